@@ -1,0 +1,61 @@
+# Kerekasztal: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs every test.
+# Needs only Python 3.11+, Node 20 and make; everything else is installed here.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KK := $(BIN)/kerekasztal
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup install assets translations database lint messages clean
+
+run: setup
+	$(KK) collectstatic --noinput --verbosity 0
+	@echo "Kerekasztal: http://$(HOST)/"
+	$(KK) runserver $(HOST)
+
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: install assets translations database
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+assets: node_modules/.installed
+	npm run --silent build
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+translations: install
+	$(KK) compile-translations
+
+database: install
+	mkdir -p var
+	$(KK) migrate --noinput --verbosity 0
+	$(KK) load-territory
+	$(KK) demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# For developers (needs GNU gettext): refresh every app's English catalogue.
+messages: install
+	for app in src/kerekasztal/*/; do \
+	  if [ -d "$$app/templates" ] || ls $$app*.py >/dev/null 2>&1; then \
+	    mkdir -p $$app/locale; \
+	    (cd $$app && ../../../$(KK) makemessages -l en --no-obsolete --no-location >/dev/null); \
+	  fi; \
+	done
+
+clean:
+	rm -rf $(VENV) node_modules var src/kerekasztal/core/static/dist

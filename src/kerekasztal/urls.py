@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from kerekasztal.core import access
+from kerekasztal.core import views as core_views
+
+urlpatterns = [
+    path("", include("kerekasztal.core.urls")),
+    path("i18n/setlang/", access.public(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+    path("", include("kerekasztal.territory.urls")),
+    path("", include("kerekasztal.forums.urls")),
+    path("", include("kerekasztal.directory.urls")),
+    path("", include("kerekasztal.meetings.urls")),
+    path("", include("kerekasztal.events.urls")),
+    path("", include("kerekasztal.agreements.urls")),
+    path("", include("kerekasztal.plans.urls")),
+    path("", include("kerekasztal.servicemap.urls")),
+    path("", include("kerekasztal.projects.urls")),
+    path("", include("kerekasztal.publishing.urls")),
+    path("", include("kerekasztal.documents.urls")),
+    path("", include("kerekasztal.api.urls")),
+]
+
+handler404 = core_views.error_404
+handler403 = core_views.error_403
+handler500 = core_views.error_500
