@@ -1,0 +1,30 @@
+"""Sending stored files. Callers decide access first, in core/access.py."""
+
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
+from django.utils.text import slugify
+
+from .uploads import CONTENT_TYPES, sniff
+
+INLINE_KINDS = {"jpg", "png", "webp", "pdf"}
+
+
+def serve(fieldfile: FieldFile, download_name: str, *, inline: bool = False) -> FileResponse:
+    if not fieldfile:
+        raise Http404
+    try:
+        handle = fieldfile.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    kind = sniff(handle) or "bin"
+    stem = slugify(download_name) or "fajl"
+    response = FileResponse(
+        handle,
+        as_attachment=not (inline and kind in INLINE_KINDS),
+        filename=f"{stem}.{kind}",
+        content_type=CONTENT_TYPES.get(kind, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,21 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail-cím"), widget=forms.EmailInput(attrs={"autocomplete": "email",
+                                                             "autofocus": True})
+    )
+    error_messages = {
+        "invalid_login": _("Hibás e-mail-cím vagy jelszó. Figyeljen a kis- és nagybetűkre."),
+        "inactive": _("Ez a fiók nem aktív."),
+    }
+
+
+class QuietPasswordResetForm(PasswordResetForm):
+    """Sends the link when the account exists and says the same either way."""
+
+    email = forms.EmailField(label=_("E-mail-cím"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))

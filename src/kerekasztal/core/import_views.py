@@ -1,0 +1,63 @@
+"""The upload → preview → apply pages that every import shares."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .forms import ConfirmForm, UploadForm
+from .imports import ImportRefused, ImportSpec, import_apply, import_discard, import_preview
+from .models import ImportBatch, ImportStatus
+from .pages import render_workspace
+from .tabular import table_response
+
+
+def upload(
+    request: HttpRequest, forum, spec: ImportSpec, *, back_url: str, preview_url_name: str
+) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = import_preview(spec=spec, forum=forum, file=form.cleaned_data["file"],
+                               user=request.user)
+        return redirect(preview_url_name, forum=forum.slug, batch=batch.pk)
+    return render_workspace(request, forum, "core/import_upload.html", {
+        "form": form, "spec": spec, "back_url": back_url,
+    })
+
+
+def preview(
+    request: HttpRequest, forum, spec: ImportSpec, batch: ImportBatch, *, back_url: str
+) -> HttpResponse:
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and batch.status == ImportStatus.PREVIEW:
+        if "discard" in request.POST:
+            import_discard(batch=batch)
+            messages.info(request, _("Az importálást elvetette; semmi sem került mentésre."))
+            return redirect(back_url)
+        try:
+            count = import_apply(spec=spec, batch=batch, user=request.user)
+        except ImportRefused as refused:
+            batch.errors = [error.__dict__ for error in refused.errors]
+            messages.error(request, _("Az importálás nem hajtható végre; semmi sem került "
+                                      "mentésre. Javítsa a hibás sorokat."))
+        else:
+            messages.success(request, _("%(count)s sor importálva.") % {"count": count})
+            return redirect(back_url)
+    return render_workspace(request, forum, "core/import_preview.html", {
+        "form": form, "spec": spec, "batch": batch, "back_url": back_url,
+        "row_count": len(batch.rows),
+        "bad_rows": len({error["row"] for error in batch.errors}),
+        "can_apply": batch.status == ImportStatus.PREVIEW and not batch.errors and batch.rows,
+        "preview_rows": batch.rows[:20],
+    })
+
+
+def example(spec: ImportSpec, fmt: str) -> HttpResponse:
+    """A file with the headers and an example row, to fill in."""
+    return table_response(f"minta-{spec.kind.replace('.', '-')}", spec.headers(), spec.example,
+                          fmt)
+
+
+def url_for(url_name: str, forum) -> str:
+    return reverse(url_name, kwargs={"forum": forum.slug})

@@ -1,0 +1,145 @@
+"""Imports from CSV/XLSX: every row is checked and shown in a preview, then applied all at
+once in one transaction, or not at all. Apps describe their tables with an ImportSpec."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ImportBatch, ImportStatus, User
+from .tabular import header_key, read_table
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # the row number as the user sees it in the spreadsheet (header is row 1)
+    column: str
+    message: str
+
+
+@dataclass
+class ImportSpec:
+    """What an app needs to import one kind of table.
+
+    `row_form` is a Form class built for one row (its fields named like the column keys);
+    it receives `forum` and `seen` (state shared across rows, e.g. for duplicates).
+    `create(forum, cleaned_rows, user)` writes every row; it runs inside one transaction.
+    """
+
+    kind: str
+    label: str
+    columns: list[Column]
+    row_form: type[forms.Form]
+    create: Callable[..., int]
+    example: list[list[str]] = field(default_factory=list)
+
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+def _map_headers(spec: ImportSpec, headers: list[str]) -> tuple[dict[int, str], list[RowError]]:
+    known: dict[str, str] = {}
+    for column in spec.columns:
+        for name in (column.header, column.key, *column.aliases):
+            known[header_key(name)] = column.key
+    mapping: dict[int, str] = {}
+    errors: list[RowError] = []
+    for index, header in enumerate(headers):
+        key = known.get(header_key(header))
+        if key is None:
+            if header.strip():
+                errors.append(RowError(1, header, _("Ismeretlen oszlop: „%s”.") % header))
+            continue
+        if key in mapping.values():
+            errors.append(RowError(1, header, _("Az oszlop kétszer szerepel: „%s”.") % header))
+            continue
+        mapping[index] = key
+    for column in spec.columns:
+        if column.required and column.key not in mapping.values():
+            errors.append(RowError(
+                1, str(column.header), _("Hiányzik a kötelező oszlop: „%s”.") % column.header
+            ))
+    return mapping, errors
+
+
+def _validate(
+    spec: ImportSpec, forum: Any, rows: list[dict[str, str]]
+) -> tuple[list[dict[str, Any]], list[RowError]]:
+    headers = {column.key: str(column.header) for column in spec.columns}
+    seen: dict[str, Any] = {}
+    cleaned_rows: list[dict[str, Any]] = []
+    errors: list[RowError] = []
+    for number, row in enumerate(rows, start=2):
+        form = spec.row_form(data=row, forum=forum, seen=seen)
+        if form.is_valid():
+            cleaned_rows.append(form.cleaned_data)
+            continue
+        for key, messages in form.errors.items():
+            column = headers.get(key, _("(egész sor)"))
+            errors.extend(RowError(number, column, str(message)) for message in messages)
+    return cleaned_rows, errors
+
+
+def import_preview(*, spec: ImportSpec, forum: Any, file: Any, user: User) -> ImportBatch:
+    """Read and check the whole file; store it with every error for the preview."""
+    try:
+        header_row, data_rows = read_table(file)
+    except ValidationError as exc:
+        errors = [RowError(0, "", message) for message in exc.messages]
+        rows: list[dict[str, str]] = []
+    else:
+        mapping, errors = _map_headers(spec, header_row)
+        rows = [
+            {key: (row[index] if index < len(row) else "") for index, key in mapping.items()}
+            for row in data_rows
+        ]
+        if not errors:
+            _, errors = _validate(spec, forum, rows)
+    return ImportBatch.objects.create(
+        forum=forum, kind=spec.kind, filename=str(getattr(file, "name", ""))[:255],
+        rows=rows, errors=[error.__dict__ for error in errors], created_by=user,
+    )
+
+
+class ImportRefused(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} errors")
+        self.errors = errors
+
+
+@transaction.atomic
+def import_apply(*, spec: ImportSpec, batch: ImportBatch, user: User) -> int:
+    """Apply every row or none. Rows are checked again: the data may have changed since."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportStatus.PREVIEW:
+        raise ImportRefused([RowError(0, "", _("Ezt az importálást már lezárták."))])
+    cleaned_rows, errors = _validate(spec, batch.forum, batch.rows)
+    if errors or batch.errors:
+        raise ImportRefused(errors or [RowError(**e) for e in batch.errors])
+    count = spec.create(batch.forum, cleaned_rows, user)
+    batch.status = ImportStatus.APPLIED
+    batch.applied_at = timezone.now()
+    batch.applied_count = count
+    batch.rows = []
+    batch.save(update_fields=["status", "applied_at", "applied_count", "rows"])
+    return count
+
+
+def import_discard(*, batch: ImportBatch) -> None:
+    batch.status = ImportStatus.DISCARDED
+    batch.rows = []
+    batch.save(update_fields=["status", "rows"])

@@ -1,0 +1,99 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: object) -> "User":
+        if not email:
+            raise ValueError("E-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A login. Who may do what in a forum is decided in core/access.py."""
+
+    email = models.EmailField(_("e-mail-cím"), unique=True)
+    full_name = models.CharField(_("név"), max_length=200)
+    is_active = models.BooleanField(_("aktív"), default=True)
+    is_staff = models.BooleanField(
+        _("üzemeltető"),
+        default=False,
+        help_text=_("Az adminisztrációs felületet csak az üzemeltető használhatja."),
+    )
+    date_joined = models.DateTimeField(_("létrehozva"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("felhasználó")
+        verbose_name_plural = _("felhasználók")
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[-1] if self.full_name else self.email
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", _("Előnézet")
+    APPLIED = "applied", _("Végrehajtva")
+    DISCARDED = "discarded", _("Elvetve")
+
+
+class ImportBatch(models.Model):
+    """An uploaded table waiting in preview. Applied all at once, or not at all."""
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, related_name="import_batches",
+        verbose_name=_("fórum"),
+    )
+    kind = models.CharField(_("adattípus"), max_length=60)
+    filename = models.CharField(_("fájlnév"), max_length=255)
+    rows = models.JSONField(_("sorok"), default=list)
+    errors = models.JSONField(_("hibák"), default=list)
+    status = models.CharField(
+        _("állapot"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+    )
+    created_by = models.ForeignKey(
+        "core.User", on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("feltöltötte"),
+    )
+    created_at = models.DateTimeField(_("feltöltve"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("végrehajtva"), null=True, blank=True)
+    applied_count = models.PositiveIntegerField(_("létrehozott rekordok"), default=0)
+
+    class Meta:
+        verbose_name = _("importálás")
+        verbose_name_plural = _("importálások")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.filename}"

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/data/", views.about_data, name="about_data"),
+    path("about/privacy/", views.privacy, name="privacy"),
+    path("accounts/login/", views.login, name="login"),
+    path("accounts/logout/", views.logout, name="logout"),
+    path("accounts/", views.account, name="account"),
+    path("accounts/password/", views.password_change, name="password_change"),
+    path("accounts/password-reset/", views.password_reset, name="password_reset"),
+    path("accounts/password-reset/sent/", views.password_reset_done,
+         name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", views.password_reset_confirm,
+         name="password_reset_confirm"),
+    path("accounts/reset/done/", views.password_reset_complete,
+         name="password_reset_complete"),
+]
