@@ -1,0 +1,248 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kerekasztal.core import access, import_views
+from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
+from kerekasztal.core.services import user_invite
+from kerekasztal.core.tabular import table_response
+
+from . import queries, services
+from .forms import (
+    OrganisationFilterForm,
+    OrganisationForm,
+    PersonFilterForm,
+    PersonForm,
+)
+from .imports import SPECS
+
+# --- organisations -----------------------------------------------------------------------
+
+
+def _organisation_filters(request, forum) -> dict:
+    form = OrganisationFilterForm(request.GET or None, forum=forum)
+    data = form.cleaned_data if form.is_valid() else {}
+    return {
+        "form": form,
+        "qs": queries.organisation_list(
+            forum, q=data.get("q", ""), kind=data.get("kind", ""), seat=data.get("seat"),
+            archived=data.get("archived", False),
+        ),
+    }
+
+
+def organisation_list(request, forum):
+    forum = access.forum_for(request.user, forum, "directory.view")
+    filters = _organisation_filters(request, forum)
+    return render_workspace(request, forum, "directory/organisation_list.html", {
+        "filter_form": filters["form"], "page": paginate(request, filters["qs"]),
+        "querystring": querystring_without_page(request),
+    })
+
+
+def organisation_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "directory.view")
+    qs = _organisation_filters(request, forum)["qs"]
+    headers = [_("Név"), _("Típus"), _("Székhely"), _("Irányítószám"), _("Cím"), _("E-mail"),
+               _("Telefon"), _("Honlap"), _("Adószám"), _("Kapcsolattartók száma")]
+    rows = (
+        [o.name, o.get_kind_display(), o.seat.name if o.seat else "", o.postal_code, o.address,
+         o.email, o.phone, o.website, o.tax_number, o.people_count]
+        for o in qs
+    )
+    return table_response(f"szervezetek-{forum.slug}", headers, rows, fmt)
+
+
+def organisation_detail(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "directory.view")
+    organisation = access.organisation_for(request.user, forum, pk, "directory.view")
+    return render_workspace(request, forum, "directory/organisation_detail.html", {
+        "organisation": queries.organisation_detail(organisation),
+    })
+
+
+def organisation_create(request, forum):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    form = OrganisationForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(
+            forum=forum, user=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
+        )
+        messages.success(request, _("A szervezet felkerült a címtárba."))
+        return redirect("directory:organisation_detail", forum=forum.slug, pk=organisation.pk)
+    return render_workspace(request, forum, "directory/organisation_form.html", {"form": form})
+
+
+def organisation_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    organisation = access.organisation_for(request.user, forum, pk, "directory.manage")
+    form = OrganisationForm(request.POST or None, instance=organisation, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_update(
+            organisation=organisation, user=request.user,
+            **{f: form.cleaned_data[f] for f in form.Meta.fields},
+        )
+        messages.success(request, _("A változásokat mentettük."))
+        return redirect("directory:organisation_detail", forum=forum.slug, pk=organisation.pk)
+    return render_workspace(request, forum, "directory/organisation_form.html", {
+        "form": form, "organisation": organisation,
+    })
+
+
+@require_POST
+def organisation_archive(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    organisation = access.organisation_for(request.user, forum, pk, "directory.manage")
+    archive = not organisation.is_archived
+    services.organisation_archive(organisation=organisation, archived=archive, user=request.user)
+    messages.success(request, _("A szervezetet archiváltuk.") if archive
+                     else _("A szervezet újra aktív."))
+    return redirect("directory:organisation_detail", forum=forum.slug, pk=organisation.pk)
+
+
+# --- people ------------------------------------------------------------------------------
+
+
+def _person_filters(request, forum) -> dict:
+    form = PersonFilterForm(request.GET or None, forum=forum)
+    data = form.cleaned_data if form.is_valid() else {}
+    return {
+        "form": form,
+        "qs": queries.person_list(forum, q=data.get("q", ""),
+                                  organisation=data.get("organisation"),
+                                  archived=data.get("archived", False)),
+    }
+
+
+def person_list(request, forum):
+    forum = access.forum_for(request.user, forum, "directory.view")
+    filters = _person_filters(request, forum)
+    return render_workspace(request, forum, "directory/person_list.html", {
+        "filter_form": filters["form"], "page": paginate(request, filters["qs"]),
+        "querystring": querystring_without_page(request),
+    })
+
+
+def person_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "directory.view")
+    qs = _person_filters(request, forum)["qs"]
+    headers = [_("Név"), _("E-mail"), _("Telefon"), _("Beosztás"), _("Szervezet"),
+               _("Jogalap"), _("Hozzájárulás dátuma"), _("Megőrzés vége")]
+    rows = (
+        [p.name, p.email, p.phone, p.position,
+         "; ".join(a.organisation.name for a in p.affiliations.all()),
+         p.get_legal_basis_display(), p.consent_given_on, p.retention_until]
+        for p in qs
+    )
+    return table_response(f"kapcsolattartok-{forum.slug}", headers, rows, fmt)
+
+
+def person_detail(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "directory.view")
+    person = access.person_for(request.user, forum, pk, "directory.view")
+    return render_workspace(request, forum, "directory/person_detail.html", {
+        "person": queries.person_detail(person), "confirm_form": ConfirmForm(),
+    })
+
+
+def _person_fields(form) -> dict:
+    return {f: form.cleaned_data[f] for f in form.Meta.fields}
+
+
+def person_create(request, forum):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    initial = {}
+    if (organisation := request.GET.get("organisation", "")).isdigit():
+        initial["organisations"] = [int(organisation)]
+    form = PersonForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_create(
+            forum=forum, user=request.user,
+            organisations=list(form.cleaned_data["organisations"]), **_person_fields(form),
+        )
+        messages.success(request, _("A kapcsolattartó felkerült a címtárba."))
+        return redirect("directory:person_detail", forum=forum.slug, pk=person.pk)
+    return render_workspace(request, forum, "directory/person_form.html", {"form": form})
+
+
+def person_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    person = access.person_for(request.user, forum, pk, "directory.manage")
+    form = PersonForm(request.POST or None, instance=person, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        services.person_update(
+            person=person, user=request.user,
+            organisations=list(form.cleaned_data["organisations"]), **_person_fields(form),
+        )
+        messages.success(request, _("A változásokat mentettük."))
+        return redirect("directory:person_detail", forum=forum.slug, pk=person.pk)
+    return render_workspace(request, forum, "directory/person_form.html", {
+        "form": form, "person": person,
+    })
+
+
+@require_POST
+def person_archive(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    person = access.person_for(request.user, forum, pk, "directory.manage")
+    archive = person.archived_at is None
+    services.person_archive(person=person, archived=archive, user=request.user)
+    messages.success(request, _("A kapcsolattartót archiváltuk.") if archive
+                     else _("A kapcsolattartó újra aktív."))
+    return redirect("directory:person_detail", forum=forum.slug, pk=person.pk)
+
+
+@require_POST
+def person_grant_login(request, forum, pk):
+    """Give a representative a login: an e-mail with a link to set a password."""
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    person = access.person_for(request.user, forum, pk, "directory.manage")
+    if not person.email:
+        messages.error(request, _("Belépést csak e-mail-címmel rendelkező kapcsolattartó kaphat."))
+    elif person.user_id:
+        messages.info(request, _("Ennek a kapcsolattartónak már van belépése."))
+    else:
+        user = user_invite(email=person.email, full_name=person.name, invited_by=request.user,
+                           forum_name=forum.name)
+        services.person_link_user(person=person, user=user)
+        messages.success(request, _("Meghívót küldtünk a(z) %s címre.") % person.email)
+    return redirect("directory:person_detail", forum=forum.slug, pk=person.pk)
+
+
+# --- imports -----------------------------------------------------------------------------
+
+
+def _spec(kind: str):
+    try:
+        return SPECS[kind]
+    except KeyError as exc:
+        raise Http404 from exc
+
+
+def _list_url(forum, kind: str) -> str:
+    name = "organisation_list" if kind == "organisations" else "person_list"
+    return import_views.url_for(f"directory:{name}", forum)
+
+
+def import_upload(request, forum, kind):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    spec = _spec(kind)
+    return import_views.upload(
+        request, forum, spec, back_url=_list_url(forum, kind),
+        preview_url_name=f"directory:import_preview_{kind}",
+    )
+
+
+def import_preview(request, forum, kind, batch):
+    forum = access.forum_for(request.user, forum, "directory.manage")
+    spec = _spec(kind)
+    batch = access.import_batch_for(request.user, forum, batch, spec.kind, "directory.manage")
+    return import_views.preview(request, forum, spec, batch, back_url=_list_url(forum, kind))
+
+
+def import_example(request, forum, kind, fmt):
+    access.forum_for(request.user, forum, "directory.manage")
+    return import_views.example(_spec(kind), fmt)
