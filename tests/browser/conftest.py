@@ -1,0 +1,98 @@
+"""Playwright with the system's Chromium, and axe-core (from npm) on every page visited.
+
+Outside CI a missing Chromium skips these tests with a message; in CI (CI=true) it fails.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _chromium() -> str | None:
+    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"),
+                  shutil.which("chromium-browser"), "/usr/bin/chromium"]
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
+def _unavailable(reason: str):
+    if IN_CI:
+        pytest.fail(f"Browser tests cannot run in CI: {reason}")
+    pytest.skip(f"Browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = _chromium()
+    if executable is None:
+        _unavailable("no Chromium found (install Debian's 'chromium' or set CHROMIUM_PATH)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+class Axe:
+    """Runs axe-core on the current page and fails on any WCAG 2.1 A/AA violation."""
+
+    def __init__(self, page) -> None:
+        if not AXE.exists():
+            pytest.fail(f"axe-core is missing at {AXE}: run `npm ci` (make test does)")
+        self.page = page
+        self.checked: list[str] = []
+
+    def __call__(self, label: str = "") -> None:
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        violations = [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+        ]
+        self.checked.append(self.page.url)
+        assert not violations, (
+            f"axe-core found WCAG violations on {label or self.page.url}:\n"
+            + json.dumps(violations, indent=2, ensure_ascii=False)
+        )
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="hu-HU",
+                                  timezone_id="Europe/Budapest")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe(page):
+    return Axe(page)
+
+
+def log_in(page, email: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail-cím").fill(email)
+    page.get_by_label("Jelszó").fill(password)
+    page.locator("main").get_by_role("button", name="Belépés").click()

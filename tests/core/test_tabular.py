@@ -1,0 +1,55 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+from kerekasztal.core.tabular import header_key, read_table, table_response
+
+
+def _xlsx(rows) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_header_keys_ignore_case_accents_and_spaces():
+    assert header_key(" Adószám ") == header_key("ADOSZAM") == "adoszam"
+
+
+def test_reads_semicolon_csv_in_windows_1250():
+    content = "Név;Típus\nŐriszentpéteri Egyesület;civil\n".encode("cp1250")
+    headers, rows = read_table(SimpleUploadedFile("a.csv", content))
+    assert headers == ["Név", "Típus"]
+    assert rows == [["Őriszentpéteri Egyesület", "civil"]]
+
+
+def test_reads_xlsx_and_skips_empty_rows():
+    headers, rows = read_table(SimpleUploadedFile("a.xlsx", _xlsx(
+        [["Név", "Irányítószám"], ["Bozsok", 9727], [None, None]]
+    )))
+    assert headers == ["Név", "Irányítószám"]
+    assert rows == [["Bozsok", "9727"]]
+
+
+def test_refuses_other_files():
+    with pytest.raises(ValidationError):
+        read_table(SimpleUploadedFile("a.csv", b"%PDF-1.4\n"))
+
+
+def test_csv_export_has_bom_and_neutralises_formulas():
+    response = table_response("x", ["Név"], [["=HYPERLINK(\"http://x\")"], ["Kőszeg"]], "csv")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert "'=HYPERLINK" in text and "Kőszeg" in text
+    assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
+
+
+def test_xlsx_export_round_trips():
+    response = table_response("x", ["Név", "Szám"], [["Kőszeg", 3]], "xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[2]] == ["Kőszeg", 3]
