@@ -1,0 +1,55 @@
+"""Fill English msgstrs in every app's catalogue from a plain list.
+
+Usage: python scripts/fill_translations.py LIST...   (each line: hu ||| en [||| en plural])
+Entries already translated are kept; prints what is still missing.
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parents[1] / "src" / "kerekasztal"
+
+
+def load(paths):
+    table = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if "|||" in line:
+                parts = [part.strip() for part in line.split("|||")]
+                table[parts[0]] = parts[1:]
+    return table
+
+
+def main() -> None:
+    table = load(sys.argv[1:])
+    missing = []
+    for po_path in sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")):
+        catalogue = polib.pofile(str(po_path), wrapwidth=100)
+        catalogue.metadata["Language"] = "en"
+        catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+        for entry in catalogue:
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+                entry.msgstr = ""
+                entry.msgstr_plural = {0: "", 1: ""} if entry.msgid_plural else {}
+            done = entry.msgstr_plural.get(0) if entry.msgid_plural else entry.msgstr
+            if done:
+                continue
+            found = table.get(entry.msgid)
+            if not found:
+                missing.append(entry.msgid)
+                continue
+            if entry.msgid_plural:
+                entry.msgstr_plural = {0: found[0], 1: found[-1]}
+            else:
+                entry.msgstr = found[0]
+        catalogue.save()
+    for msgid in sorted(set(missing)):
+        print(f"missing: {msgid!r}")
+
+
+if __name__ == "__main__":
+    main()
