@@ -10,6 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
+from kerekasztal.core.reference import ensure_reference_lists
 from kerekasztal.territory.services import territory_load
 
 from .factories import (
@@ -36,7 +37,8 @@ def _test_settings(settings):
 
 @pytest.fixture(autouse=True)
 def _territory(request):
-    """Hungary's reference data, loaded once and again after a transactional test flushed it."""
+    """Hungary's reference data and the shared lists (target groups, topics), loaded once and
+    again after a transactional test flushed the database."""
     names = request.fixturenames
     marker = request.node.get_closest_marker("django_db")
     if "transactional_db" in names or "live_server" in names or (
@@ -48,6 +50,7 @@ def _territory(request):
     else:
         return
     territory_load()
+    ensure_reference_lists()
 
 
 @pytest.fixture

@@ -97,3 +97,89 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.filename}"
+
+
+TARGET_GROUP_LABELS = {
+    "poverty_roma": _("Mélyszegénységben élők és romák"),
+    "children": _("Gyermekek"),
+    "women": _("Nők"),
+    "elderly": _("Idősek"),
+    "disability": _("Fogyatékkal élők"),
+}
+
+
+class TargetGroup(models.Model):
+    """The five target groups of the Hungarian HEP (321/2011. Korm. rendelet).
+
+    They describe problems, measures, events and aggregate counts, never a person.
+    """
+
+    code = models.SlugField(_("kód"), max_length=40, unique=True)
+    name = models.CharField(_("név"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("sorrend"), default=0)
+
+    class Meta:
+        verbose_name = _("célcsoport")
+        verbose_name_plural = _("célcsoportok")
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return str(TARGET_GROUP_LABELS.get(self.code, self.name))
+
+
+class Topic(models.Model):
+    """A theme of events, agreements and news (e.g. 'szociális gazdaság'). A managed list."""
+
+    name = models.CharField(_("név"), max_length=100, unique=True)
+    slug = models.SlugField(_("azonosító"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("téma")
+        verbose_name_plural = _("témák")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Link(models.Model):
+    """A typed link between two records of one forum, for evidence and follow-up:
+    a problem's evidence (a statistic, a session, an event report, a service gap), a
+    commitment's plan measure, a service gap's agreement. See core/links.py."""
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, related_name="+", verbose_name=_("fórum")
+    )
+    source_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    source_id = models.PositiveBigIntegerField()
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField()
+    kind = models.CharField(_("kapcsolat"), max_length=40)
+    note = models.CharField(_("megjegyzés"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        "core.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kapcsolódás")
+        verbose_name_plural = _("kapcsolódások")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id", "target_type", "target_id", "kind"],
+                name="link_unique",
+                violation_error_message=_("Ez a kapcsolódás már létezik."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["source_type", "source_id"]),
+            models.Index(fields=["target_type", "target_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.source_type_id}/{self.source_id} → " \
+               f"{self.target_type_id}/{self.target_id}"
