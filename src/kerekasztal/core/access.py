@@ -49,31 +49,9 @@ SETTLEMENT_OFFICER = Role.SETTLEMENT_OFFICER
 AUDITOR = Role.AUDITOR
 ANY_ROLE = frozenset(Role)
 
-# ---------------------------------------------------------------------------
-# The rules: action → roles that may do it in a forum.
-# Each app keeps its rules in its own section.
-# ---------------------------------------------------------------------------
-RULES: dict[str, frozenset[Role]] = {
-    # --- forums ---
-    "workspace.view": ANY_ROLE,
-    "forum.edit": frozenset({COORDINATOR}),
-    "forum.access.view": frozenset({COORDINATOR, AUDITOR}),
-    "forum.access.manage": frozenset({COORDINATOR}),
-    "membership.view": ANY_ROLE,
-    "membership.manage": frozenset({COORDINATOR}),
-    "membership.declaration.view": frozenset({COORDINATOR, AUDITOR}),
-    # --- directory ---
-    "directory.view": frozenset({COORDINATOR, AUDITOR}),
-    "directory.manage": frozenset({COORDINATOR}),
-    # --- meetings ---
-    # --- events ---
-    # --- agreements ---
-    # --- plans ---
-    # --- servicemap ---
-    # --- projects ---
-    # --- publishing ---
-    # --- api ---
-}
+# The rules (action → roles that may take it in a forum) are kept per app in the sections
+# below and gathered into RULES at the end of this module.
+RULES: dict[str, frozenset[Role]] = {}
 
 
 @dataclass(frozen=True)
@@ -162,6 +140,16 @@ def allowed_actions(user: Viewer, forum: Forum) -> set[str]:
 # Forums
 # ---------------------------------------------------------------------------
 
+_RULES_FORUMS = {
+    "workspace.view": ANY_ROLE,
+    "forum.edit": frozenset({COORDINATOR}),
+    "forum.access.view": frozenset({COORDINATOR, AUDITOR}),
+    "forum.access.manage": frozenset({COORDINATOR}),
+    "membership.view": ANY_ROLE,
+    "membership.manage": frozenset({COORDINATOR}),
+    "membership.declaration.view": frozenset({COORDINATOR, AUDITOR}),
+}
+
 
 def can_create_forum(user: Viewer) -> bool:
     """Operators, and users the operator gave the 'add forum' permission in /admin/.
@@ -245,6 +233,11 @@ def grant_for(user: Viewer, forum: Forum, pk: int, action: str):
 # Directory (organisations and people belong to the forum's root)
 # ---------------------------------------------------------------------------
 
+_RULES_DIRECTORY = {
+    "directory.view": frozenset({COORDINATOR, AUDITOR}),
+    "directory.manage": frozenset({COORDINATOR}),
+}
+
 
 def organisation_for(user: Viewer, forum: Forum, pk: int, action: str) -> Organisation:
     from kerekasztal.directory.models import Organisation
@@ -270,29 +263,57 @@ def person_for(user: Viewer, forum: Forum, pk: int, action: str) -> Person:
 # Meetings
 # ---------------------------------------------------------------------------
 
+_RULES_MEETINGS: dict[str, frozenset[Role]] = {
+}
+
+
 # ---------------------------------------------------------------------------
 # Events
 # ---------------------------------------------------------------------------
+
+_RULES_EVENTS: dict[str, frozenset[Role]] = {
+}
+
 
 # ---------------------------------------------------------------------------
 # Agreements
 # ---------------------------------------------------------------------------
 
+_RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
+}
+
+
 # ---------------------------------------------------------------------------
 # Plans
 # ---------------------------------------------------------------------------
+
+_RULES_PLANS: dict[str, frozenset[Role]] = {
+}
+
 
 # ---------------------------------------------------------------------------
 # Service map
 # ---------------------------------------------------------------------------
 
+_RULES_SERVICEMAP: dict[str, frozenset[Role]] = {
+}
+
+
 # ---------------------------------------------------------------------------
 # Projects
 # ---------------------------------------------------------------------------
 
+_RULES_PROJECTS: dict[str, frozenset[Role]] = {
+}
+
+
 # ---------------------------------------------------------------------------
 # Publishing and API
 # ---------------------------------------------------------------------------
+
+_RULES_PUBLISHING: dict[str, frozenset[Role]] = {
+}
+
 
 
 def admin_site_allowed(user: Viewer) -> bool:
@@ -313,3 +334,22 @@ def import_batch_for(user: Viewer, forum: Forum, pk: int, kind: str, action: str
         return ImportBatch.objects.get(pk=pk, forum=forum, kind=kind)
     except ImportBatch.DoesNotExist as exc:
         raise Http404 from exc
+
+
+# ---------------------------------------------------------------------------
+# Reliability and data protection
+# ---------------------------------------------------------------------------
+
+_RULES_RELIABILITY: dict[str, frozenset[Role]] = {
+}
+
+
+# ---------------------------------------------------------------------------
+# All the rules
+# ---------------------------------------------------------------------------
+
+RULES.update({
+    **_RULES_FORUMS, **_RULES_DIRECTORY, **_RULES_MEETINGS, **_RULES_EVENTS,
+    **_RULES_AGREEMENTS, **_RULES_PLANS, **_RULES_SERVICEMAP, **_RULES_PROJECTS,
+    **_RULES_PUBLISHING, **_RULES_RELIABILITY,
+})
