@@ -129,6 +129,7 @@ ROWS = [
     R("public_calendar", forum, public()),
     R("public_calendar", forum, public(), query="view=month"),
     R("public_ical", forum, public()),
+    R("public_export", lambda w: {**forum(w), "fmt": "csv"}, public()),
     R("public_feed", forum, public()),
     R("public_gallery", forum, public()),
     R("public_photo", _public_photo, public()),

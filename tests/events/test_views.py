@@ -100,16 +100,37 @@ def _many_events(world, n):
                            organiser=world.organisation)
         services.event_publish(event=event)
         services.register(event=event, name="X", email=f"x{i}@example.org", consent=True)
+        services.photo_add(event=event, image=png_upload(), alt_text=f"Kép {i}", consent=True)
 
 
-@pytest.mark.parametrize("name", ["event_list", "event_export_csv", "public_calendar",
-                                  "public_ical", "public_feed"])
-def test_list_query_count_does_not_grow(client, world, name):
+@pytest.mark.parametrize("name", [
+    "event_list", "event_export_csv", "public_calendar", "public_calendar_month",
+    "public_export_xlsx", "public_ical", "public_feed", "public_gallery", "api"])
+def test_list_query_count_does_not_grow(client, world, name, media):
     client.force_login(world.coordinator)
-    if name == "event_export_csv":
-        url = _url("event_export", world, fmt="csv")
-    else:
-        url = _url(name, world)
+    url = {
+        "event_export_csv": _url("event_export", world, fmt="csv"),
+        "public_export_xlsx": _url("public_export", world, fmt="xlsx"),
+        "public_calendar_month": _url("public_calendar", world) + "?view=month&month="
+        + timezone.localtime(future()).strftime("%Y-%m"),
+    }.get(name) or (None if name == "api" else _url(name, world))
+    if name == "api":
+        from ninja.testing import TestClient
+
+        from kerekasztal.events.api import router
+
+        api = TestClient(router)
+
+        def count():
+            with CaptureQueriesContext(connection) as queries:
+                assert api.get("/").status_code == 200
+            return len(queries)
+
+        _many_events(world, 2)
+        few = count()
+        _many_events(world, 10)
+        assert count() == few
+        return
 
     def count():
         with CaptureQueriesContext(connection) as queries:
@@ -121,6 +142,33 @@ def test_list_query_count_does_not_grow(client, world, name):
     _many_events(world, 10)
     assert Event.objects.count() == 12
     assert count() == few
+
+
+def test_registration_list_query_count_does_not_grow(coordinator_client, world):
+    event = published_event(world.forum)
+    url = _url("registration_list", world, pk=event.pk)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert coordinator_client.get(url).status_code == 200
+        return len(queries)
+
+    def add(start, n):
+        for i in range(start, start + n):
+            services.register(event=event, name=f"R{i}", email=f"r{i}@example.org",
+                              consent=True, settlement=Settlement.objects.get(name="Bük"))
+
+    add(0, 2)
+    few = count()
+    add(2, 10)
+    assert count() == few
+
+
+def test_public_export_has_only_public_events(client, world):
+    published_event(world.forum, title="Nyilvános fórum")
+    services.event_publish(event=make_event(world.forum, title="Zárt ülés", is_public=False))
+    body = client.get(_url("public_export", world, fmt="csv")).content.decode("utf-8-sig")
+    assert "Nyilvános fórum" in body and "Zárt ülés" not in body
 
 
 def test_registrations_export_and_personal_data_only_for_coordinator_and_auditor(client, world):

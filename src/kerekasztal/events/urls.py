@@ -38,6 +38,7 @@ urlpatterns = [
                  "certificates_pdf"),
     # public site
     forum_public("events/", views.public_calendar, "public_calendar"),
+    forum_public("events/export.<fmt:fmt>", views.public_export, "public_export"),
     forum_public("events/calendar.ics", views.public_ical, "public_ical"),
     forum_public("events/feed/", views.public_feed, "public_feed"),
     forum_public("events/gallery/", views.public_gallery, "public_gallery"),

@@ -482,6 +482,28 @@ def public_calendar(request, forum):
 
 
 @access.public
+def public_export(request, forum, fmt):
+    """The public calendar as a table (CSV/XLSX), with the calendar's filters."""
+    forum = access.forum_public(forum)
+    _form, filters = _public_filters(request, forum)
+    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Cím"),
+               _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"), _("Állapot"),
+               _("Webcím")]
+    base = _base_url(request)
+    rows = (
+        [e.title, e.get_kind_display(), timezone.localtime(e.starts_at).replace(tzinfo=None),
+         timezone.localtime(e.ends_at).replace(tzinfo=None), e.venue, e.address,
+         "; ".join(s.name for s in e.settlements.all()),
+         "; ".join(t.name for t in e.topics.all()),
+         "; ".join(str(g) for g in e.target_groups.all()),
+         e.organiser.name if e.organiser else "", e.get_status_display(),
+         base + reverse("events:public_detail", args=[forum.slug, e.pk])]
+        for e in queries.public_events(forum, **filters)
+    )
+    return table_response(f"rendezvenyek-{forum.slug}", headers, rows, fmt)
+
+
+@access.public
 def public_detail(request, forum, pk):
     forum = access.forum_public(forum)
     event = queries.event_detail(access.event_public(forum, pk))
