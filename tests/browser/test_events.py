@@ -182,3 +182,49 @@ def test_organiser_records_attendance_prints_certificates_and_publishes_photos(
     expect(page.get_by_text("A tanúsítvány érvényes.")).to_be_visible()
     expect(page.get_by_text("Kiss Andrea")).to_be_visible()
     axe("certificate verified")
+
+
+def test_series_report_registrations_and_cancel_pages_are_accessible(page, axe, live_server):
+    world = World()
+    log_in(page, world.coordinator.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/events/series/new/")
+    axe("series form")
+    tuesday = timezone.localdate() + datetime.timedelta(days=7)
+    page.get_by_label("Ismétlődés").select_option("biweekly")
+    page.get_by_label("Alkalmak száma").fill("8")
+    page.get_by_label("Típus").select_option("parent_club")
+    page.get_by_label("Cím", exact=True).fill("Szülői klub")
+    page.get_by_label("Kezdés").fill(f"{tuesday.isoformat()}T17:00")
+    page.get_by_label("Befejezés").fill(f"{tuesday.isoformat()}T18:30")
+    page.get_by_label("Helyszín").fill("Csepregi Művelődési Ház")
+    page.get_by_label("Települések").select_option(label="Csepreg")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator(".message--success")).to_contain_text("A sorozat 8 alkalmát")
+    assert Event.objects.filter(series__isnull=False).count() == 8
+
+    # one occasion edited on its own
+    second = Event.objects.order_by("starts_at")[1]
+    page.goto(f"/f/{world.forum.slug}/manage/events/{second.pk}/edit/")
+    expect(page.get_by_text("a módosítás csak erre az alkalomra vonatkozik")).to_be_visible()
+    page.get_by_label("Helyszín").fill("Csepregi Általános Iskola")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.get_by_text("Csepregi Általános Iskola")).to_be_visible()
+    axe("series occasion")
+    assert Event.objects.filter(venue="Csepregi Művelődési Ház").count() == 7
+
+    page.get_by_role("link", name="Jelentkezők").click()
+    axe("registrations")
+    page.goto(f"/f/{world.forum.slug}/manage/events/{second.pk}/report/")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("#id_summary_error")).to_be_visible()
+    axe("report form with errors")
+    page.get_by_label("Összefoglaló").fill("Tizenkét szülő, védőnői előadás.")
+    page.get_by_label("Felvetett problémák").fill("Nincs délutáni buszjárat Csepregre.")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.get_by_text("Nincs délutáni buszjárat Csepregre.")).to_be_visible()
+    page.goto(f"/f/{world.forum.slug}/manage/events/{second.pk}/cancel/")
+    axe("cancel form")
+    page.get_by_label("Az elmaradás oka").fill("A terem nem áll rendelkezésre.")
+    page.get_by_role("button", name="A rendezvény elmarad").click()
+    expect(page.get_by_text("Elmaradt", exact=True)).to_be_visible()
+    axe("cancelled event")
