@@ -7,6 +7,7 @@ import io
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -93,7 +94,7 @@ def event_create(*, forum, user=None, series: EventSeries | None = None, **data:
 
 
 @transaction.atomic
-def event_update(*, event: Event, user=None, **data: Any) -> Event:
+def event_update(*, event: Event, user=None, base_url: str = "", **data: Any) -> Event:
     event = _lock(event)
     m2m = _assign(event, data)
     _check_m2m(event, m2m)
@@ -105,7 +106,7 @@ def event_update(*, event: Event, user=None, **data: Any) -> Event:
                 "számánál (%(count)s).") % {"count": confirmed}})
     _save(event, user)
     _set_m2m(event, m2m)
-    _promote_waitlist(event)
+    _promote_waitlist(event, base_url)
     return event
 
 
@@ -215,8 +216,9 @@ def registration_from_token(token: str) -> Registration:
     return registration
 
 
-def _calendar_item(event: Event, base_url: str) -> ical.CalendarItem:
-    url = base_url + reverse("events:public_detail", args=[event.forum.slug, event.pk])
+def _calendar_item(event: Event, base_url: str = "") -> ical.CalendarItem:
+    url = (base_url or settings.SITE_URL) + reverse("events:public_detail",
+                                                    args=[event.forum.slug, event.pk])
     return ical.CalendarItem(
         uid=f"event-{event.pk}@kerekasztal", summary=event.title, start=event.starts_at,
         end=event.ends_at, url=url, location=", ".join(filter(None, [event.venue, event.address])),
@@ -227,6 +229,7 @@ def _calendar_item(event: Event, base_url: str) -> ical.CalendarItem:
 
 def _send_confirmation(registration: Registration, base_url: str) -> None:
     event = registration.event
+    base_url = base_url or settings.SITE_URL
     cancel_url = base_url + reverse("events:registration_cancel",
                                     args=[event.forum.slug, cancel_token(registration)])
     waitlisted = registration.status == RegistrationStatus.WAITLISTED

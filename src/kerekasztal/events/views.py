@@ -157,7 +157,8 @@ def event_edit(request, forum, pk):
     form = EventForm(request.POST or None, instance=event, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
-            services.event_update(event=event, user=request.user, **_event_data(form))
+            services.event_update(event=event, user=request.user, base_url=_base_url(request),
+                                  **_event_data(form))
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
