@@ -109,6 +109,8 @@ ROWS = [
     R("event_cancel", _pk, workspace("coordinator"), method="POST"),
     R("registration_list", _pk, workspace(*PEOPLE)),
     R("registration_export", _fmt, workspace(*PEOPLE)),
+    R("registration_add", _pk, workspace("coordinator")),
+    R("registration_add", _pk, workspace("coordinator"), method="POST"),
     R("registration_remove", _registration, workspace("coordinator"), method="POST"),
     R("attendance", _pk, workspace("coordinator")),
     R("attendance", _pk, workspace("coordinator"), method="POST"),

@@ -171,6 +171,25 @@ def test_public_export_has_only_public_events(client, world):
     assert "Nyilvános fórum" in body and "Zárt ülés" not in body
 
 
+def test_organiser_adds_a_phone_registration_even_after_the_deadline(coordinator_client,
+                                                                     world):
+    event = published_event(world.forum, capacity=1, registration_deadline=future(days=10))
+    Event.objects.filter(pk=event.pk).update(
+        registration_deadline=timezone.now() - datetime.timedelta(hours=1))
+    url = _url("registration_add", world, pk=event.pk)
+    response = coordinator_client.post(url, {"name": "Telefonos Teréz",
+                                             "email": "terez@example.org"})
+    assert "Csak az adatkezeléshez hozzájáruló" in response.content.decode()
+    assert not event.registrations.exists()
+    coordinator_client.post(url, {"name": "Telefonos Teréz", "email": "terez@example.org",
+                                  "consent": "on"})
+    coordinator_client.post(url, {"name": "Második Tivadar", "email": "tivadar@example.org",
+                                  "consent": "on"})
+    assert dict(event.registrations.values_list("email", "status")) == {
+        "terez@example.org": RegistrationStatus.CONFIRMED,
+        "tivadar@example.org": RegistrationStatus.WAITLISTED}
+
+
 def test_registrations_export_and_personal_data_only_for_coordinator_and_auditor(client, world):
     event = published_event(world.forum)
     services.register(event=event, name="Kovács Éva", email="eva@example.org", consent=True)

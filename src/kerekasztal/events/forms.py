@@ -208,3 +208,15 @@ class PhotoEditForm(forms.Form):
 class VerifyForm(forms.Form):
     code = forms.CharField(label=_("Ellenőrző kód"), max_length=20,
                            help_text=_("A tanúsítványon szereplő 10 jegyű kód."))
+
+
+class OrganiserRegistrationForm(RegistrationForm):
+    """A person who applied by phone or in person, added by the organiser."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = _(
+            "A jelentkező hozzájárult, hogy adatait a rendezvény szervezése és a részvétel "
+            "igazolása céljából kezeljük.")
+        self.fields["consent"].error_messages["required"] = _(
+            "Csak az adatkezeléshez hozzájáruló jelentkezőt lehet felvenni.")

@@ -247,12 +247,17 @@ def _send_confirmation(registration: Registration, base_url: str) -> None:
 
 @transaction.atomic
 def register(*, event: Event, name: str, email: str, consent: bool, settlement=None,
-             base_url: str = "", now: datetime.datetime | None = None) -> Registration:
+             base_url: str = "", now: datetime.datetime | None = None,
+             by_organiser: bool = False) -> Registration:
     """Register a person. The event row is locked, so two people applying for the last seat
-    at once are served one after the other: one gets it, the other goes to the waitlist."""
+    at once are served one after the other: one gets it, the other goes to the waitlist.
+    The organiser may add people (who applied by phone) after the deadline too; the
+    capacity and the waitlist apply to them as well."""
     now = now or timezone.now()
     event = _lock(event)
     reason = event.registration_closed_reason(now)
+    if reason and by_organiser and event.status != EventStatus.CANCELLED:
+        reason = ""
     if reason:
         raise ValidationError(reason)
     if not consent:

@@ -18,6 +18,8 @@ urlpatterns = [
                  "registration_list"),
     forum_manage("events/<int:pk>/registrations/export.<fmt:fmt>", views.registration_export,
                  "registration_export"),
+    forum_manage("events/<int:pk>/registrations/new/", views.registration_add,
+                 "registration_add"),
     forum_manage("events/<int:pk>/registrations/<int:registration>/remove/",
                  views.registration_remove, "registration_remove"),
     forum_manage("events/<int:pk>/attendance/", views.attendance, "attendance"),

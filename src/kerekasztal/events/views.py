@@ -31,6 +31,7 @@ from .forms import (
     CancelForm,
     EventFilterForm,
     EventForm,
+    OrganiserRegistrationForm,
     PhotoEditForm,
     PhotoUploadForm,
     PublicFilterForm,
@@ -224,6 +225,27 @@ def registration_export(request, forum, pk, fmt):
         for r in queries.registrations(event)
     )
     return table_response(f"jelentkezok-{event.pk}", headers, rows, fmt)
+
+
+def registration_add(request, forum, pk):
+    """The organiser adds someone who applied by phone or in person."""
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    form = OrganiserRegistrationForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.register(event=event, base_url=_base_url(request),
+                                              by_organiser=True, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(request, _("%s várólistára került.") % registration.name)
+            else:
+                messages.success(request, _("%s jelentkezését rögzítettük.") % registration.name)
+            return redirect("events:registration_list", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/registration_form.html",
+                            {"event": event, "form": form})
 
 
 @require_POST
