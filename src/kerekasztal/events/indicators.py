@@ -1,10 +1,11 @@
 """Indicators the events app offers to grant projects (see core/contracts.py)."""
 
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.contracts import IndicatorRule
-from kerekasztal.core.models import Topic
+from kerekasztal.core.reference import TOPICS
 
 from .models import TRAINING_KINDS, Event, EventKind, EventStatus, Registration
 
@@ -38,26 +39,8 @@ def _certified(forums, as_of):
         ~Q(certificate_number=""), completed=True, event__in=_trainings(forums, as_of))
 
 
-def _topic_choices():
-    try:
-        return [(t.slug, t.name) for t in Topic.objects.order_by("name")]
-    except Exception:  # noqa: BLE001 - no database yet (import time, migrations)
-        return []
-
-
-class _LazyTopics(list):
-    """The topics are a managed list: read them when asked, not at import time."""
-
-    def __iter__(self):
-        return iter(_topic_choices())
-
-    def __len__(self):
-        return len(_topic_choices())
-
-    def __bool__(self):
-        return True
-
-
+# The seeded topics (core/reference.py); a topic added later can still be passed by slug.
+TOPIC_CHOICES = [(slugify(name), name) for name in TOPICS]
 KIND_CHOICES = [(value, label) for value, label in EventKind.choices]
 
 RULES = [
@@ -67,7 +50,7 @@ RULES = [
         unit=_("rendezvény"),
         records=_held_events,
         settlement="settlements",
-        params={"kind": KIND_CHOICES, "topic": _LazyTopics()},
+        params={"kind": KIND_CHOICES, "topic": TOPIC_CHOICES},
     ),
     IndicatorRule(
         code="events.participants",
