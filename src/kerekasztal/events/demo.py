@@ -81,7 +81,7 @@ def build(ctx: DemoContext) -> None:
         extra = {"hours": 8 if training else None,
                  "trainer": "Dr. Németh Ágnes tréner" if training else "",
                  "registration_open": training,
-                 "description": "A „Esélyteremtési Akcióprogram a Kőszegi Járásban” "
+                 "description": "Az „Esélyteremtési Akcióprogram a Kőszegi Járásban” "
                                 "(ÁROP-1.A.3-2014-2014-0019) projekt rendezvénye."}
         event, created = _create(ctx, title, kind, _at(_d(day), *start), _at(_d(day), *end),
                                  venue, settlements, topics, groups, **extra)
