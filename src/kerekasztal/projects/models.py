@@ -83,6 +83,12 @@ class Project(models.Model):
         return reverse("projects:detail", args=[self.forum.slug, self.pk])
 
     @property
+    def fund_names(self) -> str:
+        from .programmes import FUND_NAMES_HU
+
+        return ", ".join(FUND_NAMES_HU.get(f, f) for f in self.funds)
+
+    @property
     def programme_info(self):
         return PROGRAMMES.get(self.programme)
 

@@ -41,7 +41,7 @@ from .models import (
     StaffRole,
 )
 from .publicity import block as publicity_block
-from .publicity import needs_slogan
+from .publicity import eu_statement, needs_slogan
 
 # --- projects ----------------------------------------------------------------------------
 
@@ -396,7 +396,7 @@ def public(request, forum):
     forum = access.forum_public(forum)
     projects = list(queries.public_projects(forum))
     return render_public(request, forum, "projects/public.html", {
-        "projects": [(p, publicity_block(p), needs_slogan(p)) for p in projects],
+        "projects": [(p, eu_statement(p), needs_slogan(p)) for p in projects],
     })
 
 
