@@ -48,3 +48,28 @@ def manual_indicator(project, world):
     return services.indicator_add(project=project, user=world.coordinator,
                                   name="Szakmai rendezvények", unit="rendezvény",
                                   target=Decimal(8))
+
+
+def _memberships_by_role(forums, as_of, role=None):
+    from kerekasztal.forums.models import Membership
+
+    records = Membership.objects.on(as_of).filter(forum__in=forums)
+    return records.filter(role=role) if role else records
+
+
+TEST_RULE_CODE = "test.memberships"
+
+
+@pytest.fixture
+def extra_rules(monkeypatch):
+    """A test-only rule with a parameter, next to the installed ones."""
+    from kerekasztal.core import contracts
+
+    rules = dict(contracts.indicator_rules())
+    rules[TEST_RULE_CODE] = contracts.IndicatorRule(
+        code=TEST_RULE_CODE, label="Tagságok szerep szerint", unit="tagság",
+        records=_memberships_by_role, settlement="organisation__seat",
+        params={"role": [("chair", "Elnök"), ("member", "Tag")]},
+    )
+    monkeypatch.setattr(contracts, "indicator_rules", lambda: rules)
+    return rules

@@ -13,7 +13,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from kerekasztal.core.contracts import IndicatorRule, indicator_rules
+from kerekasztal.core import contracts
+from kerekasztal.core.contracts import IndicatorRule
 
 from .models import Indicator, ManualValue, Project
 
@@ -51,7 +52,7 @@ class Figure:
 
 
 def rule_of(indicator: Indicator) -> IndicatorRule | None:
-    return indicator_rules().get(indicator.rule) if indicator.rule else None
+    return contracts.indicator_rules().get(indicator.rule) if indicator.rule else None
 
 
 def manual_value_on(indicator: Indicator, day: datetime.date) -> ManualValue | None:
@@ -84,6 +85,13 @@ def records(indicator: Indicator, as_of: datetime.date) -> QuerySet | None:
     if rule is None:
         return None
     return rule.records(indicator.project.funded_forums(), as_of, **indicator.params)
+
+
+def with_relations(records: QuerySet) -> QuerySet:
+    """The records with their direct foreign keys joined, so that listing them (their
+    str and get_absolute_url usually follow one of them) costs one query."""
+    names = [f.name for f in records.model._meta.concrete_fields if f.many_to_one]
+    return records.select_related(*names) if names else records
 
 
 def by_settlement(indicator: Indicator, as_of: datetime.date) -> dict[int, int]:

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.contracts import indicator_rules
+from kerekasztal.core import contracts
 from kerekasztal.core.forms import DateInput
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
@@ -134,7 +134,7 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        rules = indicator_rules()
+        rules = contracts.indicator_rules()
         self.fields["rule"].choices = [("", _("Kézi indikátor (bizonyítékkal)"))] + [
             (code, f"{rule.label} ({code})") for code, rule in sorted(rules.items())]
         self.param_names: list[str] = []
@@ -154,7 +154,7 @@ class IndicatorForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        rule = indicator_rules().get(data.get("rule") or "")
+        rule = contracts.indicator_rules().get(data.get("rule") or "")
         params = {}
         for name in self.param_names:
             value = data.get(f"param_{name}")

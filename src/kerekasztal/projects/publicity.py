@@ -22,14 +22,15 @@ DATE_ATTRIBUTES = ("held_on", "date", "starts_at", "start", "signed_on", "adopte
                    "created_at")
 
 
-def eu_statement(project) -> str:
+def eu_statement(project, *, past: bool = False) -> str:
+    verb = "valósult meg" if past else "valósul meg"
     eu_funds = [FUND_GENITIVE_HU[f] for f in project.funds if f in FUND_GENITIVE_HU]
     if project.programme_info and project.programme_info.scheme == SZECHENYI_PLUS:
-        return "A projekt az Európai Unió társfinanszírozásával valósul meg."
+        return f"A projekt az Európai Unió társfinanszírozásával {verb}."
     if eu_funds:
         return (f"A projekt az Európai Unió támogatásával, {' és '.join(eu_funds)} "
-                f"társfinanszírozásával valósul meg.")
-    return "A projekt a Magyar Állam támogatásával valósul meg."
+                f"társfinanszírozásával {verb}.")
+    return f"A projekt a Magyar Állam támogatásával {verb}."
 
 
 def needs_slogan(project) -> bool:

@@ -245,7 +245,8 @@ def indicator_detail(request, forum, pk, ipk):
     return render_workspace(request, forum, "projects/indicator_detail.html", {
         "project": indicator.project, "indicator": indicator, "figure": item,
         "as_of_form": as_of_form, "as_of": as_of,
-        "page": paginate(request, records) if records is not None else None,
+        "page": (paginate(request, figures.with_relations(records))
+                 if records is not None else None),
         "manual_values": indicator.manual_values.all(),
         "breakdown": _breakdown(forum, breakdown),
         "querystring": f"as_of={as_of.isoformat()}",

@@ -14,7 +14,7 @@ from kerekasztal.documents.render import hu_date
 from . import huformat
 from .figures import Figure, figures
 from .models import MilestoneKind, PressReleaseKind, Project, StaffRoleKind
-from .programmes import FUND_NAMES_HU
+from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU
 from .publicity import eu_statement
 
 VOWELS = set("aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ")
@@ -74,7 +74,7 @@ def _result(item: Figure) -> str:
 
 def _facts(project: Project) -> str:
     programme = project.programme_info
-    funds = [FUND_NAMES_HU.get(f, f) for f in project.funds]
+    funds = [FUND_GENITIVE_HU.get(f, FUND_NAMES_HU.get(f, f)) for f in project.funds]
     text = (f"{project.beneficiary.name} {huformat.million_forints(project.grant_amount)} "
             f"vissza nem térítendő támogatást nyert {az(project.call_code)} "
             f"{project.call_code}")
@@ -125,11 +125,12 @@ def _closing_event(project: Project, day: datetime.date) -> str:
     for milestone in project.milestones.all():
         if (milestone.kind == MilestoneKind.CLOSING_EVENT and milestone.reached_on
                 and milestone.reached_on <= day):
+            named = ("" if milestone.title.lower() == "zárórendezvény"
+                     else f" ({milestone.title})")
             return (f"{huformat.on_day(milestone.reached_on).capitalize()} került sor "
-                    f"{az(project.code)} {project.code} projekt zárórendezvényére "
-                    f"({milestone.title}), amely egy "
-                    f"{duration(project.start, project.end_on(day))} intenzív munkát és "
-                    f"sikeres együttműködést zárt le.")
+                    f"{az(project.code)} {project.code} projekt zárórendezvényére{named}, "
+                    f"amely egy {duration(project.start, project.end_on(day))} intenzív "
+                    f"munkát és sikeres együttműködést zárt le.")
     return ""
 
 
@@ -165,7 +166,7 @@ def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
     if project.sustainability_end:
         paragraphs.append(f"A projekt eredményeit a kedvezményezett a fenntartási időszak "
                           f"végéig, {hu_date(project.sustainability_end)} napjáig fenntartja.")
-    paragraphs += [_contact(project), eu_statement(project)]
+    paragraphs += [_contact(project), eu_statement(project, past=True)]
     title = paragraphs.pop(0)
     return title, "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
 
@@ -244,7 +245,7 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
         sections.append("7. Beszerzett eszközök\n" + "\n".join(assets))
     if partners := _partner_line(project, as_of):
         sections.append("8. Partnerek\n" + "\n".join(f"– {p}" for p in partners))
-    sections.append(eu_statement(project))
+    sections.append(eu_statement(project, past=True))
     return f"Záró beszámoló – {project.code}", "\n\n".join(sections)
 
 
