@@ -18,7 +18,8 @@ from . import huformat
 from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU, SZECHENYI_2020, SZECHENYI_PLUS
 
 SLOGAN = "Befektetés a jövőbe"
-DATE_ATTRIBUTES = ("held_on", "date", "starts_at", "start", "signed_on", "adopted_on",
+DATE_ATTRIBUTES = ("held_on", "held_at", "date", "starts_at", "starts_on", "start", "signed_on",
+                   "adopted_on", "since",
                    "created_at")
 
 
