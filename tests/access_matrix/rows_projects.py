@@ -148,3 +148,19 @@ ROWS = [
     Row("projects:release_document", lambda w: {**_release_kwargs(w), "doc": "docx"},
         workspace(*DETAILS)),
 ]
+
+
+def _asset(w):
+    from kerekasztal.projects import services
+    from kerekasztal.projects.models import Asset
+
+    asset = services.record_save(instance=Asset(project=_project(w), name="laptop"),
+                                 user=w.coordinator)
+    return {**_p(w), "kind": "asset", "record": asset.pk}
+
+
+ROWS += [
+    Row("projects:record_delete", _asset, workspace("coordinator"), method="POST"),
+    Row("projects:indicator_edit", _indicator, workspace("coordinator")),
+    Row("projects:indicator_edit", _indicator, workspace("coordinator"), method="POST"),
+]

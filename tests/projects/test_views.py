@@ -185,3 +185,41 @@ def test_public_page_hides_budget_details(client, world):
     _detailed_project(world)
     html = client.get(reverse("projects:public", args=[world.forum.slug])).content.decode()
     assert "Projekt Piroska" not in html and "180 000" not in html
+
+
+def test_records_are_edited_and_deleted(coordinator_client, world, project):
+    services.record_save(instance=Asset(project=project, name="laptop"), user=world.coordinator)
+    asset = project.assets.get()
+    url = _url("record_edit", world, pk=project.pk, kind="asset", record=asset.pk)
+    coordinator_client.post(url, {"name": "laptop", "quantity": "2"})
+    assert project.assets.get().quantity == 2
+    coordinator_client.post(_url("record_delete", world, pk=project.pk, kind="asset",
+                                 record=asset.pk))
+    assert not project.assets.exists()
+
+
+def test_indicator_edit_keeps_manual_values_safe(coordinator_client, world, manual_indicator,
+                                                 media):
+    services.manual_value_add(indicator=manual_indicator, as_of=D(2015, 6, 1), value=3,
+                              evidence=evidence(), user=world.coordinator)
+    url = _url("indicator_edit", world, pk=manual_indicator.project_id, ipk=manual_indicator.pk)
+    response = coordinator_client.post(url, {"name": "Rendezvények", "unit": "db",
+                                             "target": "9", "rule": ""})
+    assert response.status_code == 302
+    manual_indicator.refresh_from_db()
+    assert manual_indicator.target == 9 and manual_indicator.name == "Rendezvények"
+    response = coordinator_client.post(url, {"name": "x", "target": "9",
+                                             "rule": "forums.member_organisations"})
+    assert "nem alakítható számítottá" in response.content.decode()
+
+
+def test_long_projects_chart_at_most_24_points(world):
+    from kerekasztal.projects import figures
+
+    project = services.project_create(forum=world.forum, user=world.coordinator,
+                                      **project_data(world, end=D(2019, 12, 31),
+                                                     sustainability_end=None))
+    services.indicator_add(project=project, user=world.coordinator, name="x",
+                           rule="forums.member_organisations", unit="db", target=1)
+    days = [day for day, _v in next(iter(figures.series(project, D(2019, 12, 31)).values()))]
+    assert len(days) <= 24 and days[-1] == D(2019, 12, 31) and days == sorted(days)

@@ -112,11 +112,17 @@ def month_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     return days
 
 
+MAX_POINTS = 24
+
+
 def series(project: Project, until: datetime.date) -> dict[int, list[tuple[datetime.date, Any]]]:
     """Indicator id → [(month end, value)] from the project's start to `until`.
 
     The number of queries depends on the months and indicators, not on the records."""
     days = month_ends(project.start, max(project.start, until))
+    if len(days) > MAX_POINTS:  # long projects: every few months, always the last day
+        step = -(-len(days) // MAX_POINTS)
+        days = days[-1::-step][::-1]
     forums = project.funded_forums()
     result = {}
     for indicator in project.indicators.all():

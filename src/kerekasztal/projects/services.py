@@ -147,6 +147,21 @@ def indicator_add(*, project: Project, user: User | None, name: str, unit: str, 
 
 
 @transaction.atomic
+def indicator_update(*, indicator: Indicator, user: User | None, name: str, unit: str,
+                     target: Any, rule: str = "", params: dict | None = None,
+                     order: int = 0) -> Indicator:
+    if rule and indicator.manual_values.exists():
+        raise ValidationError({"rule": _("Az indikátornak kézi értékei vannak, ezért nem "
+                                         "alakítható számítottá.")})
+    indicator.name, indicator.unit, indicator.target = name, unit, target
+    indicator.rule, indicator.params, indicator.order = rule, params or {}, order
+    indicator.full_clean()
+    _history(indicator, user)
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
 def manual_value_add(*, indicator: Indicator, as_of: datetime.date, value: Any, evidence: Any,
                      note: str = "", user: User | None) -> ManualValue:
     if not indicator.is_manual:

@@ -33,6 +33,7 @@ from .models import (
     Asset,
     ConsortiumPartner,
     Deliverable,
+    Extension,
     Indicator,
     ManualValue,
     Milestone,
@@ -116,7 +117,7 @@ def project_detail(request, forum, pk):
 # --- child records -----------------------------------------------------------------------
 
 RECORDS = {
-    "extension": (None, ExtensionForm, _("Hosszabbítás")),
+    "extension": (Extension, ExtensionForm, _("Hosszabbítás")),
     "partner": (ConsortiumPartner, PartnerForm, _("Konzorciumi partner")),
     "renaming": (PartnerName, RenamingForm, _("Partner névváltozása")),
     "staff": (StaffRole, StaffForm, _("Projektmunkatárs")),
@@ -136,7 +137,7 @@ def _record_form(form_class, request, forum, project, instance):
 def record_form(request, forum, pk, kind, record=None):
     forum = access.forum_for(request.user, forum, "project.manage")
     project = access.project_for(request.user, forum, pk, "project.manage")
-    if kind not in RECORDS or (record is not None and RECORDS[kind][0] is None):
+    if kind not in RECORDS or (record is not None and kind == "extension"):
         raise Http404
     model, form_class, label = RECORDS[kind]
     instance = None
@@ -159,7 +160,18 @@ def record_form(request, forum, pk, kind, record=None):
             messages.success(request, _("Mentettük."))
             return redirect(project.get_absolute_url())
     return render_workspace(request, forum, "projects/record_form.html", {
-        "form": form, "project": project, "label": label, "instance": instance})
+        "form": form, "project": project, "label": label, "instance": instance, "kind": kind})
+
+
+@require_POST
+def record_delete(request, forum, pk, kind, record):
+    forum = access.forum_for(request.user, forum, "project.manage")
+    project = access.project_for(request.user, forum, pk, "project.manage")
+    instance = access.project_record_for(request.user, forum, RECORDS[kind][0], record,
+                                         "project.manage")
+    services.record_delete(instance=instance, user=request.user)
+    messages.success(request, _("Töröltük: %(name)s.") % {"name": instance})
+    return redirect(project.get_absolute_url())
 
 
 def deliverable_document(request, forum, pk, record):
@@ -191,6 +203,29 @@ def indicator_create(request, forum, pk):
             return redirect("projects:dashboard", forum=forum.slug, pk=project.pk)
     return render_workspace(request, forum, "projects/indicator_form.html", {
         "form": form, "project": project})
+
+
+def indicator_edit(request, forum, pk, ipk):
+    forum = access.forum_for(request.user, forum, "project.manage")
+    indicator = _indicator(request, forum, pk, ipk, "project.manage")
+    initial = {"name": indicator.name, "rule": indicator.rule, "unit": indicator.unit,
+               "target": indicator.target, "order": indicator.order,
+               **{f"param_{k}": v for k, v in indicator.params.items()}}
+    form = IndicatorForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.indicator_update(indicator=indicator, user=request.user,
+                                      name=data["name"], rule=data["rule"],
+                                      params=data["params"], unit=data["unit"],
+                                      target=data["target"], order=data.get("order") or 0)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return redirect("projects:dashboard", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "projects/indicator_form.html", {
+        "form": form, "project": indicator.project, "indicator": indicator})
 
 
 def _indicator(request, forum, pk, ipk, action):
