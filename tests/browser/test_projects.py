@@ -14,6 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_coordinator_records_project_follows_indicators_and_publishes_release(
         page, axe, live_server):
     world = World()
+    world.organisation.seat = world.settlement  # Bozsok: the drill-down shows it on the map
+    world.organisation.save()
     log_in(page, world.coordinator.email, PASSWORD)
     page.goto(f"/f/{world.forum.slug}/manage/")
     page.get_by_role("navigation", name="A fórum menüje").get_by_role(
@@ -67,9 +69,11 @@ def test_coordinator_records_project_follows_indicators_and_publishes_release(
     expect(row).to_contain_text("10%")
     axe("dashboard")
 
-    row.get_by_role("link", name="Tagszervezetek").click()
+    row.get_by_role("link", name="Tagszervezetek", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tagszervezetek")
     expect(page.get_by_role("listitem").filter(has_text=world.organisation.name)).to_be_visible()
+    expect(page.get_by_role("heading", name="Településenként")).to_be_visible()
+    expect(page.get_by_role("row", name="Bozsok 1")).to_be_visible()
     axe("drill-down")
 
     page.get_by_role("link", name="ÁROP-1.A.3-2014-2014-0019 – indikátorok").click()
