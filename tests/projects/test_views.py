@@ -223,3 +223,20 @@ def test_long_projects_chart_at_most_24_points(world):
                            rule="forums.member_organisations", unit="db", target=1)
     days = [day for day, _v in next(iter(figures.series(project, D(2019, 12, 31)).values()))]
     assert len(days) <= 24 and days[-1] == D(2019, 12, 31) and days == sorted(days)
+
+
+def test_indicator_form_takes_the_rules_parameters(coordinator_client, world, project,
+                                                   extra_rules):
+    url = _url("indicator_create", world, pk=project.pk)
+    response = coordinator_client.post(url, {"name": "Elnökök", "rule": "test.memberships",
+                                             "param_role": "chair", "target": "1"})
+    assert response.status_code == 302
+    indicator = project.indicators.get()
+    assert indicator.params == {"role": "chair"} and indicator.unit == "tagság"
+    response = coordinator_client.post(url, {"name": "Tagok",
+                                             "rule": "forums.member_organisations",
+                                             "param_role": "chair", "target": "1"})
+    assert "nincs ilyen paramétere" in response.content.decode()
+    response = coordinator_client.post(url, {"name": "Kézi", "rule": "", "target": "1"})
+    assert "adja meg a mértékegységet" in response.content.decode()
+    assert project.indicators.count() == 1

@@ -120,6 +120,10 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"due": DateInput(), "reached_on": DateInput()}
 
 
+PARAM_LABELS = {"kind": _("Fajta"), "topic": _("Téma"), "status": _("Állapot"),
+                "role": _("Szerep")}
+
+
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Megnevezés"), max_length=200)
     rule = forms.ChoiceField(
@@ -140,17 +144,18 @@ class IndicatorForm(forms.Form):
         self.param_names: list[str] = []
         for rule in rules.values():
             for name in rule.params:
-                field_name = f"param_{name}"
-                if field_name in self.fields:
-                    continue
-                self.param_names.append(name)
-                self.fields[field_name] = forms.ChoiceField(
-                    label=_("Paraméter: %(name)s") % {"name": name}, required=False,
-                    choices=[("", _("– mind –"))] + [
-                        (value, label) for r in rules.values()
-                        for value, label in r.params.get(name, [])],
-                    help_text=_("Csak az ilyen paraméterű szabályoknál számít."),
-                )
+                if name not in self.param_names:
+                    self.param_names.append(name)
+        for name in self.param_names:
+            choices: dict[str, str] = {}
+            for rule in rules.values():
+                for value, label in rule.params.get(name, []):
+                    choices.setdefault(value, str(label))
+            self.fields[f"param_{name}"] = forms.ChoiceField(
+                label=PARAM_LABELS.get(name, name), required=False,
+                choices=[("", _("– mind –")), *choices.items()],
+                help_text=_("Csak az ilyen paraméterű szabályoknál számít."),
+            )
 
     def clean(self):
         data = super().clean()
