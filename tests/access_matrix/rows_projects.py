@@ -164,3 +164,8 @@ ROWS += [
     Row("projects:indicator_edit", _indicator, workspace("coordinator")),
     Row("projects:indicator_edit", _indicator, workspace("coordinator"), method="POST"),
 ]
+
+ROWS += [
+    Row("projects:indicator_targets", _p, workspace("coordinator")),
+    Row("projects:indicator_targets", _p, workspace("coordinator"), method="POST"),
+]

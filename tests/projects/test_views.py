@@ -240,3 +240,19 @@ def test_indicator_form_takes_the_rules_parameters(coordinator_client, world, pr
     response = coordinator_client.post(url, {"name": "Kézi", "rule": "", "target": "1"})
     assert "adja meg a mértékegységet" in response.content.decode()
     assert project.indicators.count() == 1
+
+
+def test_targets_of_the_grant_contract_create_computed_indicators(coordinator_client, world,
+                                                                 project, extra_rules):
+    url = _url("indicator_targets", world, pk=project.pk)
+    html = coordinator_client.get(url).content.decode()
+    assert "Tagszervezetek száma – célérték (szervezet)" in html
+    response = coordinator_client.post(url, {"target_forums.member_organisations": "12",
+                                             "target_test.memberships": ""})
+    assert response.status_code == 302
+    indicator = project.indicators.get()
+    assert (indicator.rule, indicator.target, indicator.unit) == (
+        "forums.member_organisations", 12, "szervezet")
+    assert "target_forums.member_organisations" not in coordinator_client.get(url).content.decode()
+    response = coordinator_client.post(url, {"target_test.memberships": "-1"})
+    assert response.status_code == 200 and project.indicators.count() == 1

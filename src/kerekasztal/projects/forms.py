@@ -178,6 +178,27 @@ class IndicatorForm(forms.Form):
         return data
 
 
+class IndicatorTargetsForm(forms.Form):
+    """A target for each rule that computes a figure; empty rows are skipped."""
+
+    def __init__(self, *args, existing: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.codes = []
+        for code, rule in sorted(contracts.indicator_rules().items()):
+            if code in existing:
+                continue
+            self.codes.append(code)
+            self.fields[f"target_{code}"] = forms.DecimalField(
+                label=_("%(label)s – célérték (%(unit)s)") % {"label": rule.label,
+                                                              "unit": rule.unit},
+                required=False, min_value=0, max_digits=12, decimal_places=2,
+            )
+
+    def targets(self) -> dict:
+        return {code: self.cleaned_data[f"target_{code}"] for code in self.codes
+                if self.cleaned_data.get(f"target_{code}") is not None}
+
+
 class ManualValueForm(forms.Form):
     as_of = forms.DateField(label=_("Ettől a naptól"), widget=DateInput())
     value = forms.DecimalField(label=_("Érték"), max_digits=12, decimal_places=2)

@@ -147,6 +147,25 @@ def indicator_add(*, project: Project, user: User | None, name: str, unit: str, 
 
 
 @transaction.atomic
+def indicators_from_rules(*, project: Project, user: User | None,
+                          targets: dict[str, Any]) -> list[Indicator]:
+    """One computed indicator per rule code with its target (the grant contract's list)."""
+    from kerekasztal.core import contracts
+
+    rules = contracts.indicator_rules()
+    start = project.indicators.count()
+    created = []
+    for offset, (code, target) in enumerate(targets.items(), start=1):
+        rule = rules.get(code)
+        if rule is None:
+            raise ValidationError(_("Ismeretlen számítási szabály."))
+        created.append(indicator_add(project=project, user=user, name=str(rule.label),
+                                     rule=code, unit=str(rule.unit), target=target,
+                                     order=start + offset))
+    return created
+
+
+@transaction.atomic
 def indicator_update(*, indicator: Indicator, user: User | None, name: str, unit: str,
                      target: Any, rule: str = "", params: dict | None = None,
                      order: int = 0) -> Indicator:

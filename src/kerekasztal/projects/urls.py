@@ -48,6 +48,7 @@ urlpatterns = [
     forum_manage(P + "dashboard/", views.dashboard, "dashboard"),
     forum_manage(P + "dashboard/export.<fmt:fmt>", views.dashboard_export, "dashboard_export"),
     forum_manage(P + "indicators/new/", views.indicator_create, "indicator_create"),
+    forum_manage(P + "indicators/targets/", views.indicator_targets, "indicator_targets"),
     forum_manage(P + "indicators/<int:ipk>/", views.indicator_detail, "indicator"),
     forum_manage(P + "indicators/<int:ipk>/edit/", views.indicator_edit, "indicator_edit"),
     forum_manage(P + "indicators/<int:ipk>/export.<fmt:fmt>", views.indicator_export,

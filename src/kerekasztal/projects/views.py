@@ -21,6 +21,7 @@ from .forms import (
     ExtensionForm,
     GenerateForm,
     IndicatorForm,
+    IndicatorTargetsForm,
     ManualValueForm,
     MilestoneForm,
     PartnerForm,
@@ -202,6 +203,21 @@ def indicator_create(request, forum, pk):
             messages.success(request, _("Az indikátort rögzítettük."))
             return redirect("projects:dashboard", forum=forum.slug, pk=project.pk)
     return render_workspace(request, forum, "projects/indicator_form.html", {
+        "form": form, "project": project})
+
+
+def indicator_targets(request, forum, pk):
+    """Computed indicators for every rule at once, from the targets of the grant contract."""
+    forum = access.forum_for(request.user, forum, "project.manage")
+    project = access.project_for(request.user, forum, pk, "project.manage")
+    existing = {i.rule for i in project.indicators.all() if i.rule and not i.params}
+    form = IndicatorTargetsForm(request.POST or None, existing=existing)
+    if request.method == "POST" and form.is_valid():
+        created = services.indicators_from_rules(project=project, user=request.user,
+                                                 targets=form.targets())
+        messages.success(request, _("%(n)s indikátort vettünk fel.") % {"n": len(created)})
+        return redirect("projects:dashboard", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "projects/indicator_targets.html", {
         "form": form, "project": project})
 
 
