@@ -1,7 +1,7 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core import contracts
@@ -174,7 +174,8 @@ class IndicatorForm(forms.Form):
             if rule is None:
                 self.add_error("unit", _("Kézi indikátornál adja meg a mértékegységet."))
             else:
-                data["unit"] = str(rule.unit)
+                with translation.override("hu"):  # units go into Hungarian documents
+                    data["unit"] = str(rule.unit)
         return data
 
 

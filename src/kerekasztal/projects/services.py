@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kerekasztal.core.models import User
@@ -159,9 +159,10 @@ def indicators_from_rules(*, project: Project, user: User | None,
         rule = rules.get(code)
         if rule is None:
             raise ValidationError(_("Ismeretlen számítási szabály."))
-        created.append(indicator_add(project=project, user=user, name=str(rule.label),
-                                     rule=code, unit=str(rule.unit), target=target,
-                                     order=start + offset))
+        with translation.override("hu"):  # names and units go into Hungarian documents
+            name, unit = str(rule.label), str(rule.unit)
+        created.append(indicator_add(project=project, user=user, name=name, rule=code,
+                                     unit=unit, target=target, order=start + offset))
     return created
 
 
