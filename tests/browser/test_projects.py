@@ -67,6 +67,7 @@ def test_coordinator_records_project_follows_indicators_and_publishes_release(
     page.get_by_role("button", name="Frissítés").click()
     row = page.get_by_role("row", name="Tagszervezetek")
     expect(row).to_contain_text("10%")
+    expect(page.get_by_role("heading", name="Településenként")).to_be_visible()
     axe("dashboard")
 
     row.get_by_role("link", name="Tagszervezetek", exact=True).click()

@@ -124,6 +124,8 @@ def test_dashboard_and_drill_down_query_counts_do_not_grow(coordinator_client, w
     pages = [_url("dashboard", world, pk=project.pk),
              _url("indicator", world, pk=project.pk, ipk=member_indicator.pk) + "?as_of=2015-09-30",
              _url("detail", world, pk=project.pk)]
+    world.organisation.seat = world.settlement
+    world.organisation.save()
     _members(world, 1)
     few = [_count_queries(coordinator_client, url) for url in pages]
     _members(world, 10)
@@ -153,6 +155,7 @@ def test_dashboard_marks_manual_values_and_exports(coordinator_client, world, ma
     html = coordinator_client.get(_url("dashboard", world, pk=project.pk) + "?as_of=2015-09-30"
                                   ).content.decode()
     assert "kézi adat" in html and "<svg" in html and "37%" in html
+    assert 'id="places-heading"' not in html  # nobody has a seat: no map
     response = coordinator_client.get(_url("dashboard_export", world, pk=project.pk, fmt="csv")
                                       + "?as_of=2015-09-30")
     text = response.content.decode("utf-8-sig")

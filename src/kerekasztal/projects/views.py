@@ -349,7 +349,10 @@ def _dashboard_data(request, forum, pk):
 def dashboard(request, forum, pk):
     forum, project, as_of_form, as_of, items = _dashboard_data(request, forum, pk)
     series = figures.series(project, as_of)
+    places = [(item.indicator, _breakdown(forum, figures.by_settlement(item.indicator, as_of)))
+              for item in items if item.has_places]
     return render_workspace(request, forum, "projects/dashboard.html", {
+        "places": [(indicator, breakdown) for indicator, breakdown in places if breakdown],
         "project": project, "as_of_form": as_of_form, "as_of": as_of,
         "rows": [(item, charts.progress_chart(series[item.indicator.pk],
                                               item.indicator.target)) for item in items],
