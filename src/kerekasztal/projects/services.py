@@ -39,7 +39,8 @@ def _check_directory(project: Project) -> None:
     errors = {}
     if project.beneficiary_id and project.beneficiary.forum_id != root.pk:
         errors["beneficiary"] = _("A szervezet nem szerepel a fórum címtárában.")
-    if project.contact_id and project.contact.forum_id != root.pk:
+    contact = project.contact
+    if contact is not None and contact.forum_id != root.pk:
         errors["contact"] = _("A személy nem szerepel a fórum címtárában.")
     if errors:
         raise ValidationError(errors)
@@ -121,7 +122,7 @@ def _same_directory(project: Project, instance: models.Model) -> None:
 def record_save(*, instance: models.Model, user: User | None) -> models.Model:
     """Add or change a child record of a project (partner, renaming, staff role, asset,
     deliverable, milestone): validated, in one transaction."""
-    project = getattr(instance, "project", None) or instance.partner.project
+    project = getattr(instance, "project", None) or instance.partner.project  # type: ignore[attr-defined]
     _same_directory(project, instance)
     instance.full_clean()
     _history(instance, user)
