@@ -129,18 +129,22 @@ def test_staff_assets_partners_in_the_closing_release(project, world):
         project=project, organisation=state, role="state"), user=world.coordinator)
     services.record_save(instance=PartnerName(partner=partner, name="Kőszegi Járási Hivatal",
                                               valid_from=D(2015, 7, 1)), user=world.coordinator)
-    for role, employer in (("catch_up_officer", None), ("catch_up_officer", None),
-                           ("project_manager", None), ("instructor", state)):
-        services.record_save(instance=StaffRole(
-            project=project, role=role, person=PersonFactory(forum=world.forum),
-            employer=employer, since=D(2015, 4, 1)), user=world.coordinator)
+    manager = PersonFactory(forum=world.forum)
+    for role, person, employer in (
+            ("catch_up_officer", PersonFactory(forum=world.forum), None),
+            ("catch_up_officer", PersonFactory(forum=world.forum), None),
+            ("project_manager", manager, None), ("finance", manager, None),
+            ("instructor", PersonFactory(forum=world.forum), state)):
+        services.record_save(instance=StaffRole(project=project, role=role, person=person,
+                                                employer=employer, since=D(2015, 4, 1)),
+                             user=world.coordinator)
     for name in ("laptop", "projektor"):
         services.record_save(instance=Asset(project=project, name=name, unit_cost=150000),
                              user=world.coordinator)
     body = services.press_release_generate(project=project, kind="closing",
                                            as_of=D(2015, 9, 30), user=world.coordinator).body
-    assert ("2 felzárkózási munkatárs, 1 projektmenedzser, 1 oktató (Kőszegi Kistérségi "
-            "Hivatal) dolgozott") in body
+    assert ("2 felzárkózási munkatárs, 1 projektmenedzser (egyben pénzügyi munkatárs), "
+            "1 oktató (Kőszegi Kistérségi Hivatal) dolgozott") in body
     assert "1 db laptop, 1 db projektor" in body
     assert ("Kőszegi Járási Hivatal (állami partner; 2015. július 1. előtt Kőszegi Kistérségi "
             "Hivatal néven)") in body

@@ -37,16 +37,27 @@ def duration(start: datetime.date, end: datetime.date) -> str:
 
 
 def _staff_line(project: Project, day: datetime.date) -> str:
-    staff = [s for s in project.staff.all() if s.since <= day]
-    counts = Counter((s.role, s.employer.name if s.employer_id and
-                      s.employer_id != project.beneficiary_id else "") for s in staff)
+    """'2 felzárkózási munkatárs, 1 projektmenedzser (egyben pénzügyi munkatárs), ...':
+    people counted once, their further roles named after the first."""
     order = list(StaffRoleKind.values)
+    roles_of: dict[tuple[int, str], set[str]] = {}
+    for staff in project.staff.all():
+        if staff.since <= day:
+            employer = (staff.employer.name if staff.employer_id
+                        and staff.employer_id != project.beneficiary_id else "")
+            roles_of.setdefault((staff.person_id, employer), set()).add(staff.role)
+    counts: Counter = Counter()
+    for (_person, employer), roles in roles_of.items():
+        ranked = tuple(sorted(roles, key=order.index))
+        counts[(ranked, employer)] += 1
+    with translation.override("hu"):
+        labels = {role: str(StaffRoleKind(role).label) for role in order}
     parts = []
-    for (role, employer), n in sorted(counts.items(), key=lambda i: (order.index(i[0][0]),
-                                                                     i[0][1])):
-        with translation.override("hu"):
-            label = str(StaffRoleKind(role).label)
-        parts.append(f"{n} {label}" + (f" ({employer})" if employer else ""))
+    for (roles, employer), n in sorted(counts.items(),
+                                       key=lambda i: (order.index(i[0][0][0]), i[0][1])):
+        notes = [f"egyben {' és '.join(labels[r] for r in roles[1:])}"] if roles[1:] else []
+        notes += [employer] if employer else []
+        parts.append(f"{n} {labels[roles[0]]}" + (f" ({'; '.join(notes)})" if notes else ""))
     return ", ".join(parts)
 
 
