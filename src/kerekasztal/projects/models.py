@@ -286,7 +286,7 @@ class Deliverable(models.Model):
     completed_on = models.DateField(_("elkészült"), null=True, blank=True)
     document = models.FileField(
         _("dokumentum"), upload_to=RandomName("deliverable"), blank=True,
-        validators=[policy_validator(DOCUMENTS)], help_text=DOCUMENTS.describe,
+        validators=[policy_validator(DOCUMENTS)],
     )
     history = HistoricalRecords()
 
@@ -396,7 +396,7 @@ class ManualValue(models.Model):
     note = models.CharField(_("megjegyzés"), max_length=300, blank=True)
     evidence = models.FileField(
         _("bizonyíték"), upload_to=RandomName("indicator-evidence"),
-        validators=[policy_validator(SCANS)], help_text=SCANS.describe,
+        validators=[policy_validator(SCANS)],
     )
     history = HistoricalRecords()
 
