@@ -257,7 +257,8 @@ def measure_report_progress(*, measure: Measure, reported_on: datetime.date, sta
                             percent: int, narrative: str, evidence: str = "",
                             user: User | None = None) -> Progress:
     """A dated report; the latest report sets the measure's status and percent."""
-    if measure.plan.status not in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW):
+    plan_status = Plan.objects.values_list("status", flat=True).get(pk=measure.plan_id)
+    if plan_status not in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW):
         raise ValidationError(_("Előrehaladást csak elfogadott program intézkedéséről lehet "
                                 "rögzíteni."))
     if reported_on > timezone.localdate():
