@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, import_views
@@ -67,8 +68,9 @@ def _plan_rows(plans):
              p.measure_count] for p in plans]
 
 
-PLAN_HEADERS = ["Cím", "Típus", "Terület", "Időszak", "Állapot", "Határozat", "Elfogadva",
-                "Problémák", "Intézkedések"]
+PLAN_HEADERS = [_lazy("Cím"), _lazy("Típus"), _lazy("Terület"), _lazy("Időszak"),
+                _lazy("Állapot"), _lazy("Határozat"), _lazy("Elfogadva"), _lazy("Problémák"),
+                _lazy("Intézkedések")]
 
 
 def plan_list(request, forum):
@@ -81,7 +83,7 @@ def plan_list(request, forum):
 
 def plan_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "plans.view")
-    headers = [_(h) for h in PLAN_HEADERS]
+    headers = [str(h) for h in PLAN_HEADERS]
     return table_response(f"programok-{forum.slug}", headers,
                           _plan_rows(queries.plan_list(forum)), fmt)
 
@@ -278,12 +280,29 @@ def problem_evidence(request, forum, pk, problem):
 
 # --- measures ----------------------------------------------------------------------------
 
-MEASURE_HEADERS = ["Sorszám", "Az intézkedés címe", "Célcsoport", "Rövid távú cél",
-                   "Középtávú cél", "Hosszú távú cél", "Tartalom, tevékenységek", "Felelős",
-                   "Felelős személy", "Partnerek", "Határidő", "Határidő megjegyzés",
-                   "Eredményességi mutató", "Kiinduló érték", "Célérték",
-                   "A mutató forrása", "Pénzügyi erőforrás", "Fenntarthatóság",
-                   "Kezelt problémák", "Állapot", "Teljesítés (%)"]
+MEASURE_HEADERS = [
+    _lazy("Sorszám"),
+    _lazy("Az intézkedés címe"),
+    _lazy("Célcsoport"),
+    _lazy("Rövid távú cél"),
+    _lazy("Középtávú cél"),
+    _lazy("Hosszú távú cél"),
+    _lazy("Tartalom, tevékenységek"),
+    _lazy("Felelős"),
+    _lazy("Felelős személy"),
+    _lazy("Partnerek"),
+    _lazy("Határidő"),
+    _lazy("Határidő megjegyzés"),
+    _lazy("Eredményességi mutató"),
+    _lazy("Kiinduló érték"),
+    _lazy("Célérték"),
+    _lazy("A mutató forrása"),
+    _lazy("Pénzügyi erőforrás"),
+    _lazy("Fenntarthatóság"),
+    _lazy("Kezelt problémák"),
+    _lazy("Állapot"),
+    _lazy("Teljesítés (%)"),
+]
 
 
 def measure_rows(measures):
@@ -299,7 +318,7 @@ def measure_rows(measures):
 
 def measure_export(request, forum, pk, fmt):
     forum, plan = _plan(request, forum, pk)
-    return table_response(f"intezkedesek-{plan.pk}", [_(h) for h in MEASURE_HEADERS],
+    return table_response(f"intezkedesek-{plan.pk}", [str(h) for h in MEASURE_HEADERS],
                           measure_rows(queries.measures_of(plan)), fmt)
 
 
