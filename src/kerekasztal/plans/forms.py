@@ -124,16 +124,7 @@ class MeasureForm(forms.ModelForm):
         self.fields["responsible_organisation"].queryset = Organisation.objects.filter(
             forum=plan.forum.root, archived_at__isnull=True).order_by("name")
         self.fields["responsible_organisation"].empty_label = _("– nincs a címtárban –")
-        self.warnings: list[str] = []
-
-    def clean(self):
-        data = super().clean()
-        deadline = data.get("deadline")
-        if deadline and not (self.plan.period_start <= deadline.year <= self.plan.period_end):
-            # A warning, not an error: the measure is saved, the page says so.
-            self.warnings.append(str(_("A határidő kívül esik a program időszakán (%s).")
-                                     % self.plan.period_label))
-        return data
+        # A deadline outside the period is a warning, not an error: the measure page says so.
 
 
 class ProgressForm(forms.Form):

@@ -338,8 +338,6 @@ def measure_create(request, forum, pk):
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            for warning in form.warnings:
-                messages.warning(request, warning)
             messages.success(request, _("Az intézkedést felvettük."))
             return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
                             measure=measure.pk)
@@ -357,8 +355,6 @@ def measure_edit(request, forum, pk, measure):
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            for warning in form.warnings:
-                messages.warning(request, warning)
             messages.success(request, _("A változásokat mentettük."))
             return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
                             measure=measure.pk)
