@@ -98,6 +98,8 @@ ROWS = [
         data=lambda w: {"name": "Új mutató", "unit": "fő"}),
     Row("plans:statistic_create", _with(_velem, kind=_chapter), workspace(*MANAGE),
         method="POST", data=lambda w: {"name": "Új mutató", "unit": "fő"}),
+    Row("plans:statistic_population", _plan, workspace(*EDIT), method="POST"),
+    Row("plans:statistic_population", _velem, workspace(*MANAGE), method="POST"),
     Row("plans:problem_create", _plan, workspace(*EDIT)),
     Row("plans:problem_edit", _with(_plan, problem=lambda w: w.problem.pk), workspace(*EDIT)),
     Row("plans:problem_edit", _with(_velem, problem=lambda w: w.problem.pk),

@@ -91,3 +91,17 @@ def test_empty_plan_has_zero_progress(hep):
     total, groups = queries.progress_rollup([])
     assert (total.percent, groups) == (0, [])
     assert adopt(hep).status == "adopted"
+
+
+def test_county_plan_rolls_up_the_districts_adopted_plans(world):
+    from tests.factories import ForumFactory
+
+    county_forum = ForumFactory(slug="vas", kind="county_forum", district=None,
+                                county=world.district.county)
+    county = make_plan(county_forum, scope="county", title="Vas vármegyei programterv")
+    draft = make_plan(world.forum, scope="district")
+    make_problem(draft, "Kevés a bölcsődei férőhely", group="children")
+    assert queries.rollup_problems(county) == []
+    adopt(draft)
+    groups = queries.rollup_problems(county)
+    assert [g.territories for g in groups] == [["Kőszegi járás"]]

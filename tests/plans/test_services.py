@@ -200,3 +200,11 @@ def test_rejecting_a_comment_needs_a_reason(hep, world):
     services.comment_decide(comment=comment, decision="accepted", reason="")
     comment.refresh_from_db()
     assert comment.decision == "accepted"
+
+
+def test_population_base_comes_from_the_reference_data_once(district_plan, world):
+    statistic = services.statistic_add_population(plan=district_plan)
+    services.statistic_add_population(plan=district_plan)
+    values = {v.settlement.name: v.value for v in statistic.values.select_related("settlement")}
+    assert len(values) == world.district.settlements.count()
+    assert values["Bozsok"] == world.settlement.population

@@ -179,6 +179,29 @@ def statistic_set_value(*, statistic: Statistic, settlement: Any, year: int,
     return record
 
 
+POPULATION_NAME = "Lakónépesség"
+POPULATION_SOURCE = "KSH Helységnévtár 2024"
+POPULATION_YEAR = 2024
+
+
+@transaction.atomic
+def statistic_add_population(*, plan: Plan, user: User | None = None) -> Statistic:
+    """The territory's resident population from the reference data, as the base table of
+    the strategic-context chapter (idempotent)."""
+    statistic = plan.statistics.filter(chapter="strategy", name=POPULATION_NAME).first()
+    if statistic is None:
+        statistic = statistic_create(plan=plan, chapter="strategy", name=POPULATION_NAME,
+                                     unit="fő", source=POPULATION_SOURCE, user=user)
+    existing = set(statistic.values.filter(year=POPULATION_YEAR).values_list(
+        "settlement_id", flat=True))
+    StatisticValue.objects.bulk_create([
+        StatisticValue(statistic=statistic, settlement=settlement, year=POPULATION_YEAR,
+                       value=Decimal(settlement.population))
+        for settlement in plan.settlements() if settlement.pk not in existing
+    ])
+    return statistic
+
+
 # --- problems and measures -----------------------------------------------------------------
 
 

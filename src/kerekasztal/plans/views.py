@@ -224,6 +224,14 @@ def statistic_create(request, forum, pk, kind):
     return redirect("plans:chapter", forum=forum.slug, pk=plan.pk, kind=chapter.kind)
 
 
+@require_POST
+def statistic_population(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    services.statistic_add_population(plan=plan, user=request.user)
+    messages.success(request, _("A lakónépesség táblája elkészült a referenciaadatokból."))
+    return redirect("plans:chapter", forum=forum.slug, pk=plan.pk, kind="strategy")
+
+
 # --- problems ----------------------------------------------------------------------------
 
 
