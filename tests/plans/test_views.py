@@ -193,3 +193,52 @@ def test_exports_list_what_the_page_shows(client, world, hep):
     listing = client.get(reverse("plans:plan_export", kwargs={"forum": world.forum.slug,
                                                               "fmt": "csv"}))
     assert hep.title in listing.content.decode("utf-8-sig")
+
+
+def _count_queries(client, target):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(target).status_code == 200
+    return len(captured)
+
+
+def test_rollup_page_query_count_does_not_grow(client, world, district_plan):
+    login(client, world.coordinator)
+    names = ["Bozsok", "Velem", "Cák", "Kőszegdoroszló", "Kőszegpaty", "Kőszegszerdahely",
+             "Horvátzsidány", "Ólmod", "Peresznye", "Pusztacsó", "Kiszsidány", "Lukácsháza"]
+    target = url("rollup", district_plan)
+
+    def add(settlements):
+        for name in settlements:
+            hep = make_plan(world.forum, settlement=name)
+            make_problem(hep, f"Probléma {name}")
+            make_measure(hep, f"Intézkedés {name}")
+
+    add(names[:2])
+    client.get(target)
+    small = _count_queries(client, target)
+    add(names[2:])
+    assert _count_queries(client, target) == small
+
+
+def test_consultation_report_query_count_does_not_grow(client, world, hep):
+    from kerekasztal.plans import services
+
+    measures = [make_measure(hep, f"M{i}") for i in range(12)]
+    services.plan_set_status(plan=hep, status="consultation")
+    hep.refresh_from_db()
+    login(client, world.coordinator)
+    target = url("consultation", hep)
+
+    def comment(measure):
+        services.comment_add(plan=hep, author=world.member, text="x", measure=measure)
+
+    for measure in measures[:2]:
+        comment(measure)
+    client.get(target)
+    small = _count_queries(client, target)
+    for measure in measures[2:]:
+        comment(measure)
+    assert _count_queries(client, target) == small
