@@ -113,6 +113,8 @@ ROWS = [
     Row("plans:measure_detail", _with(_plan, **MEASURE), workspace(*ALL)),
     Row("plans:measure_edit", _with(_plan, **MEASURE), workspace(*EDIT)),
     Row("plans:measure_edit", _with(_velem, **MEASURE), workspace(*MANAGE)),
+    Row("plans:measure_delete", _with(_plan, **MEASURE), workspace(*EDIT), method="POST"),
+    Row("plans:measure_delete", _with(_velem, **MEASURE), workspace(*MANAGE), method="POST"),
     # The member represents the organisation responsible for the measure.
     Row("plans:measure_progress", _with(_adopted, **MEASURE),
         workspace("coordinator", "settlement_officer", "member")),

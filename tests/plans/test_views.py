@@ -242,3 +242,15 @@ def test_consultation_report_query_count_does_not_grow(client, world, hep):
     for measure in measures[2:]:
         comment(measure)
     assert _count_queries(client, target) == small
+
+
+def test_draft_measure_can_be_deleted_adopted_cannot(client, world, hep):
+    first = make_measure(hep, title="Első")
+    second = make_measure(hep, title="Második")
+    login(client, world.settlement_officer)
+    client.post(url("measure_delete", hep, measure=first.pk))
+    assert list(Measure.objects.values_list("title", flat=True)) == ["Második"]
+    adopt(hep)
+    response = client.post(url("measure_delete", hep, measure=second.pk), follow=True)
+    assert "nem módosítható" in response.content.decode()
+    assert Measure.objects.filter(pk=second.pk).exists()

@@ -27,6 +27,7 @@ urlpatterns = [
     forum_manage(f"{P}measures/new/", views.measure_create, "measure_create"),
     forum_manage(f"{P}measures/<int:measure>/", views.measure_detail, "measure_detail"),
     forum_manage(f"{P}measures/<int:measure>/edit/", views.measure_edit, "measure_edit"),
+    forum_manage(f"{P}measures/<int:measure>/delete/", views.measure_delete, "measure_delete"),
     forum_manage(f"{P}measures/<int:measure>/progress/", views.measure_progress,
                  "measure_progress"),
     forum_manage(f"{P}comments/", views.comment_add, "comment_add"),

@@ -370,6 +370,21 @@ def measure_edit(request, forum, pk, measure):
                             {"form": form, "plan": plan, "measure": measure})
 
 
+@require_POST
+def measure_delete(request, forum, pk, measure):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    measure = access.measure_for(request.user, forum, plan, measure, "plans.edit")
+    try:
+        services.measure_delete(measure=measure)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
+                        measure=measure.pk)
+    messages.success(request, _("Az intézkedést töröltük."))
+    return redirect(f"{_plan_url(plan)}#measures")
+
+
 def measure_detail(request, forum, pk, measure):
     forum, plan = _plan(request, forum, pk)
     measure = access.measure_for(request.user, forum, plan, measure, "plans.view")
