@@ -254,3 +254,16 @@ def test_draft_measure_can_be_deleted_adopted_cannot(client, world, hep):
     response = client.post(url("measure_delete", hep, measure=second.pk), follow=True)
     assert "nem módosítható" in response.content.decode()
     assert Measure.objects.filter(pk=second.pk).exists()
+
+
+def test_officer_types_a_figure_into_a_statistical_table(client, world, hep):
+    from kerekasztal.plans import services
+
+    statistic = services.statistic_create(plan=hep, chapter="elderly", name="65 év felettiek")
+    login(client, world.settlement_officer)
+    target = url("statistic_value", hep, statistic=statistic.pk)
+    bad = client.post(target, {"settlement": world.settlement.pk, "year": 1800, "value": "x"})
+    assert 'id="id_year_error"' in bad.content.decode()
+    client.post(target, {"settlement": world.settlement.pk, "year": 2023, "value": "98"})
+    page = client.get(url("chapter", hep, kind="elderly"))
+    assert page.context["tables"][0].rows == [("Bozsok", [98])]

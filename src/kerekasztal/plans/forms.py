@@ -72,6 +72,17 @@ class StatisticForm(forms.ModelForm):
         fields = ["name", "unit", "source"]
 
 
+class StatisticValueForm(forms.Form):
+    settlement = forms.ModelChoiceField(label=_("Település"), queryset=Settlement.objects.none())
+    year = forms.IntegerField(label=_("Év"), min_value=1990, max_value=2100)
+    value = forms.DecimalField(label=_("Érték"), max_digits=14, decimal_places=2)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["settlement"].queryset = plan.settlements().order_by("name")
+        self.fields["settlement"].empty_label = _("– válasszon –")
+
+
 class ProblemForm(forms.ModelForm):
     class Meta:
         model = Problem

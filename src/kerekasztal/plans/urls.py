@@ -17,6 +17,8 @@ urlpatterns = [
     forum_manage(f"{P}chapters/<slug:kind>/", views.chapter_detail, "chapter"),
     forum_manage(f"{P}chapters/<slug:kind>/statistics/", views.statistic_create,
                  "statistic_create"),
+    forum_manage(f"{P}statistics/<int:statistic>/value/", views.statistic_value,
+                 "statistic_value"),
     forum_manage(f"{P}statistics/population/", views.statistic_population,
                  "statistic_population"),
     forum_manage(f"{P}problems/new/", views.problem_create, "problem_create"),

@@ -28,6 +28,7 @@ from .forms import (
     ReviewForm,
     RollupAdoptForm,
     StatisticForm,
+    StatisticValueForm,
 )
 from .imports import measure_spec, statistic_spec
 from .models import (
@@ -39,6 +40,7 @@ from .models import (
     PlanStatus,
     Problem,
     Scope,
+    Statistic,
 )
 
 
@@ -222,6 +224,24 @@ def statistic_create(request, forum, pk, kind):
     else:
         messages.error(request, _("Adja meg a mutató nevét."))
     return redirect("plans:chapter", forum=forum.slug, pk=plan.pk, kind=chapter.kind)
+
+
+def statistic_value(request, forum, pk, statistic):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    statistic = access.plan_child_for(request.user, forum, plan, Statistic, statistic,
+                                      "plans.edit")
+    form = StatisticValueForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.statistic_set_value(statistic=statistic, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Az adatot rögzítettük."))
+            return redirect("plans:chapter", forum=forum.slug, pk=plan.pk,
+                            kind=statistic.chapter)
+    return render_workspace(request, forum, "plans/statistic_value_form.html", {
+        "form": form, "plan": plan, "statistic": statistic})
 
 
 @require_POST
