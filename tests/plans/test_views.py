@@ -267,3 +267,15 @@ def test_officer_types_a_figure_into_a_statistical_table(client, world, hep):
     client.post(target, {"settlement": world.settlement.pk, "year": 2023, "value": "98"})
     page = client.get(url("chapter", hep, kind="elderly"))
     assert page.context["tables"][0].rows == [("Bozsok", [98])]
+
+
+def test_member_comments_on_the_plan_as_a_whole(client, world, hep):
+    from kerekasztal.plans import services
+
+    services.plan_set_status(plan=hep, status="consultation")
+    login(client, world.member)
+    assert "Észrevétel a program egészéhez" in client.get(
+        url("consultation", hep)).content.decode()
+    response = client.post(url("comment_add", hep), {"text": "Jó irány."}, follow=True)
+    assert "A program egésze" in response.content.decode()
+    assert Comment.objects.get().measure is None

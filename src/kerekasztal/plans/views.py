@@ -462,6 +462,8 @@ def comment_add(request, forum, pk):
         elif data["chapter"]:
             back = reverse("plans:chapter", kwargs={
                 "forum": forum.slug, "pk": plan.pk, "kind": data["chapter"]})
+        else:
+            back = reverse("plans:consultation", kwargs={"forum": forum.slug, "pk": plan.pk})
         if data["parent"]:
             parent = access.plan_child_for(request.user, forum, plan, Comment, data["parent"],
                                            "plans.comment")
@@ -501,7 +503,9 @@ def comment_decide(request, forum, pk, comment):
 def consultation(request, forum, pk):
     forum, plan = _plan(request, forum, pk)
     return render_workspace(request, forum, "plans/consultation.html", {
-        "plan": plan, "comments": queries.comments_of(plan),
+        "plan": plan, "comments": queries.comments_of(plan), "comment_form": CommentForm(),
+        "can_comment": plan.status == PlanStatus.CONSULTATION
+        and access.can(request.user, "plans.comment", forum),
     })
 
 
