@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kerekasztal.directory.models import Organisation, Person
+from kerekasztal.plans.models import Plan
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,27 @@ def _first(model, **filters):
                           "pk": model.objects.filter(forum=forum, **filters).order_by("pk")[0].pk}
 
 
+def _programme(forum) -> int:
+    return Plan.objects.filter(forum=forum, scope__in=["district", "county"]).order_by("pk")[0].pk
+
+
+def _plan_kwargs(**extra):
+    return lambda forum: {"forum": forum.slug, "pk": _programme(forum), **extra}
+
+
+PLAN_PAGES = [
+    Page("plans:plan_list", 8),
+    Page("plans:plan_export", 8, kwargs=lambda forum: {"forum": forum.slug, "fmt": "csv"}),
+    Page("plans:plan_detail", 14, kwargs=_plan_kwargs()),
+    Page("plans:measure_export", 10, kwargs=_plan_kwargs(fmt="xlsx")),
+    Page("plans:rollup", 14, kwargs=_plan_kwargs()),
+    Page("plans:consultation", 9, kwargs=_plan_kwargs()),
+    Page("plans:public_list", 4, role="anonymous"),
+    Page("plans:public_detail", 10, role="anonymous", kwargs=_plan_kwargs()),
+    Page("plans:plan_docx", 14, kwargs=_plan_kwargs(), document=True),
+    Page("plans:plan_pdf", 14, kwargs=_plan_kwargs(), document=True),
+]
+
 PAGES = [
     Page("core:home", 4, role="anonymous", kwargs=lambda forum: {}),
     Page("forums:public", 6, role="anonymous"),
@@ -45,4 +67,5 @@ PAGES = [
     Page("directory:person_list", 11),
     Page("directory:person_export", 9, kwargs=lambda forum: {"forum": forum.slug, "fmt": "csv"}),
     Page("directory:person_detail", 11, kwargs=_first(Person)),
+    *PLAN_PAGES,
 ]
