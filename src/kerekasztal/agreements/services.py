@@ -67,8 +67,12 @@ def _require_editable(agreement: Agreement) -> None:
 
 
 @transaction.atomic
-def agreement_create(*, forum, user=None, topics=(), target_groups=(), **data: Any
-                     ) -> Agreement:
+def agreement_create(*, forum, user=None, topics=(), target_groups=(),
+                     drafted_on: datetime.date | None = None, **data: Any) -> Agreement:
+    """A new draft. `drafted_on` records an agreement drafted earlier (e.g. one signed on
+    paper before the forum used the platform), so that its signatures can be dated."""
+    if drafted_on and drafted_on > _today():
+        raise ValidationError(_("A tervezet napja nem lehet jövőbeli."))
     unknown = set(data) - set(AGREEMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
@@ -82,6 +86,11 @@ def agreement_create(*, forum, user=None, topics=(), target_groups=(), **data: A
         agreement=agreement, number=1, title=agreement.title, body=agreement.body,
         created_by=agreement.created_by, note=_("Első változat"),
     )
+    if drafted_on:
+        moment = timezone.make_aware(datetime.datetime.combine(drafted_on, datetime.time(9)))
+        Agreement.objects.filter(pk=agreement.pk).update(created_at=moment)
+        AgreementVersion.objects.filter(agreement=agreement).update(created_at=moment)
+        agreement.created_at = moment
     return agreement
 
 
