@@ -66,6 +66,15 @@ def _commitment(w):
     return {"forum": w.forum.slug, "pk": agreement.pk, "commitment": commitment.pk}
 
 
+def _commitment_of_others(w):
+    from kerekasztal.agreements import services
+
+    agreement = _draft(w)
+    party = agreement.parties.exclude(organisation=w.organisation).get()
+    commitment = services.commitment_create(agreement=agreement, party=party, text="Másé")
+    return {"forum": w.forum.slug, "pk": agreement.pk, "commitment": commitment.pk}
+
+
 def _signature(w):
     agreement = _signed(w)
     signature = agreement.parties.get(organisation=w.organisation).signatures.get()
@@ -128,7 +137,9 @@ ROWS = [
         workspace("coordinator", "auditor", "member")),
     Row("agreements:commitment_create", draft_of_member, workspace(*MANAGE)),
     Row("agreements:commitment_edit", _commitment, workspace(*MANAGE)),
-    Row("agreements:commitment_note", _commitment, workspace(*MANAGE)),
+    # Progress: coordinators, and members on commitments of their organisation.
+    Row("agreements:commitment_note", _commitment, workspace("coordinator", "member")),
+    Row("agreements:commitment_note", _commitment_of_others, workspace("coordinator")),
     # The public register: signed agreements for everyone, drafts for nobody.
     Row("agreements:register", forum, public()),
     Row("agreements:register_export", _fmt, public()),

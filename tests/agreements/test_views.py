@@ -268,3 +268,22 @@ def test_the_register_shows_signed_agreements_and_never_drafts(client, world, or
     other = client.get(reverse("agreements:register", kwargs={
         "forum": world.other_forum.slug})).content.decode()
     assert "Aláírt megállapodás" not in other
+
+
+def test_a_member_reports_progress_on_the_organisations_commitment(member_client, world,
+                                                                   organisations):
+    agreement = make_agreement(world.forum, parties=organisations)
+    own = services.commitment_create(
+        agreement=agreement, party=agreement.parties.get(organisation=world.organisation),
+        text="Bozsok biztosítja a közösségi teret.")
+    others = services.commitment_create(agreement=agreement, party=agreement.parties.last(),
+                                        text="Más vállalása.")
+    target = url("commitment_note", agreement, commitment=own.pk)
+    response = member_client.post(target, {"noted_on": timezone.localdate().isoformat(),
+                                           "status": "done", "text": "Átadtuk a termet."})
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == "done"
+    assert own.notes.get().author == world.member
+    assert member_client.get(url("commitment_note", agreement,
+                                 commitment=others.pk)).status_code == 403

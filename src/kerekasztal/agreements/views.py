@@ -34,6 +34,7 @@ from .models import AgreementKind, AgreementTemplate, Status
 from .templates_text import DEFAULT_TEMPLATES
 
 VIEW, MANAGE, TEMPLATES = "agreements.view", "agreements.manage", "agreements.templates.manage"
+PROGRESS = "agreements.progress"
 
 
 def _detail(forum, agreement):
@@ -126,6 +127,7 @@ def agreement_detail(request, forum, pk):
         "confirm_form": ConfirmForm(),
         "is_party": any(p.organisation_id in roles.organisation_ids
                         for p in agreement.parties.all()),
+        "my_organisations": roles.organisation_ids,
         "may_see_scans": access.can(request.user, "agreements.scans.view", forum),
     })
 
@@ -391,10 +393,10 @@ def commitment_form(request, forum, pk, commitment=None):
 
 
 def commitment_note(request, forum, pk, commitment):
-    forum = access.forum_for(request.user, forum, MANAGE)
-    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
-    commitment = access.agreement_commitment_for(request.user, forum, agreement, commitment,
-                                                 MANAGE)
+    forum = access.forum_for(request.user, forum, PROGRESS)
+    agreement = access.agreement_for(request.user, forum, pk, PROGRESS)
+    commitment = access.agreement_commitment_progress_for(request.user, forum, agreement,
+                                                          commitment)
     form = CommitmentNoteForm(request.POST or None, initial={
         "noted_on": timezone.localdate(), "status": commitment.status})
     if request.method == "POST" and form.is_valid():

@@ -287,6 +287,8 @@ _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
     "agreements.templates.manage": frozenset({COORDINATOR}),
     # Signed scans: coordinators, auditors (evidence) and the parties' representatives.
     "agreements.scans.view": frozenset({COORDINATOR, AUDITOR, MEMBER}),
+    # Progress notes on commitments: coordinators, and members on their organisation's.
+    "agreements.progress": frozenset({COORDINATOR, MEMBER}),
 }
 
 
@@ -332,6 +334,22 @@ def agreement_commitment_for(user: Viewer, forum: Forum, agreement, pk: int, act
             pk=pk)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
+
+
+def agreement_commitment_progress_for(user: Viewer, forum: Forum, agreement, pk: int):
+    """A commitment whose progress the user may report: a coordinator any, a member those of
+    their organisation (and those of every party, when their organisation is one)."""
+    action = "agreements.progress"
+    commitment = agreement_commitment_for(user, forum, agreement, pk, action)
+    roles = roles_in(user, forum)
+    if COORDINATOR in roles:
+        return commitment
+    if commitment.party_id is None:
+        if agreement.parties.filter(organisation_id__in=roles.organisation_ids).exists():
+            return commitment
+    elif commitment.party.organisation_id in roles.organisation_ids:
+        return commitment
+    raise PermissionDenied
 
 
 def agreement_signature_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
