@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kerekasztal.agreements import services
-from kerekasztal.agreements.models import Agreement, Signature, Status
+from kerekasztal.agreements.models import Agreement, AgreementTemplate, Signature, Status
 
 from .conftest import backdate, make_agreement, sign
 
@@ -287,3 +287,54 @@ def test_a_member_reports_progress_on_the_organisations_commitment(member_client
     assert own.notes.get().author == world.member
     assert member_client.get(url("commitment_note", agreement,
                                  commitment=others.pk)).status_code == 403
+
+
+def test_a_forum_template_is_managed_and_used_for_a_draft(coordinator_client, world):
+    forum = world.forum.slug
+    page = coordinator_client.get(url("template_create", forum=forum) + "?from=bilateral")
+    assert "Kétoldalú együttműködési megállapodás" in page.content.decode()
+    coordinator_client.post(url("template_create", forum=forum), {
+        "kind": "bilateral", "name": "Iskola–önkormányzat",
+        "body": "<p>A [[fórum]] keretében: [[felek]].</p><script>x</script>"})
+    template = AgreementTemplate.objects.get()
+    assert template.body == "<p>A [[fórum]] keretében: [[felek]].</p>"
+    response = coordinator_client.post(url("create", forum=forum), {
+        "kind": "bilateral", "template": str(template.pk), "title": "Kétoldalú",
+        "purpose": "Próba", "body": "", "signature_rule": "all"})
+    assert response.status_code == 302
+    agreement = Agreement.objects.get()
+    assert agreement.body == template.body
+    page = coordinator_client.get(url("detail", agreement)).content.decode()
+    assert "A Kőszegi Járási Felzárkózási Kerekasztal keretében" in page
+    coordinator_client.post(url("template_delete", forum=forum, pk=template.pk))
+    assert not AgreementTemplate.objects.exists()
+
+
+def test_commitments_withdrawal_and_termination_through_the_pages(coordinator_client,
+                                                                   agreement):
+    party = agreement.parties.first()
+    coordinator_client.post(url("commitment_create", agreement), {
+        "party": party.pk, "text": "Évente két szülői klub.", "due_on": "2025-12-31",
+        "status": "planned"})
+    commitment = agreement.commitments.get()
+    coordinator_client.post(url("commitment_edit", agreement, commitment=commitment.pk), {
+        "party": "", "text": "Évente három szülői klub.", "status": "in_progress"})
+    commitment.refresh_from_db()
+    assert commitment.party is None and commitment.status == "in_progress"
+    signed(agreement)
+    response = coordinator_client.post(url("party_withdraw", agreement, party=party.pk), {
+        "withdrawn_on": "2024-01-01", "withdrawal_reason": "Korai"})
+    assert 'id="id_withdrawn_on_error"' in response.content.decode()
+    coordinator_client.post(url("party_withdraw", agreement, party=party.pk), {
+        "withdrawn_on": "2025-01-31", "withdrawal_reason": "A szervezet megszűnt."})
+    party.refresh_from_db()
+    assert party.withdrawn_on == D(2025, 1, 31)
+    response = coordinator_client.post(url("terminate", agreement), {
+        "terminated_on": "2024-03-01", "termination_reason": "x"})
+    assert 'id="id_terminated_on_error"' in response.content.decode()
+    coordinator_client.post(url("terminate", agreement), {
+        "terminated_on": "2025-06-30", "termination_reason": "Közös megegyezés."})
+    agreement.refresh_from_db()
+    assert agreement.status == Status.TERMINATED
+    page = coordinator_client.get(url("detail", agreement)).content.decode()
+    assert "Megszűnt" in page and "Aláírás rögzítése" not in page
