@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from kerekasztal.agreements import services
 from kerekasztal.agreements.models import Agreement, Signature, SignatureRule, Status
+from kerekasztal.agreements.queries import public_text
 from kerekasztal.core import links
-from kerekasztal.forums.models import Membership
+from kerekasztal.core.contracts import indicator_rules
+from kerekasztal.forums.models import Forum, Membership
 from tests.factories import OrganisationFactory
 
 from .conftest import backdate, make_agreement, sign
@@ -314,3 +316,24 @@ def test_backdate_helper_is_consistent(world, organisations):
     agreement = backdate(make_agreement(world.forum, parties=organisations))
     assert timezone.localtime(agreement.created_at).date() == D(2024, 3, 1)
     assert OrganisationFactory  # the factory is shared with other tests
+
+
+def test_an_amendment_of_an_agreement_in_force_keeps_the_signed_text_in_force(opened, world):
+    for party in parties(opened):
+        sign(party, D(2024, 3, 10))
+    services.agreement_set_text_public(agreement=opened, public=True)
+    services.agreement_update(agreement=opened, body="<p>Módosított szöveg.</p>")
+    opened.refresh_from_db()
+    assert opened.version == 2
+    assert opened.signed_on == D(2024, 3, 10)
+    assert opened.status == Status.IN_FORCE
+    assert "Módosított" not in public_text(opened)  # the signed version 1 is in force
+    rule = indicator_rules()["agreements.signed"]
+    assert rule.value(Forum.objects.filter(pk=world.forum.pk), D(2024, 3, 10)) == 1
+    today = timezone.localdate()
+    for party in parties(opened):
+        sign(party, today)
+    opened.refresh_from_db()
+    assert opened.signed_on == D(2024, 3, 10)  # first signed; version 2 signed today
+    assert opened.versions.get(number=2).signed_on == today
+    assert "Módosított szöveg." in public_text(opened)

@@ -82,7 +82,8 @@ class AgreementOut(Schema):
 
     @staticmethod
     def resolve_text(obj) -> str | None:
-        return sanitize(str(queries.body_html(obj))) if obj.text_public else None
+        text = queries.public_text(obj)
+        return sanitize(str(text)) if text else None
 
 
 def _public(forum: str | None, kind: str | None):

@@ -113,7 +113,8 @@ class Agreement(models.Model):
     signed_on = models.DateField(
         _("aláírás teljesülésének napja"), null=True, blank=True, editable=False,
         help_text=_("Az a nap, amelyen a hatálybalépés feltételéül szabott aláírások "
-                    "összegyűltek."),
+                    "először összegyűltek. Egy későbbi módosítás aláírásáig a korábbi "
+                    "aláírt szövegváltozat marad hatályban."),
     )
     terminated_on = models.DateField(_("megszűnés napja"), null=True, blank=True)
     termination_reason = models.CharField(_("megszűnés oka"), max_length=255, blank=True)
@@ -198,6 +199,11 @@ class Agreement(models.Model):
         if not self.signed_on:
             return None
         return max(self.signed_on, self.valid_from) if self.valid_from else self.signed_on
+
+    def signed_version(self) -> "AgreementVersion | None":
+        """The latest fully signed version: the text in force (uses prefetched versions)."""
+        signed = [v for v in self.versions.all() if v.signed_on]
+        return max(signed, key=lambda v: v.number) if signed else None
 
     @property
     def is_editable(self) -> bool:
@@ -314,6 +320,11 @@ class AgreementVersion(models.Model):
     title = models.CharField(_("cím"), max_length=255)
     body = models.TextField(_("szöveg"), blank=True)
     note = models.CharField(_("a változás oka"), max_length=255, blank=True)
+    signed_on = models.DateField(
+        _("aláírás teljesülésének napja"), null=True, blank=True,
+        help_text=_("Az a nap, amelyen ennek a változatnak a szükséges aláírásai "
+                    "összegyűltek."),
+    )
     created_at = models.DateTimeField(_("létrehozva"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -90,6 +90,12 @@ def body_html(agreement: Agreement, body: str | None = None, title: str | None =
     ))
 
 
+def public_text(agreement: Agreement) -> SafeString | None:
+    """The text in force (the latest signed version), when the coordinator published it."""
+    version = agreement.signed_version() if agreement.text_public else None
+    return body_html(agreement, version.body, version.title) if version else None
+
+
 def my_commitments(forum, organisation_ids) -> QuerySet[Commitment]:
     """Commitments of the user's organisations (their own and those of every party) in
     agreements they are party to."""
@@ -229,7 +235,7 @@ def public_agreements(forums) -> QuerySet[Agreement]:
         Agreement.objects.filter(forum__in=forums)
         .with_status_in(SIGNED_STATUSES, today)
         .select_related("forum")
-        .prefetch_related(_parties_prefetch(), "topics", "target_groups")
+        .prefetch_related(_parties_prefetch(), "topics", "target_groups", "versions")
         .order_by("-signed_on", "-pk")
     )
 

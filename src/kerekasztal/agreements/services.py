@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -127,8 +128,7 @@ def agreement_update(*, agreement: Agreement, user=None, note: str = "", topics=
         if agreement.terminated_on:
             raise ValidationError(_("Megszűnt megállapodás szövege nem módosítható."))
         agreement.version += 1
-        agreement.signed_on = None
-        fields += ["version", "signed_on"]
+        fields += ["version"]
         _save(agreement, user, fields)
         AgreementVersion.objects.create(
             agreement=agreement, number=agreement.version, title=agreement.title,
@@ -200,7 +200,8 @@ def agreement_set_text_public(*, agreement: Agreement, public: bool, user=None) 
 
 
 def _recompute(agreement: Agreement, user=None) -> None:
-    """Set `signed_on`: the day the signature rule was met by the current version."""
+    """Record the day the current version's signature rule was met (or None), and the
+    agreement's `signed_on`: the first such day of any version."""
     parties = list(agreement.parties.all())
     signatures = {
         s.party_id: s for s in Signature.objects.filter(party__agreement=agreement,
@@ -219,13 +220,18 @@ def _recompute(agreement: Agreement, user=None) -> None:
         else:
             dates.append(signature.signed_on)
     dates.sort()
-    signed_on = None
+    met = None
     if agreement.signature_rule == SignatureRule.MINIMUM:
         needed = agreement.minimum_signatures or 1
         if len(dates) >= needed:
-            signed_on = dates[needed - 1]
+            met = dates[needed - 1]
     elif dates and not waiting and len(dates) >= 2:
-        signed_on = max([*dates, *[d for d in withdrawals if d <= _today()]])
+        met = max([*dates, *[d for d in withdrawals if d <= _today()]])
+    AgreementVersion.objects.filter(agreement=agreement, number=agreement.version).update(
+        signed_on=met)
+    # The agreement is signed from the first day any version's rule was met; until an
+    # amendment is signed, the earlier signed version stays in force.
+    signed_on = agreement.versions.aggregate(first=Min("signed_on"))["first"]
     if signed_on != agreement.signed_on:
         agreement.signed_on = signed_on
         _save(agreement, user, ["signed_on", "updated_at"])

@@ -128,6 +128,8 @@ def agreement_detail(request, forum, pk):
         "is_party": any(p.organisation_id in roles.organisation_ids
                         for p in agreement.parties.all()),
         "my_organisations": roles.organisation_ids,
+        "current_signed": any(v.signed_on for v in agreement.versions.all()
+                              if v.number == agreement.version),
         "may_see_scans": access.can(request.user, "agreements.scans.view", forum),
     })
 
@@ -557,5 +559,5 @@ def public_detail(request, forum, pk):
         raise Http404 from exc
     return render_public(request, forum, "agreements/public_detail.html", {
         "agreement": agreement, "statuses": dict(Status.choices),
-        "body_html": queries.body_html(agreement) if agreement.text_public else None,
+        "body_html": queries.public_text(agreement),
     })
