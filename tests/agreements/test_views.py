@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from kerekasztal.agreements import services
 from kerekasztal.agreements.models import Agreement, AgreementTemplate, Signature, Status
+from tests.factories import OrganisationFactory
 
 from .conftest import backdate, make_agreement, sign
 
@@ -338,3 +339,15 @@ def test_commitments_withdrawal_and_termination_through_the_pages(coordinator_cl
     assert agreement.status == Status.TERMINATED
     page = coordinator_client.get(url("detail", agreement)).content.decode()
     assert "Megszűnt" in page and "Aláírás rögzítése" not in page
+
+
+def test_the_signatory_can_be_picked_from_the_directory(coordinator_client, world, agreement):
+    organisation = OrganisationFactory(forum=world.forum, name="Cák Község Önkormányzata")
+    world.representative.organisations.add(organisation)
+    world.representative.position = "polgármester"
+    world.representative.save()
+    coordinator_client.post(url("party_add", agreement), {
+        "organisation": organisation.pk, "role": "party",
+        "signatory": world.representative.pk})
+    party = agreement.parties.get(organisation=organisation)
+    assert (party.signatory_name, party.signatory_position) == ("Tag Tamás", "polgármester")

@@ -6,7 +6,7 @@ from kerekasztal.core.forms import DateInput
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.richtext import RichTextField
 from kerekasztal.core.uploads import SCANS, policy_validator
-from kerekasztal.directory.models import Organisation
+from kerekasztal.directory.models import Organisation, Person
 
 from .models import (
     AgreementKind,
@@ -127,6 +127,10 @@ class PartyForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Szerep"), choices=PartyRole.choices,
                              initial=PartyRole.PARTY)
+    signatory = forms.ModelChoiceField(
+        label=_("Aláíró a címtárból"), queryset=Person.objects.none(), required=False,
+        help_text=_("Ha kiválasztja, a nevét és beosztását nem kell begépelnie."),
+    )
     signatory_name = forms.CharField(
         label=_("Aláíró neve"), required=False, max_length=200,
         help_text=_("A szervezet képviseletére jogosult személy, pl. a polgármester."),
@@ -139,8 +143,22 @@ class PartyForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             forum=forum.root, archived_at__isnull=True).order_by("name")
         self.fields["organisation"].empty_label = _("– válasszon –")
+        people = Person.objects.filter(forum=forum.root, archived_at__isnull=True)
         if party is not None:
             del self.fields["organisation"]
+            people = people.filter(affiliations__organisation=party.organisation)
+        self.fields["signatory"].queryset = people.order_by("name")
+        self.fields["signatory"].empty_label = _("– nincs kiválasztva –")
+
+    def clean(self):
+        data = super().clean()
+        person = data.pop("signatory", None)
+        if person is not None:
+            if not data.get("signatory_name"):
+                data["signatory_name"] = person.name
+            if not data.get("signatory_position"):
+                data["signatory_position"] = person.position
+        return data
 
 
 class WithdrawForm(forms.Form):
