@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kerekasztal.agreements.models import Agreement
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.plans.models import Plan
 
@@ -68,4 +69,14 @@ PAGES = [
     Page("directory:person_export", 9, kwargs=lambda forum: {"forum": forum.slug, "fmt": "csv"}),
     Page("directory:person_detail", 11, kwargs=_first(Person)),
     *PLAN_PAGES,
+    # agreements
+    Page("agreements:list", 12),
+    Page("agreements:export", 11, kwargs=lambda forum: {"forum": forum.slug, "fmt": "csv"}),
+    Page("agreements:detail", 21, kwargs=_first(Agreement)),
+    Page("agreements:register", 9, role="anonymous"),
+    Page("agreements:register_export", 8, role="anonymous",
+         kwargs=lambda forum: {"forum": forum.slug, "fmt": "xlsx"}),
+    Page("agreements:public_detail", 8, role="anonymous",
+         kwargs=_first(Agreement, signed_on__isnull=False)),
+    Page("agreements:pdf", 15, kwargs=_first(Agreement), document=True),
 ]
