@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput, DateTimeInput
 from kerekasztal.core.richtext import RichTextField
-from kerekasztal.core.uploads import DOCUMENTS, SCANS
+from kerekasztal.core.uploads import DOCUMENTS, SCANS, policy_validator
 from kerekasztal.directory.models import Organisation, Person
 
 from .models import (
@@ -59,7 +59,8 @@ class AgendaItemForm(forms.ModelForm):
 
 class AttachmentForm(forms.Form):
     name = forms.CharField(label=_("Melléklet megnevezése"), max_length=255, required=False)
-    file = forms.FileField(label=_("Fájl"), help_text=DOCUMENTS.describe())
+    file = forms.FileField(label=_("Fájl"), help_text=DOCUMENTS.describe(),
+                           validators=[policy_validator(DOCUMENTS)])
 
 
 class ExtraInviteeForm(forms.Form):
@@ -103,7 +104,7 @@ class AttendanceForm(forms.Form):
                                         widget=forms.CheckboxSelectMultiple)
     guests = forms.IntegerField(label=_("Vendégek száma"), min_value=0, initial=0)
     scan = forms.FileField(label=_("Aláírt jelenléti ív (szkennelt)"), required=False,
-                           help_text=SCANS.describe())
+                           help_text=SCANS.describe(), validators=[policy_validator(SCANS)])
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

@@ -200,7 +200,7 @@ def agenda_item_edit(request, forum, pk, item):
                     services.agenda_item_update(item=item, user=request.user,
                                                 **form.cleaned_data)
             except ValidationError as exc:
-                target.add_error("file" if target is upload else None, exc)
+                target.add_error(None, exc)
             else:
                 messages.success(request, _("A változásokat mentettük."))
                 return redirect("meetings:agenda_item_edit", forum=forum.slug, pk=pk,
