@@ -329,7 +329,8 @@ def invitation_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action:
             pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
     except Invitation.DoesNotExist as exc:
         raise Http404 from exc
-    if action == "meetings.rsvp" and invitation.person and invitation.person.user_id != user.pk:
+    if action == "meetings.rsvp" and (invitation.person is None
+                                      or invitation.person.user_id != user.pk):
         raise PermissionDenied
     return invitation
 
