@@ -124,7 +124,8 @@ class Meeting(models.Model):
                  self.venue_address]
         place = ", ".join(p for p in parts if p)
         if self.online_url:
-            return f"{place} ({_('online is')})" if place else str(_("online"))
+            return str(_("%(place)s (online is)") % {"place": place}) if place \
+                else str(_("online"))
         return place
 
 
