@@ -359,6 +359,7 @@ def test_list_pages_query_count_does_not_grow(coordinator_client, world, name, k
     add(2)
     few = _count(coordinator_client, url(name, world))
     add(10)
+    assert few > 5
     assert _count(coordinator_client, url(name, world)) == few
 
 
@@ -366,6 +367,7 @@ def test_public_list_query_count_does_not_grow(client, world):
     for _i in range(2):
         MeetingFactory(forum=world.forum, visibility="public")
     few = _count(client, reverse("meetings:public_list", kwargs={"forum": world.forum.slug}))
+    assert few > 1
     for _i in range(10):
         MeetingFactory(forum=world.forum, visibility="public")
     assert _count(client, reverse("meetings:public_list",
