@@ -79,6 +79,21 @@ def test_overlapping_meeting_warns(coordinator_client, world, meeting, koszeg):
     assert start and "ugyanekkor van egy másik ülése" in response.content.decode()
 
 
+def test_moving_an_announced_meeting_on_the_edit_page_notifies_the_invitees(
+        coordinator_client, world, meeting, koszeg, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitations_send(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url("edit", world, pk=meeting.pk), {
+            "number": "4", "title": meeting.title, "starts_at": "2030-05-06T14:00",
+            "ends_at": "2030-05-06T16:00", "venue_settlement": koszeg.pk,
+            "visibility": "closed"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.RESCHEDULED
+    assert "megváltozott" in mail.outbox[-1].subject and len(mail.outbox) == 2
+
+
 # --- agenda ------------------------------------------------------------------------------
 
 

@@ -117,8 +117,11 @@ def meeting_edit(request, forum, pk):
     meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
     form = MeetingForm(request.POST or None, instance=meeting, forum=forum)
     if request.method == "POST" and form.is_valid():
+        # The form has written into its instance: the service compares with a fresh copy to
+        # tell a rescheduling from an edit.
+        stored = access.meeting_for(request.user, forum, pk, "meetings.manage")
         try:
-            meeting = services.meeting_update(meeting=meeting, user=request.user,
+            meeting = services.meeting_update(meeting=stored, user=request.user,
                                               **_meeting_data(form))
         except ValidationError as exc:
             form.add_error(None, exc)
