@@ -350,6 +350,7 @@ def _notify(meeting: Meeting, invitations: list[Invitation], template: str,
                      "rsvp_url": absolute(reverse("meetings:rsvp",
                                                   args=[rsvp_token(invitation)]))},
             attachments=[(f"ules-{meeting.number}.ics", ics, "text/calendar")],
+            reply_to=[meeting.forum.contact_email] if meeting.forum.contact_email else [],
         )
 
 
