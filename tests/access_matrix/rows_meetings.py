@@ -46,6 +46,14 @@ def _held(w):
     _meeting(w, held=True)
 
 
+def _consultation(w):
+    from kerekasztal.meetings import services
+
+    _meeting(w)
+    services.minutes_save(meeting=w.meeting, kind="memo", body="<p>Tervezet</p>")
+    services.minutes_send(meeting=w.meeting)
+
+
 def _public(w):
     _meeting(w, public_=True)
 
@@ -151,6 +159,8 @@ ROWS = [
     Row("meetings:minutes_approve", m, workspace("coordinator"), setup=_held, method="POST",
         data=lambda w: {"approved_on": "2015-07-01"}),
     Row("meetings:minutes_document", doc("docx"), workspace(*READERS), setup=_held),
+    Row("meetings:minutes_comment", m, workspace("member", "coordinator"), setup=_consultation,
+        method="POST", data=lambda w: {"text": "Pontosítást kérünk."}),
     Row("meetings:decision_create", m, workspace("coordinator"), setup=_held),
     Row("meetings:decision_create", m, workspace("coordinator"), setup=_held, method="POST",
         data=lambda w: {"text": "Új határozat."}),

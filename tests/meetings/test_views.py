@@ -387,3 +387,31 @@ def test_public_list_query_count_does_not_grow(client, world):
         MeetingFactory(forum=world.forum, visibility="public")
     assert _count(client, reverse("meetings:public_list",
                                   kwargs={"forum": world.forum.slug})) == few
+
+
+def test_members_comment_on_minutes_out_for_comments_only(client, world, held_meeting,
+                                                          django_capture_on_commit_callbacks):
+    member = login(client, world.member)
+    comment = url("minutes_comment", world, pk=held_meeting.pk)
+    services.minutes_save(meeting=held_meeting, kind="memo", body="<p>Tervezet</p>")
+    response = member.post(comment, {"text": "Korai."}, follow=True)
+    assert "véleményezésre kiküldött" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_send(meeting=held_meeting)
+    response = member.post(comment, {"text": "A 2. pontot pontosítani kérjük."}, follow=True)
+    assert "A 2. pontot pontosítani kérjük." in response.content.decode()
+    assert Minutes.objects.get(meeting=held_meeting).comments.get().author == world.member
+    auditor = login(client, world.auditor)
+    assert auditor.post(comment, {"text": "x"}).status_code == 403
+    assert "A 2. pontot" in auditor.get(url("minutes", world, pk=held_meeting.pk)) \
+        .content.decode()
+
+
+def test_emails_are_hungarian_whatever_the_senders_language(
+        world, meeting, django_capture_on_commit_callbacks):
+    from django.utils import translation
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.invitations_send(meeting=meeting)
+    assert mail.outbox[0].subject.startswith("Meghívó:")
+    assert "Tisztelt Tag Tamás!" in mail.outbox[0].body

@@ -271,6 +271,7 @@ _RULES_MEETINGS: dict[str, frozenset[Role]] = {
     "meetings.view": _MEETING_READERS,
     "meetings.manage": frozenset({COORDINATOR}),
     "meetings.rsvp": frozenset({MEMBER}),
+    "meetings.comment": frozenset({MEMBER, COORDINATOR}),
 }
 
 

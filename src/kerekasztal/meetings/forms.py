@@ -123,6 +123,11 @@ class MinutesSendForm(forms.Form):
                                      widget=DateInput())
 
 
+class MinutesCommentForm(forms.Form):
+    text = forms.CharField(label=_("Észrevétel az emlékeztetőhöz"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+
 class MinutesApproveForm(forms.Form):
     approved_on = forms.DateField(label=_("Elfogadás napja"), widget=DateInput(),
                                   initial=timezone.localdate)

@@ -334,6 +334,27 @@ class Minutes(models.Model):
         return f"{self.get_kind_display()}: {self.meeting}"
 
 
+class MinutesComment(models.Model):
+    """A member's remark on minutes sent for comments."""
+
+    forum_path = "minutes__meeting__forum"
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments",
+                                verbose_name=_("emlékeztető"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+", verbose_name=_("szerző"))
+    text = models.TextField(_("észrevétel"))
+    created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("észrevétel")
+        verbose_name_plural = _("észrevételek")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
 class DecisionStatus(models.TextChoices):
     OPEN = "open", _("Nyitott")
     IN_PROGRESS = "in_progress", _("Folyamatban")

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
 from kerekasztal.core.mail import send_templated
@@ -33,6 +34,7 @@ from .models import (
     Meeting,
     MeetingStatus,
     Minutes,
+    MinutesComment,
     MinutesStatus,
     QuorumKind,
     QuorumRule,
@@ -111,7 +113,7 @@ def meeting_update(*, meeting: Meeting, user: User | None = None, **data: Any) -
             invitation.rsvp, invitation.responded_at = Rsvp.PENDING, None
             invitation.save(update_fields=["rsvp", "responded_at"])
         _notify(meeting, invitations, "meetings/email/rescheduled.txt",
-                _("Az ülés időpontja vagy helyszíne megváltozott: %(title)s"))
+                gettext_lazy("Az ülés időpontja vagy helyszíne megváltozott: %(title)s"))
     return meeting
 
 
@@ -125,7 +127,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str, user: User | None = None) -
     _history(meeting, user)
     meeting.save(update_fields=["status", "cancel_reason", "revision", "updated_at"])
     _notify(meeting, list(meeting.invitations.filter(sent_at__isnull=False)),
-            "meetings/email/cancelled.txt", _("Elmarad az ülés: %(title)s"))
+            "meetings/email/cancelled.txt", gettext_lazy("Elmarad az ülés: %(title)s"))
     return meeting
 
 
@@ -300,7 +302,7 @@ def invitations_send(*, meeting: Meeting, user: User | None = None) -> int:
     invitations_prepare(meeting=meeting)
     pending = list(meeting.invitations.filter(sent_at__isnull=True))
     now = timezone.now()
-    _notify(meeting, pending, "meetings/email/invitation.txt", _("Meghívó: %(title)s"))
+    _notify(meeting, pending, "meetings/email/invitation.txt", gettext_lazy("Meghívó: %(title)s"))
     for invitation in pending:
         invitation.sent_at = now
         invitation.save(update_fields=["sent_at"])
@@ -318,7 +320,8 @@ def invitations_remind(*, meeting: Meeting) -> int:
     _check_can_announce(meeting)
     invitations = list(meeting.invitations.filter(sent_at__isnull=False)
                        .exclude(rsvp=Rsvp.NO))
-    _notify(meeting, invitations, "meetings/email/reminder.txt", _("Emlékeztető: %(title)s"))
+    _notify(meeting, invitations, "meetings/email/reminder.txt",
+            gettext_lazy("Emlékeztető: %(title)s"))
     return sum(1 for invitation in invitations if invitation.email)
 
 
@@ -334,7 +337,8 @@ def calendar_item(meeting: Meeting, *, url: str | None = None) -> CalendarItem:
 
 
 def _notify(meeting: Meeting, invitations: list[Invitation], template: str,
-            subject: str) -> None:
+            subject: Any) -> None:
+    """E-mail the invitees (in Hungarian, whatever the sender's interface language)."""
     method = "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST"
     ics = calendar_bytes([calendar_item(meeting)], name=meeting.forum.name, method=method)
     agenda = list(meeting.agenda_items.select_related("presenter_person",
@@ -342,8 +346,10 @@ def _notify(meeting: Meeting, invitations: list[Invitation], template: str,
     for invitation in invitations:
         if not invitation.email:
             continue
+        with translation.override("hu"):
+            subject_text = str(subject) % {"title": meeting.title}
         send_templated(
-            to=[invitation.email], subject=subject % {"title": meeting.title},
+            to=[invitation.email], subject=subject_text,
             template=template,
             context={"meeting": meeting, "invitation": invitation, "agenda": agenda,
                      "meeting_url": meeting_url(meeting),
@@ -531,10 +537,24 @@ def minutes_send(*, meeting: Meeting, comments_until: datetime.date | None = Non
                          for p in m.representatives.all() if p.email})
     url = absolute(reverse("meetings:minutes", args=[meeting.forum.slug, meeting.pk]))
     for email in recipients:
-        send_templated(to=[email], subject=_("Véleményezésre: %(title)s emlékeztetője")
-                       % {"title": meeting.title}, template="meetings/email/minutes.txt",
+        with translation.override("hu"):
+            subject = _("Véleményezésre: %(title)s emlékeztetője") % {"title": meeting.title}
+        send_templated(to=[email], subject=subject, template="meetings/email/minutes.txt",
                        context={"meeting": meeting, "minutes": minutes, "url": url})
     return len(recipients)
+
+
+@transaction.atomic
+def minutes_comment_add(*, meeting: Meeting, user: User, text: str) -> MinutesComment:
+    """A remark on minutes while they are out for comments."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None or minutes.status != MinutesStatus.CONSULTATION:
+        raise ValidationError(_("Észrevételt csak véleményezésre kiküldött emlékeztetőhöz "
+                                "lehet írni."))
+    comment = MinutesComment(minutes=minutes, author=user, text=text.strip())
+    comment.full_clean()
+    comment.save()
+    return comment
 
 
 @transaction.atomic

@@ -41,6 +41,7 @@ urlpatterns = [
     forum_manage(M + "minutes/edit/", views.minutes_edit, "minutes_edit"),
     forum_manage(M + "minutes/send/", views.minutes_send, "minutes_send"),
     forum_manage(M + "minutes/approve/", views.minutes_approve, "minutes_approve"),
+    forum_manage(M + "minutes/comment/", views.minutes_comment, "minutes_comment"),
     forum_manage(M + "minutes.<str:doc>", views.minutes_document, "minutes_document"),
     forum_manage(M + "decisions/new/", views.decision_create, "decision_create"),
     forum_manage("decisions/", views.register, "register"),

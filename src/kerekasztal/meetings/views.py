@@ -33,6 +33,7 @@ from .forms import (
     MeetingFilterForm,
     MeetingForm,
     MinutesApproveForm,
+    MinutesCommentForm,
     MinutesForm,
     MinutesSendForm,
     QuorumForm,
@@ -470,11 +471,30 @@ def minutes(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.view")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
     record = Minutes.objects.filter(meeting=meeting).first()
+    visible = record if _minutes_visible(request, forum, record) else None
     return render_workspace(request, forum, "meetings/minutes.html", {
-        "meeting": meeting, "minutes": record if _minutes_visible(request, forum, record)
-        else None, "quorum": services.quorum(meeting), "send_form": MinutesSendForm(),
-        "approve_form": MinutesApproveForm(), "decisions": queries.decisions_of(meeting),
+        "meeting": meeting, "minutes": visible, "quorum": services.quorum(meeting),
+        "send_form": MinutesSendForm(), "approve_form": MinutesApproveForm(),
+        "comment_form": MinutesCommentForm(), "decisions": queries.decisions_of(meeting),
+        "comments": visible.comments.select_related("author") if visible else [],
     })
+
+
+@require_POST
+def minutes_comment(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.comment")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.comment")
+    form = MinutesCommentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Írja be az észrevételt."))
+        services.minutes_comment_add(meeting=meeting, user=request.user,
+                                     text=form.cleaned_data["text"])
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Köszönjük, az észrevételt rögzítettük."))
+    return redirect("meetings:minutes", forum=forum.slug, pk=pk)
 
 
 def minutes_edit(request, forum, pk):
