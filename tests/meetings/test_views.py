@@ -415,3 +415,23 @@ def test_emails_are_hungarian_whatever_the_senders_language(
         services.invitations_send(meeting=meeting)
     assert mail.outbox[0].subject.startswith("Meghívó:")
     assert "Tisztelt Tag Tamás!" in mail.outbox[0].body
+
+
+def test_working_group_meetings_are_its_own(client, world, koszeg):
+    from tests.factories import ForumFactory
+
+    group = ForumFactory(name="Gyermekszegénység munkacsoport", slug="gyermek",
+                         kind="working_group", parent=world.forum)
+    colleague = PersonFactory(forum=world.forum, name="Munkacsoport Mónika",
+                              user=world.outsider)
+    MembershipFactory(forum=group, organisation=world.organisation,
+                      representatives=[colleague])
+    group_meeting = MeetingFactory(forum=group, title="Munkacsoport-ülés")
+    main_meeting = MeetingFactory(forum=world.forum, title="Kerekasztal-ülés")
+    coordinator = login(client, world.coordinator)  # the parent's coordinator manages it
+    assert coordinator.get(reverse("meetings:edit", kwargs={
+        "forum": "gyermek", "pk": group_meeting.pk})).status_code == 200
+    member = login(client, world.outsider)  # a member of the working group only
+    page = member.get(reverse("meetings:list", kwargs={"forum": "gyermek"})).content.decode()
+    assert "Munkacsoport-ülés" in page and "Kerekasztal-ülés" not in page
+    assert member.get(url("detail", world, pk=main_meeting.pk)).status_code == 403
