@@ -435,3 +435,16 @@ def test_working_group_meetings_are_its_own(client, world, koszeg):
     page = member.get(reverse("meetings:list", kwargs={"forum": "gyermek"})).content.decode()
     assert "Munkacsoport-ülés" in page and "Kerekasztal-ülés" not in page
     assert member.get(url("detail", world, pk=main_meeting.pk)).status_code == 403
+
+
+def test_attendance_sheet_lists_a_named_substitute(coordinator_client, world, meeting):
+    services.invitations_prepare(meeting=meeting)
+    colleague = PersonFactory(forum=world.forum, name="Helyettes Hanna")
+    colleague.affiliations.create(organisation=world.organisation)
+    services.invitation_respond(invitation=meeting.invitations.get(), answer=Rsvp.NO,
+                                substitute=colleague)
+    response = coordinator_client.get(url("attendance_sheet", world, pk=meeting.pk,
+                                          doc="docx"))
+    cells = [c.text for t in Document(io.BytesIO(response.content)).tables
+             for r in t.rows for c in r.cells]
+    assert "Helyettes Hanna" in cells and "Tag Tamás" in cells

@@ -76,8 +76,15 @@ class SheetRow:
 def sheet_rows(meeting: Meeting) -> list[SheetRow]:
     """The attendance sheet: member organisations on the day with their representatives,
     then extra invitees."""
-    rows = [SheetRow(m.organisation, m.get_role_display(), list(m.representatives.all()))
-            for m in invited_memberships(meeting)]
+    substitutes: dict[int, list[Person]] = {}
+    for invitation in meeting.invitations.filter(substitute__isnull=False).select_related(
+            "substitute"):
+        substitutes.setdefault(invitation.organisation_id, []).append(invitation.substitute)
+    rows = []
+    for m in invited_memberships(meeting):
+        people = list(m.representatives.all())
+        people += [p for p in substitutes.get(m.organisation_id, []) if p not in people]
+        rows.append(SheetRow(m.organisation, m.get_role_display(), people))
     extras = (meeting.invitations.filter(is_extra=True)
               .select_related("organisation", "person").order_by("name"))
     for invitation in extras:
