@@ -401,3 +401,20 @@ def test_calendar_token_can_be_revoked(world):
     assert token.token != again.token
     services.calendar_token_revoke(user=world.member)
     assert not CalendarToken.objects.filter(user=world.member).exists()
+
+
+def test_automatic_reminders_go_once_for_meetings_starting_soon(
+        world, meeting, koszeg, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    soon = services.meeting_schedule(
+        forum=world.forum, title="Holnapi ülés", starts_at=future(1),
+        ends_at=future(1, 12), venue_settlement=koszeg)
+    for announced in (meeting, soon):
+        _send(announced, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_meeting_reminders", "--days", "2")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reminders_send(days=2) == []
+    assert [m.subject for m in mail.outbox] == ["Emlékeztető: Holnapi ülés"]

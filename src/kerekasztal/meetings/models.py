@@ -70,6 +70,7 @@ class Meeting(models.Model):
         validators=[policy_validator(SCANS)],
     )
     invitations_sent_at = models.DateTimeField(_("meghívók kiküldve"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("emlékeztető kiküldve"), null=True, blank=True)
     cancel_reason = models.CharField(_("elmaradás oka"), max_length=255, blank=True)
     revision = models.PositiveIntegerField(default=0, editable=False)  # iCalendar SEQUENCE
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)

@@ -322,7 +322,22 @@ def invitations_remind(*, meeting: Meeting) -> int:
                        .exclude(rsvp=Rsvp.NO))
     _notify(meeting, invitations, "meetings/email/reminder.txt",
             gettext_lazy("Emlékeztető: %(title)s"))
+    meeting.reminded_at = timezone.now()
+    meeting.save(update_fields=["reminded_at"])
     return sum(1 for invitation in invitations if invitation.email)
+
+
+def reminders_send(*, days: int = 2) -> list[Meeting]:
+    """Remind the invitees of announced meetings starting within `days` days, once
+    (`kerekasztal send-meeting-reminders`, e.g. daily from cron)."""
+    now = timezone.now()
+    due = list(Meeting.objects.filter(
+        status__in=(MeetingStatus.INVITED, MeetingStatus.RESCHEDULED), reminded_at=None,
+        starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=days),
+    ).select_related("forum", "venue_settlement"))
+    for meeting in due:
+        invitations_remind(meeting=meeting)
+    return due
 
 
 def calendar_item(meeting: Meeting, *, url: str | None = None) -> CalendarItem:
