@@ -133,3 +133,51 @@ def test_coordinator_runs_the_fourth_session(page, axe, live_server):
     expect(page.locator(".prose")).to_contain_text("megvitatta a programtervet")
     expect(page.get_by_role("link", name="1/2025. (III. 04.)")).to_be_visible()
     axe("minutes as a member")
+
+
+def test_other_meeting_pages_are_accessible(page, axe, live_server):
+    world = World()
+    from kerekasztal.meetings import services
+
+    held = MeetingFactory(forum=world.forum, number=1, starts_at=at(datetime.date(2015, 6, 16)),
+                          ends_at=at(datetime.date(2015, 6, 16), 12), visibility="public")
+    services.attendance_record(meeting=held, people=[(world.representative,
+                                                      world.organisation)], guests=1)
+    services.decision_record(meeting=held, text="A kerekasztal megalakul.",
+                             responsible_organisation=world.organisation)
+    coming = MeetingFactory(forum=world.forum, number=2, title="Soron következő ülés",
+                            visibility="public")
+    services.invitations_prepare(meeting=coming)
+
+    page.goto(f"/f/{world.forum.slug}/meetings/")
+    page.get_by_role("link", name="1. Kerekasztal-ülés", exact=False).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("1. ülés")
+    axe("public meeting")
+    page.goto(f"/f/{world.forum.slug}/meetings/")
+    axe("public meetings")
+
+    log_in(page, world.coordinator.email, PASSWORD)
+    for path, label in ((f"/f/{world.forum.slug}/manage/meetings/quorum/", "quorum rule"),
+                        (f"/f/{world.forum.slug}/manage/attendance/", "attendance stats"),
+                        (f"/f/{world.forum.slug}/manage/meetings/{coming.pk}/cancel/",
+                         "cancel form"),
+                        (f"/f/{world.forum.slug}/manage/meetings/{held.pk}/attendance/",
+                         "attendance")):
+        page.goto(path)
+        axe(label)
+    page.locator("header").get_by_role("button", name="Kilépés").click()
+
+    log_in(page, world.member.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/meetings/{coming.pk}/")
+    page.get_by_label("Még nem tudom").check()
+    axe("meeting page as a member")
+    page.get_by_role("button", name="Visszajelzés küldése").click()
+    expect(page.locator(".message--success")).to_contain_text("Köszönjük")
+    page.get_by_role("link", name="Meghívottak").click()
+    expect(page.get_by_role("row", name=re.compile("Tag Tamás"))).to_contain_text("Talán")
+    axe("invitations as a member")
+    page.goto("/meetings/calendar/")
+    page.get_by_role("button", name="Naptár-link készítése").click()
+    expect(page.get_by_label("A naptár linkje")).to_have_value(
+        re.compile(r"/meetings/calendar/.+\.ics$"))
+    axe("calendar link")
