@@ -418,3 +418,14 @@ def test_automatic_reminders_go_once_for_meetings_starting_soon(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.reminders_send(days=2) == []
     assert [m.subject for m in mail.outbox] == ["Emlékeztető: Holnapi ülés"]
+
+
+def test_erasing_a_person_keeps_an_anonymous_attendance_and_the_quorum(world, held_meeting):
+    services.attendance_record(meeting=held_meeting,
+                               people=[(world.representative, world.organisation)])
+    world.representative.delete()
+    attendance = held_meeting.attendances.get()
+    assert attendance.person is None and attendance.person_name == "–"
+    assert services.quorum(held_meeting).reached
+    services.attendance_record(meeting=held_meeting, people=[], guests=1)
+    assert held_meeting.attendances.count() == 1

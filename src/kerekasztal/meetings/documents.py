@@ -101,7 +101,7 @@ def minutes(meeting: Meeting, record: Minutes, doc: str) -> HttpResponse:
         ])
         builder.heading("Jelenlévők", level=2)
         builder.paragraph(", ".join(
-            f"{a.person.name}{f' ({a.organisation.name})' if a.organisation else ''}"
+            f"{a.person_name}{f' ({a.organisation.name})' if a.organisation else ''}"
             for a in attendances) or "–")
         builder.heading("Az ülés menete", level=2)
         for paragraph in _plain_paragraphs(record.body):

@@ -249,8 +249,10 @@ class Attendance(models.Model):
         "directory.Organisation", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("szervezet"),
     )
+    # Erasing a person (retention, data protection) keeps the attendance as an anonymous
+    # presence of the organisation: quorum and figures stay right.
     person = models.ForeignKey(
-        "directory.Person", on_delete=models.PROTECT, related_name="+",
+        "directory.Person", on_delete=models.SET_NULL, null=True, related_name="+",
         verbose_name=_("személy"),
     )
     history = HistoricalRecords()
@@ -261,11 +263,16 @@ class Attendance(models.Model):
         ordering = ["organisation__name", "person__name"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"],
+                                    condition=Q(person__isnull=False),
                                     name="attendance_unique_person"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} – {self.meeting}"
+        return f"{self.person_name} – {self.meeting}"
+
+    @property
+    def person_name(self) -> str:
+        return self.person.name if self.person_id else "–"
 
 
 class QuorumKind(models.TextChoices):

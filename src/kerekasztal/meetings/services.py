@@ -455,7 +455,7 @@ def attendance_record(*, meeting: Meeting, people: list[tuple[Person, Organisati
     for person, organisation in people:
         if person.forum_id != root or (organisation and organisation.forum_id != root):
             raise ValidationError(_("A résztvevő nem ennek a fórumnak a címtárában van."))
-    meeting.attendances.all().delete()
+    meeting.attendances.filter(person__isnull=False).delete()  # erased people stay anonymous
     Attendance.objects.bulk_create(
         [Attendance(meeting=meeting, person=person, organisation=organisation)
          for person, organisation in {p.pk: (p, o) for p, o in people}.values()]

@@ -387,7 +387,8 @@ def _attendance_choices(meeting):
 def attendance_edit(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.manage")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
-    current = [f"{a.person_id}:{a.organisation_id or ''}" for a in meeting.attendances.all()]
+    current = [f"{a.person_id}:{a.organisation_id or ''}"
+               for a in meeting.attendances.filter(person__isnull=False)]
     form = AttendanceForm(request.POST or None, request.FILES or None,
                           choices=_attendance_choices(meeting),
                           initial={"present": current, "guests": meeting.guests})
