@@ -429,3 +429,10 @@ def test_erasing_a_person_keeps_an_anonymous_attendance_and_the_quorum(world, he
     assert services.quorum(held_meeting).reached
     services.attendance_record(meeting=held_meeting, people=[], guests=1)
     assert held_meeting.attendances.count() == 1
+
+
+def test_forgetting_a_person_blanks_their_invitations(world, meeting):
+    services.invitations_prepare(meeting=meeting)
+    assert services.person_forget(person=world.representative) == 1
+    invitation = meeting.invitations.get()
+    assert (invitation.name, invitation.email) == ("–", "")

@@ -440,6 +440,15 @@ def invitation_reissue(*, invitation: Invitation) -> Invitation:
     return invitation
 
 
+@transaction.atomic
+def person_forget(*, person: Person) -> int:
+    """Before a person is erased (retention, data protection): drop the name and e-mail
+    copied into their invitations. Attendance becomes anonymous when the person goes."""
+    count = Invitation.objects.filter(person=person).update(name="–", email="")
+    Invitation.objects.filter(substitute=person).update(substitute=None)
+    return count
+
+
 # --- attendance and quorum ---------------------------------------------------------------
 
 
