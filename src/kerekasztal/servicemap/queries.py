@@ -45,7 +45,7 @@ def point_list(forum: Forum, *, service_type=None, settlement=None, q: str = "",
         ServicePoint.objects.filter(forum=forum)
         .select_related("service_type", "settlement", "organisation")
         .prefetch_related(Prefetch("served_settlements",
-                                   Settlement.objects.only("id", "name").order_by("name")))
+                                   Settlement.objects.order_by("name")))
         .order_by("service_type__order", "settlement__name", "provider_name")
     )
     if active:
