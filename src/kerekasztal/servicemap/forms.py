@@ -43,6 +43,10 @@ class ServicePointForm(forms.ModelForm):
             forum=forum.root, archived_at__isnull=True)
         for name in ("service_type", "settlement", "organisation"):
             self.fields[name].empty_label = _("– válasszon –")
+        for name in ("lat", "lon"):  # a decimal comma, as Hungarians write it
+            self.fields[name].localize = True
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+            self.fields[name].widget.is_localized = True
         self.fields["lat"].help_text = _("Nem kötelező; fokban, pl. 47,3894. Ha üres, a "
                                          "település középpontja számít.")
 

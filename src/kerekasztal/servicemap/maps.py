@@ -13,6 +13,12 @@ from kerekasztal.territory.geo import project
 from .coverage import Cell, Status
 from .queries import ForumCoverage
 
+# The colours of servicemap.css, for documents (WeasyPrint reads SVG fill attributes only).
+FILLS = {
+    "sm-local": "#8fd19e", "sm-served": "#ffe08a", "sm-gap": "#e8857b", "sm-none": "#e4e4e4",
+    "sm-n0": "#d7ecd9", "sm-n1": "#ffe08a", "sm-n2": "#f4a259", "sm-n3": "#d9534f",
+}
+
 
 @dataclass(frozen=True)
 class MapRow:
@@ -22,6 +28,10 @@ class MapRow:
     label: str
     detail: str
 
+    @property
+    def fill(self) -> str:
+        return FILLS[self.css]
+
 
 @dataclass
 class CoverageMap:
@@ -30,6 +40,10 @@ class CoverageMap:
     shapes: list[tuple[str, MapRow]]  # (SVG path, row)
     rows: list[MapRow]
     legend: list[tuple[str, str, int]]  # (css class, label, number of settlements)
+
+    @property
+    def print_legend(self) -> list[tuple[str, str, int]]:
+        return [(FILLS[css], label, count) for css, label, count in self.legend]
 
 
 def _type_category(cell: Cell) -> tuple[str, str]:
