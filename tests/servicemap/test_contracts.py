@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from ninja.testing import TestClient
 
 from kerekasztal.core import contracts
@@ -48,7 +49,7 @@ def test_service_points_indicator_counts_working_points(world):
     rule = contracts.indicator_rules()["servicemap.service_points"]
     gp = point(world.forum, "gp", "Kőszeg")
     point(world.forum, "dentist", "Bük")
-    today = datetime.date.today()
+    today = timezone.localdate()
     assert rule.value(forums, today - datetime.timedelta(days=2)) == 0
     assert rule.value(forums, today + datetime.timedelta(days=1)) == 2
     services.service_point_set_active(point=gp, active=False)
