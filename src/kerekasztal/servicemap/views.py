@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -311,6 +312,7 @@ def gap_create(request, forum):
     forum = access.forum_for(request.user, forum, "servicemap.manage")
     initial = {key: request.GET[key] for key in ("settlement", "service_type", "severity")
                if request.GET.get(key, "").isdigit()}
+    initial["found_on"] = timezone.localdate()
     form = GapForm(request.POST or None, forum=forum, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
