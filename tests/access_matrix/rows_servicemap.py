@@ -125,3 +125,5 @@ ROWS = [
     Row("servicemap:report_docx", _forum_types, workspace(*ALL)),
 ]
 
+
+ROWS.append(Row("servicemap:national_map", lambda w: {}, public()))

@@ -278,3 +278,20 @@ def test_public_map_shows_only_published_gaps(world):
     assert "Tanoda a szomszédban" in html and "TITKOS" not in html
     _svg, shapes, _table = _svg_and_table(html)
     assert shapes[settlement("Velem").ksh_code][0] == "sm-none"  # the unpublished gap is hidden
+
+
+def test_national_view_counts_published_open_gaps_by_district(world,
+                                                              django_assert_max_num_queries):
+    point(world.forum, "gp", "Kőszeg")
+    services.gap_record(forum=world.forum, settlement=settlement("Velem"),
+                        service_type=service_type("tanoda"), found_on=datetime.date(2020, 1, 1),
+                        is_public=True)
+    services.gap_record(forum=world.forum, settlement=settlement("Cák"),
+                        service_type=service_type("tanoda"), found_on=datetime.date(2020, 1, 1))
+    with django_assert_max_num_queries(10):
+        html = Client().get("/services/hungary/").content.decode()
+    _svg, shapes, table = _svg_and_table(html)
+    koszeg = world.district.code
+    assert shapes[koszeg] == ("sm-n1", f"{world.district.name}: 1 hiány")
+    assert len(shapes) == 197 and table.count("<tr data-code=") == 197
+    assert sum(css == "sm-nodata" for css, _t in shapes.values()) == 196

@@ -16,7 +16,8 @@ from .queries import ForumCoverage
 # The colours of servicemap.css, for documents (WeasyPrint reads SVG fill attributes only).
 FILLS = {
     "sm-local": "#8fd19e", "sm-served": "#ffe08a", "sm-gap": "#e8857b", "sm-none": "#e4e4e4",
-    "sm-n0": "#d7ecd9", "sm-n1": "#ffe08a", "sm-n2": "#f4a259", "sm-n3": "#d9534f",
+    "sm-nodata": "#f7f7f7", "sm-n0": "#d7ecd9",
+    "sm-n1": "#ffe08a", "sm-n2": "#f4a259", "sm-n3": "#d9534f",
 }
 
 
@@ -108,3 +109,25 @@ def coverage_map(data: ForumCoverage, type_id: int | None, *, width: int = 640) 
         legend = [(css, _bucket_label(low, high), sum(r.css == css for r in rows))
                   for low, high, css in COUNT_BUCKETS]
     return CoverageMap(projection.view_box, title, shapes, rows, legend)
+
+
+def district_map(names: dict[str, str], counts: dict[str, int], mapped: set[str], *,
+                 width: int = 900) -> CoverageMap:
+    """Hungary's districts coloured by their number of published open gaps; districts without
+    recorded service points have no data."""
+    rows = []
+    for code, name in names.items():
+        if code not in mapped and not counts.get(code):
+            rows.append(MapRow(code, name, "sm-nodata", _("nincs adat"), ""))
+            continue
+        count = counts.get(code, 0)
+        css = next(c for low, high, c in COUNT_BUCKETS if low <= count <= high)
+        rows.append(MapRow(code, name, css, _("%(n)s hiány") % {"n": count}, ""))
+    projection = project("districts", list(names), width=width)
+    by_code = {row.code: row for row in rows}
+    shapes = [(shape.path, by_code[shape.code]) for shape in projection.shapes]
+    legend = [("sm-nodata", _("nincs adat"), sum(r.css == "sm-nodata" for r in rows))] + [
+        (css, _bucket_label(low, high), sum(r.css == css for r in rows))
+        for low, high, css in COUNT_BUCKETS]
+    return CoverageMap(projection.view_box,
+                       _("Közzétett szolgáltatáshiányok járásonként"), shapes, rows, legend)

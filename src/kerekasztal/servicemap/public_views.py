@@ -1,12 +1,14 @@
 """The forum's public service map: coverage by gap count or by one type, the service points
 and the gaps the forum published. Never unpublished gaps."""
 
+from django.shortcuts import render
+
 from kerekasztal.core import access
 from kerekasztal.core.pages import render_public
 
 from . import queries
 from .forms import MapForm
-from .maps import coverage_map
+from .maps import coverage_map, district_map
 from .models import Gap, GapStatus
 
 
@@ -26,4 +28,13 @@ def public_map(request, forum):
         "gaps": Gap.objects.filter(forum=forum, is_public=True)
         .exclude(status=GapStatus.RESOLVED).select_related("settlement", "service_type")
         .order_by("settlement__name", "service_type__order"),
+    })
+
+
+@access.public
+def national_map(request):
+    """The national view: published gaps by district, for the platform's front page."""
+    names, counts, mapped = queries.national_gaps_by_district()
+    return render(request, "servicemap/national_map.html", {
+        "map": district_map(names, counts, mapped),
     })

@@ -138,3 +138,19 @@ def point_counts_by_type(forum: Forum) -> dict[int, int]:
     rows = (ServicePoint.objects.filter(forum=forum, is_active=True)
             .values("service_type").annotate(n=Count("id")))
     return {row["service_type"]: row["n"] for row in rows}
+
+
+def national_gaps_by_district() -> tuple[dict[str, str], dict[str, int], set[str]]:
+    """District code → name; → number of published open gaps; districts with service points."""
+    from kerekasztal.territory.models import District
+
+    names = dict(District.objects.order_by("code").values_list("code", "name"))
+    counts = {
+        row["settlement__district__code"]: row["n"]
+        for row in Gap.objects.filter(is_public=True).exclude(status=GapStatus.RESOLVED)
+        .values("settlement__district__code").annotate(n=Count("id"))
+        if row["settlement__district__code"]
+    }
+    mapped = set(ServicePoint.objects.filter(is_active=True, settlement__district__isnull=False)
+                 .values_list("settlement__district__code", flat=True).distinct())
+    return names, counts, mapped

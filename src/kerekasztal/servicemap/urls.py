@@ -1,3 +1,5 @@
+from django.urls import path
+
 from kerekasztal.core.urlpaths import forum_manage, forum_public
 
 from . import public_views, views
@@ -5,6 +7,7 @@ from . import public_views, views
 app_name = "servicemap"
 
 urlpatterns = [
+    path("services/hungary/", public_views.national_map, name="national_map"),
     forum_public("services/", public_views.public_map, "public_map"),
     forum_manage("services/", views.coverage, "coverage"),
     forum_manage("services/coverage.<fmt:fmt>", views.coverage_export, "coverage_export"),
