@@ -295,3 +295,14 @@ def test_national_view_counts_published_open_gaps_by_district(world,
     assert shapes[koszeg] == ("sm-n1", f"{world.district.name}: 1 hiány")
     assert len(shapes) == 197 and table.count("<tr data-code=") == 197
     assert sum(css == "sm-nodata" for css, _t in shapes.values()) == 196
+
+
+def test_questionnaire_keeps_a_provider_seated_outside_the_county(client, world):
+    point(world.forum, "community-care", "Győr", served=("Bozsok",))
+    client.force_login(world.settlement_officer)
+    bozsok, care = settlement("Bozsok"), service_type("community-care")
+    html = client.get(url(world, f"questionnaires/{bozsok.pk}/")).content.decode()
+    assert f'<option value="{settlement("Győr").pk}" selected>Győr</option>' in html
+    response = client.post(url(world, f"questionnaires/{bozsok.pk}/"), {
+        f"status_{care.pk}": "served", f"from_{care.pk}": settlement("Győr").pk})
+    assert response.status_code == 302

@@ -83,7 +83,9 @@ class QuestionnaireForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.types = list(types)
         self.settlement = settlement
-        sources = seat_choices(forum).exclude(pk=settlement.pk)
+        provider_seats = ServicePoint.objects.filter(forum=forum).values("settlement_id")
+        sources = (seat_choices(forum) | Settlement.objects.filter(pk__in=provider_seats)) \
+            .exclude(pk=settlement.pk).distinct().order_by("name")
         fields = {}
         for service_type in self.types:
             cell = initial_cells.get(service_type.pk)
