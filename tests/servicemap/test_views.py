@@ -306,3 +306,14 @@ def test_questionnaire_keeps_a_provider_seated_outside_the_county(client, world)
     response = client.post(url(world, f"questionnaires/{bozsok.pk}/"), {
         f"status_{care.pk}": "served", f"from_{care.pk}": settlement("Győr").pk})
     assert response.status_code == 302
+
+
+def test_editing_a_resolved_gap_keeps_it_resolved(coordinator_client, world):
+    gap = services.gap_record(forum=world.forum, settlement=settlement("Velem"),
+                              service_type=service_type("gp"), found_on=datetime.date(2020, 1, 1))
+    services.gap_resolve(gap=gap, resolved_on=datetime.date(2021, 1, 1), resolution="Megoldva")
+    response = coordinator_client.post(url(world, f"gaps/{gap.pk}/edit/"), {
+        "severity": 1, "found_on": "2020-01-01", "description": "Pontosítva"})
+    assert response.status_code == 302
+    gap.refresh_from_db()
+    assert gap.status == "resolved" and gap.description == "Pontosítva"

@@ -152,6 +152,12 @@ class GapEditForm(forms.ModelForm):
                    "proposed_solution": forms.Textarea(attrs={"rows": 3})}
 
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.status == GapStatus.RESOLVED:  # reopen it with its own button
+            del self.fields["status"]
+
+
 class GapResolveForm(forms.Form):
     resolved_on = forms.DateField(label=_("A megoldás napja"), widget=DateInput())
     resolution = forms.CharField(label=_("Hogyan oldódott meg?"),
