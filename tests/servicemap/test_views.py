@@ -250,6 +250,7 @@ def test_report_pdf_and_docx_hold_the_settlements_and_gaps(coordinator_client, w
                     for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Szolgáltatási Út Térkép" in text and "Velem" in text
     assert "Körzetbővítés Kőszeggel" in text
+    assert "Háziorvosi ellátás elérhetősége településenként" in text  # the per-type map
     response = coordinator_client.get(url(world, "report/szut.docx"))
     document = Document(io.BytesIO(response.content))
     body = "\n".join(p.text for p in document.paragraphs)

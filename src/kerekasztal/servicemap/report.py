@@ -46,9 +46,12 @@ def context(forum: Forum) -> dict:
         sections.append(SettlementSection(settlement.name, settlement.population, local,
                                           served, missing))
     type_rows = [(t, data.coverage.totals(t.pk)) for t in data.types]
+    type_maps = [coverage_map(data, t.pk, width=300) for t, totals in type_rows
+                 if totals["gap"]]
     return {
         "forum": forum, "data": data, "sections": sections, "type_rows": type_rows,
-        "map": coverage_map(data, None, width=520), "today": timezone.localdate(),
+        "map": coverage_map(data, None, width=520), "type_maps": type_maps,
+        "today": timezone.localdate(),
         "gap_total": len(data.coverage.gaps()),
         "resolved": [g for g in gaps.values() if not g.is_open],
         "publicity": publicity_for(forum),
