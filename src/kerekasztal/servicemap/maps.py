@@ -41,6 +41,7 @@ class CoverageMap:
     shapes: list[tuple[str, MapRow]]  # (SVG path, row)
     rows: list[MapRow]
     legend: list[tuple[str, str, int]]  # (css class, label, number of settlements)
+    place_label: str = ""  # the table's first column: settlement (default) or district
 
     @property
     def print_legend(self) -> list[tuple[str, str, int]]:
@@ -130,4 +131,5 @@ def district_map(names: dict[str, str], counts: dict[str, int], mapped: set[str]
         (css, _bucket_label(low, high), sum(r.css == css for r in rows))
         for low, high, css in COUNT_BUCKETS]
     return CoverageMap(projection.view_box,
-                       _("Közzétett szolgáltatáshiányok járásonként"), shapes, rows, legend)
+                       _("Közzétett szolgáltatáshiányok járásonként"), shapes, rows, legend,
+                       place_label=_("Járás"))
