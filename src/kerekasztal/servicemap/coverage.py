@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -142,7 +142,7 @@ def compute(
     type_ids: Iterable[int],
     points: Iterable[Point],
     rules: dict[int, Rule],
-    recorded_gaps: dict[tuple[int, int], object] | None = None,
+    recorded_gaps: Mapping[tuple[int, int], object] | None = None,
 ) -> Coverage:
     """Coverage of every place × type. A point serves its seat and its service area."""
     places = list(places)
