@@ -318,3 +318,13 @@ def test_editing_a_resolved_gap_keeps_it_resolved(coordinator_client, world):
     assert response.status_code == 302
     gap.refresh_from_db()
     assert gap.status == "resolved" and gap.description == "Pontosítva"
+
+
+def test_gap_page_tells_when_the_service_points_now_cover_it(coordinator_client, world):
+    gap = services.gap_record(forum=world.forum, settlement=settlement("Velem"),
+                              service_type=service_type("gp"), found_on=datetime.date(2020, 1, 1))
+    html = coordinator_client.get(url(world, f"gaps/{gap.pk}/")).content.decode()
+    assert "Nem érhető el" in html and "megszűnhetett" not in html
+    point(world.forum, "gp", "Kőszeg", served=("Velem",))
+    html = coordinator_client.get(url(world, f"gaps/{gap.pk}/")).content.decode()
+    assert "Másik településről érhető el" in html and "megszűnhetett" in html

@@ -330,8 +330,14 @@ def gap_create(request, forum):
 def gap_detail(request, forum, pk):
     forum = access.forum_for(request.user, forum, "servicemap.view")
     gap = access.service_gap_for(request.user, forum, pk, "servicemap.view")
+    cell = None
+    if forum.settlements().filter(pk=gap.settlement_id).exists():
+        cell = queries.forum_coverage(forum, types=[gap.service_type]).coverage.cell(
+            gap.settlement_id, gap.service_type_id)
     return render_workspace(request, forum, "servicemap/gap_detail.html", {
-        "gap": gap, "resolve_form": GapResolveForm(),
+        "gap": gap, "resolve_form": GapResolveForm(), "cell": cell,
+        "cell_label": STATUS_LABELS[cell.status.value] if cell else "",
+        "cell_detail": cell_detail(cell) if cell else "",
         "addressed_by": sources_of(gap, kind="addresses"),
         "evidence_for": sources_of(gap, kind="evidence"),
     })
