@@ -30,7 +30,8 @@ class SettlementSection:
 def context(forum: Forum) -> dict:
     data = queries.forum_coverage(forum)
     gaps = {(g.settlement_id, g.service_type_id): g
-            for g in Gap.objects.filter(forum=forum).order_by("found_on")}
+            for g in Gap.objects.filter(forum=forum).select_related("settlement", "service_type")
+            .order_by("found_on")}
     sections = []
     for settlement in data.settlements:
         local, served, missing = [], [], []
