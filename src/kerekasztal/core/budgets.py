@@ -15,6 +15,7 @@ from typing import Any
 from kerekasztal.agreements.models import Agreement
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.plans.models import Plan
+from kerekasztal.servicemap.models import Gap
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,29 @@ PLAN_PAGES = [
     Page("plans:plan_pdf", 14, kwargs=_plan_kwargs(), document=True),
 ]
 
+def _csv(forum) -> dict:
+    return {"forum": forum.slug, "fmt": "csv"}
+
+
+SERVICEMAP_PAGES = [
+    Page("servicemap:coverage", 11),
+    Page("servicemap:coverage_export", 11, kwargs=_csv),
+    Page("servicemap:map", 12),
+    Page("servicemap:type_list", 8),
+    Page("servicemap:point_list", 10),
+    Page("servicemap:point_export", 7, kwargs=_csv),
+    Page("servicemap:hsds", 7),
+    Page("servicemap:questionnaire_list", 7),
+    Page("servicemap:gap_list", 15),
+    Page("servicemap:gap_export", 6, kwargs=_csv),
+    Page("servicemap:gap_detail", 14, kwargs=_first(Gap)),
+    Page("servicemap:report", 14),
+    Page("servicemap:public_map", 11, role="anonymous"),
+    Page("servicemap:national_map", 3, role="anonymous", kwargs=lambda forum: {}),
+    Page("servicemap:report_pdf", 13, document=True),
+    Page("servicemap:report_docx", 13, document=True),
+]
+
 PAGES = [
     Page("core:home", 4, role="anonymous", kwargs=lambda forum: {}),
     Page("forums:public", 6, role="anonymous"),
@@ -79,4 +103,5 @@ PAGES = [
     Page("agreements:public_detail", 8, role="anonymous",
          kwargs=_first(Agreement, signed_on__isnull=False)),
     Page("agreements:pdf", 15, kwargs=_first(Agreement), document=True),
+    *SERVICEMAP_PAGES,
 ]
