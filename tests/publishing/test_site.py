@@ -155,3 +155,50 @@ def test_public_pages_have_canonical_and_open_graph(client, world):
     assert '<link rel="canonical" href="http://testserver/f/koszeg/news/">' in html
     assert 'property="og:title"' in html
     assert 'type="application/rss+xml"' in html
+
+
+def test_front_page_lists_upcoming_events_of_an_events_source(client, world, monkeypatch):
+    """Any app's public source of kind "events.*" shows on the front page."""
+    import datetime
+
+    from django.utils import timezone
+
+    from kerekasztal.core import contracts
+    from kerekasztal.core.contracts import PublicSource
+    from kerekasztal.forums.models import Forum
+
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    fake = PublicSource(kind="events.event", label="Rendezvények",
+                        records=lambda forums: Forum.objects.filter(pk__in=forums, slug="koszeg"),
+                        title=lambda forum: "Családi nap Kőszegen", text=lambda forum: "",
+                        url=lambda forum: "/f/koszeg/", date=lambda forum: soon)
+    sources = {**contracts.public_sources(), "events.event": fake}
+    monkeypatch.setattr("kerekasztal.publishing.search.public_sources", lambda: sources)
+    html = client.get("/").content.decode()
+    assert "Családi nap Kőszegen" in html
+
+
+def test_front_page_query_count_is_flat(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ForumFactory
+
+    for index in range(2):
+        make_post(world.forum, title=f"Hír {index}")
+    client.get("/")  # builds the search index once
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    from kerekasztal.publishing.search import reindex_all
+
+    for index in range(10):
+        ForumFactory(slug=f"forum-{index}", district=world.district)
+        make_post(world.forum, title=f"Több hír {index}")
+    reindex_all()
+    cache.clear()
+    with CaptureQueriesContext(connection) as many:
+        client.get("/")
+    assert len(few) == len(many)

@@ -87,12 +87,27 @@ def home(request):
     return _cached_home(request, PLATFORM)
 
 
+def upcoming_events(limit: int = 6):
+    """Upcoming public events of every forum, from the search index of the events app's
+    public source (kinds "events.*"), so this page needs no import of that app."""
+    from django.utils import timezone
+
+    from .models import SearchEntry
+    from .search import ensure_fresh
+
+    ensure_fresh(list(Forum.objects.all()))
+    return list(SearchEntry.objects.filter(kind__startswith="events.",
+                                           date__gte=timezone.localdate())
+                .select_related("forum").order_by("date", "title")[:limit])
+
+
 def _home(request, _slug):
     form, forums = _front_page(request)
     forums = list(forums)
     return _render(request, "publishing/home.html", {
         "filter_form": form, "forums": forums, "map": forum_map(forums),
-        "latest": queries.latest_posts(6), "my_forums": access.forums_of(request.user),
+        "latest": queries.latest_posts(6), "events": upcoming_events(),
+        "my_forums": access.forums_of(request.user),
         "can_create_forum": access.can_create_forum(request.user),
         "querystring": querystring_without_page(request),
     })
