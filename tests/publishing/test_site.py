@@ -202,3 +202,35 @@ def test_front_page_query_count_is_flat(client, world):
     with CaptureQueriesContext(connection) as many:
         client.get("/")
     assert len(few) == len(many)
+
+
+def test_gallery_export_lists_only_public_albums(client, coordinator_client, world, media):
+    make_album(world.forum, title="Nyilvános album", photos=0)
+    make_album(world.forum, title="Rejtett album", published=False, photos=0)
+    body = client.get(f"/f/{world.forum.slug}/gallery/export.csv").content.decode("utf-8-sig")
+    assert "Nyilvános album" in body and "Rejtett album" not in body
+    managed = coordinator_client.get(f"/f/{world.forum.slug}/manage/gallery/export.csv")
+    assert "Rejtett album" in managed.content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("path, make", [
+    ("gallery/", lambda forum, i: make_album(forum, title=f"Album {i}", photos=1)),
+    ("manage/gallery/", lambda forum, i: make_album(forum, title=f"Album {i}", photos=1)),
+    ("manage/documents/", lambda forum, i: make_document(forum, title=f"Dok {i}")),
+    ("search/?q=hír", lambda forum, i: make_post(forum, title=f"Hír {i}")),
+])
+def test_list_pages_query_count_is_flat(coordinator_client, world, media, path, make):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for index in range(2):
+        make(world.forum, index)
+    coordinator_client.get(f"/f/{world.forum.slug}/{path}")  # the search index is built
+    with CaptureQueriesContext(connection) as few:
+        coordinator_client.get(f"/f/{world.forum.slug}/{path}")
+    for index in range(2, 12):
+        make(world.forum, index)
+    coordinator_client.get(f"/f/{world.forum.slug}/{path}")
+    with CaptureQueriesContext(connection) as many:
+        coordinator_client.get(f"/f/{world.forum.slug}/{path}")
+    assert len(few) == len(many)

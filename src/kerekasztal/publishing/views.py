@@ -194,6 +194,17 @@ def album_list(request, forum):
 
 
 @access.public
+def album_export(request, forum, fmt):
+    forum = access.forum_public(forum)
+    headers = [_("Cím"), _("Dátum"), _("Képek"), _("Webcím")]
+    rows = ([album.title, album.taken_on, album.photo_count,
+             request.build_absolute_uri(reverse("publishing:album_detail",
+                                                kwargs={"forum": forum.slug, "pk": album.pk}))]
+            for album in queries.public_albums(forum))
+    return table_response(f"galeria-{forum.slug}", headers, rows, fmt)
+
+
+@access.public
 @cached_public
 def album_detail(request, forum, pk):
     from django.http import Http404
@@ -399,6 +410,18 @@ def manage_albums(request, forum):
     albums = forum.albums.annotate(photo_count=Count("photos")).order_by("-taken_on", "-pk")
     return render_workspace(request, forum, "publishing/manage_albums.html", {
         "albums": albums})
+
+
+def manage_albums_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "publishing.view")
+    from django.db.models import Count
+
+    headers = [_("Cím"), _("Dátum"), _("Képek"), _("Nyilvános")]
+    rows = ([album.title, album.taken_on, album.photo_count,
+             _("igen") if album.published else _("nem")]
+            for album in forum.albums.annotate(photo_count=Count("photos"))
+            .order_by("-taken_on", "-pk"))
+    return table_response(f"galeria-kezelese-{forum.slug}", headers, rows, fmt)
 
 
 def album_create(request, forum):
