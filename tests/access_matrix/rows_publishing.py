@@ -116,6 +116,9 @@ ROWS = [
     Row("publishing:accessibility", forum, public()),
     Row("publishing:privacy", forum, public()),
     Row("publishing:search", forum, public(), query="q=ülés"),
+    Row("publishing:search_export", _fmt, public(), query="q=hír", setup=_draft),
+    Row("publishing:platform_search_export", lambda w: {"fmt": "xlsx"}, public(),
+        query="q=kerekasztal"),
     # the workspace
     Row("publishing:manage_posts", forum, workspace(*VIEW)),
     Row("publishing:manage_posts_export", _fmt, workspace(*VIEW)),

@@ -84,3 +84,8 @@ def test_while_one_request_renders_others_get_the_last_good_copy(client, world, 
     cache.delete(lock)
     assert "Új hír a zárolás alatt" in client.get(
         f"/f/{world.forum.slug}/news/").content.decode()
+
+
+def test_unknown_query_parameters_are_not_cached(client, world):
+    assert "X-Page-Cache" not in client.get(f"/f/{world.forum.slug}/news/?utm=1")
+    assert client.get(f"/f/{world.forum.slug}/news/?kind=news")["X-Page-Cache"] == "miss"

@@ -87,3 +87,14 @@ def test_postgres_hungarian_stemming_ranks_and_highlights(world):
     ensure_fresh(forums)
     hits = search("fogyatékkal élők", forums)
     assert hits and "<mark>" in hits[0].snippet
+
+
+def test_search_results_export_as_csv(client, world):
+    make_post(world.forum, title="Közmeghallgatás Kőszegen")
+    make_post(world.forum, title="Közmeghallgatás piszkozat", status="draft")
+    body = client.get(f"/f/{world.forum.slug}/search/export.csv",
+                      {"q": "közmeghallgatás"}).content.decode("utf-8-sig")
+    assert "Közmeghallgatás Kőszegen" in body and "piszkozat" not in body
+    assert "Hírek és sajtóközlemények" in body
+    platform = client.get("/search/export.xlsx", {"q": "közmeghallgatás"})
+    assert platform.content[:2] == b"PK"

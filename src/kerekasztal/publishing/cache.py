@@ -51,9 +51,15 @@ def _keys(request, slug: str) -> tuple[str, str, str]:
             f"publishing:lock:{base}")
 
 
+# Query parameters the cached pages understand; any other makes the request uncached, so
+# random query strings cannot fill the cache.
+KNOWN_PARAMETERS = {"page", "kind", "language", "county", "q"}
+
+
 def _cacheable(request) -> bool:
     messages = getattr(request, "_messages", None)
     return (request.method in ("GET", "HEAD") and not request.user.is_authenticated
+            and set(request.GET) <= KNOWN_PARAMETERS
             and not (messages is not None and len(messages)))
 
 

@@ -138,6 +138,14 @@ def search_view(request):
     })
 
 
+@access.public
+def search_export(request, fmt):
+    from .views import search_table
+
+    _form, hits = _run_search(request, list(Forum.objects.all()))
+    return search_table(request, hits, "kereses", fmt)
+
+
 class LatestFeed(Feed):
     title = gettext_lazy("Kerekasztal – a fórumok legfrissebb hírei")
     description = gettext_lazy("Hírek és sajtóközlemények minden fórumtól")

@@ -127,6 +127,11 @@ class Hit:
     entry: SearchEntry
     snippet: SafeString
 
+    @property
+    def label(self) -> str:
+        source = public_sources().get(self.entry.kind)
+        return str(source.label) if source else ""
+
 
 def _is_postgres() -> bool:
     return connection.vendor == "postgresql"

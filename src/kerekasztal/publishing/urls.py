@@ -11,6 +11,7 @@ urlpatterns = [
     path("", platform.home, name="home"),
     path("forums/export.<fmt:fmt>", platform.forums_export, name="forums_export"),
     path("search/", platform.search_view, name="platform_search"),
+    path("search/export.<fmt:fmt>", platform.search_export, name="platform_search_export"),
     path("news/rss/", platform.latest_rss, name="platform_rss"),
     path("sitemap.xml", platform.sitemap, name="sitemap"),
     path("robots.txt", platform.robots, name="robots"),
@@ -34,6 +35,7 @@ urlpatterns = [
     forum_public("accessibility/", views.accessibility, "accessibility"),
     forum_public("privacy/", views.privacy, "privacy"),
     forum_public("search/", views.forum_search, "search"),
+    forum_public("search/export.<fmt:fmt>", views.forum_search_export, "search_export"),
     # the workspace
     forum_manage("news/", views.manage_posts, "manage_posts"),
     forum_manage("news/export.<fmt:fmt>", views.manage_posts_export, "manage_posts_export"),

@@ -257,6 +257,20 @@ def forum_search(request, forum):
     })
 
 
+@access.public
+def forum_search_export(request, forum, fmt):
+    forum = access.forum_public(forum)
+    _form, hits = _run_search(request, [forum])
+    return search_table(request, hits, f"kereses-{forum.slug}", fmt)
+
+
+def search_table(request, hits, filename, fmt):
+    headers = [_("Cím"), _("Fajta"), _("Fórum"), _("Dátum"), _("Webcím")]
+    rows = ([hit.entry.title, hit.label, hit.entry.forum.name if hit.entry.forum else "",
+             hit.entry.date, request.build_absolute_uri(hit.entry.url)] for hit in hits)
+    return table_response(filename, headers, rows, fmt)
+
+
 def _run_search(request, forums):
     form = SearchForm(request.GET or None)
     hits = []
