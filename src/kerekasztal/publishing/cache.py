@@ -124,11 +124,21 @@ def cached_public(view):
 SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch"}
 
 
-def _forum_of(instance):
+# forum id → slug, filled as forums are saved or looked up, so that most changes need no
+# query to find the forum's cache version.
+_SLUGS: dict[int, str] = {}
+
+
+def _forum_key(instance) -> tuple[int, str] | None:
+    """(id, slug) of the forum a changed record belongs to."""
     from kerekasztal.forums.models import Forum
 
     if isinstance(instance, Forum):
-        return instance
+        previous = _SLUGS.get(instance.pk)
+        if previous and previous != instance.slug:
+            bump(previous)  # the pages under the old address are gone
+        _SLUGS[instance.pk] = instance.slug
+        return instance.pk, instance.slug
     path = getattr(type(instance), "forum_path", None)
     if path:
         target = instance
@@ -136,10 +146,19 @@ def _forum_of(instance):
             target = getattr(target, part, None)
             if target is None:
                 return None
-        return target
-    if hasattr(instance, "forum_id") and instance.forum_id:
-        return Forum.objects.filter(pk=instance.forum_id).only("pk", "slug", "parent").first()
-    return None
+        return target.pk, target.slug
+    forum_id = getattr(instance, "forum_id", None)
+    if not forum_id:
+        return None
+    cached = instance._state.fields_cache.get("forum")
+    if cached is not None:
+        _SLUGS[forum_id] = cached.slug
+    if forum_id not in _SLUGS:
+        slug = Forum.objects.filter(pk=forum_id).values_list("slug", flat=True).first()
+        if slug is None:
+            return None
+        _SLUGS[forum_id] = slug
+    return forum_id, _SLUGS[forum_id]
 
 
 def changed(sender, instance, **kwargs):
@@ -151,13 +170,14 @@ def changed(sender, instance, **kwargs):
             or meta.label == "forums.Forum"):
         return
     try:
-        forum = _forum_of(instance)
+        key = _forum_key(instance)
     except Exception:  # noqa: BLE001 - a half-deleted parent: nothing left to invalidate
         return
-    if forum is None or not forum.pk:
+    if key is None:
         return
     from .search import mark_dirty
 
-    bump(forum.slug)
+    forum_id, slug = key
+    bump(slug)
     bump("__platform__")
-    mark_dirty(forum.pk)
+    mark_dirty(forum_id)
