@@ -89,3 +89,40 @@ def test_while_one_request_renders_others_get_the_last_good_copy(client, world, 
 def test_unknown_query_parameters_are_not_cached(client, world):
     assert "X-Page-Cache" not in client.get(f"/f/{world.forum.slug}/news/?utm=1")
     assert client.get(f"/f/{world.forum.slug}/news/?kind=news")["X-Page-Cache"] == "miss"
+
+
+def test_a_scheduled_post_appears_on_time_on_cached_pages_and_in_search(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from kerekasztal.publishing.models import Post
+
+    post = make_post(world.forum, title="Időzített közlemény",
+                     when=timezone.now() + datetime.timedelta(hours=2))
+    assert "Időzített közlemény" not in client.get(
+        f"/f/{world.forum.slug}/news/").content.decode()
+    assert "0 találat" in client.get(f"/f/{world.forum.slug}/search/",
+                                     {"q": "időzített"}).content.decode()
+    # its time comes (no save: the clock moves on)
+    Post.objects.filter(pk=post.pk).update(publish_at=timezone.now())
+    from django.core.cache import cache
+
+    key_timeout = page_cache._timeout(world.forum.slug)
+    assert key_timeout == page_cache.TIMEOUT  # nothing scheduled any more
+    cache.clear()  # the cached copy expired at the publication time (its timeout)
+    assert "Időzített közlemény" in client.get(
+        f"/f/{world.forum.slug}/news/").content.decode()
+    assert "Időzített közlemény" in client.get(f"/f/{world.forum.slug}/search/",
+                                               {"q": "időzített"}).content.decode()
+
+
+def test_cached_copy_expires_at_the_next_scheduled_publication(world):
+    import datetime
+
+    from django.utils import timezone
+
+    make_post(world.forum, title="Később", when=timezone.now() + datetime.timedelta(minutes=10))
+    assert 590 <= page_cache._timeout(world.forum.slug) <= 601
+    assert page_cache._timeout(world.other_forum.slug) == page_cache.TIMEOUT
+    assert page_cache._timeout("__platform__") <= 601

@@ -110,13 +110,32 @@ def cached_public(view):
                 if hasattr(response, "render") and not getattr(response, "is_rendered", True):
                     response.render()
                 stored = _store(request, response)
-                cache.set_many({key: stored, stale_key: stored}, TIMEOUT)
+                timeout = _timeout(forum)
+                cache.set(key, stored, timeout)
+                cache.set(stale_key, stored, TIMEOUT)
                 response["X-Page-Cache"] = "miss"
             return response
         finally:
             cache.delete(lock_key)
 
     return wrapper
+
+
+def _timeout(slug: str) -> int:
+    """Until the next scheduled post of the forum (of any forum on the platform's pages)
+    appears by itself, at most TIMEOUT: a scheduled post shows on time."""
+    from django.utils import timezone
+
+    from .models import Post, PostStatus
+
+    now = timezone.now()
+    upcoming = Post.objects.filter(status=PostStatus.PUBLISHED, publish_at__gt=now)
+    if not slug.startswith("__"):
+        upcoming = upcoming.filter(forum__slug=slug)
+    first = upcoming.order_by("publish_at").values_list("publish_at", flat=True).first()
+    if first is None:
+        return TIMEOUT
+    return max(1, min(TIMEOUT, int((first - now).total_seconds()) + 1))
 
 
 # --- invalidation -------------------------------------------------------------------------

@@ -111,9 +111,23 @@ def mark_dirty(forum_id: int) -> None:
 
 
 def ensure_fresh(forums) -> None:
-    """Rebuild the index of the forums whose content changed since it was built."""
-    clean = set(SearchState.objects.filter(forum__in=forums, dirty=False)
-                .values_list("forum_id", flat=True))
+    """Rebuild the index of the forums whose content changed since it was built, or where
+    a scheduled post has appeared since."""
+    from .models import Post, PostStatus
+
+    indexed = dict(SearchState.objects.filter(forum__in=forums, dirty=False)
+                   .values_list("forum_id", "indexed_at"))
+    clean = set(indexed)
+    if indexed:
+        oldest = min((at for at in indexed.values() if at), default=None)
+        if oldest is not None:
+            appeared = Post.objects.filter(
+                forum_id__in=clean, status=PostStatus.PUBLISHED,
+                publish_at__gt=oldest, publish_at__lte=timezone.now(),
+            ).values_list("forum_id", "publish_at")
+            for forum_id, published in appeared:
+                if indexed[forum_id] is None or published > indexed[forum_id]:
+                    clean.discard(forum_id)
     for forum in forums:
         if forum.pk not in clean:
             reindex_forum(forum)
