@@ -102,6 +102,8 @@ ROWS = [
     Row("publishing:post_image", _image_kwargs, NOWHERE, setup=_draft),
     Row("publishing:post_attachment", _attachment_kwargs, public(), setup=_public_post),
     Row("publishing:post_attachment", _attachment_kwargs, NOWHERE, setup=_draft),
+    Row("publishing:member_list", forum, public()),
+    Row("publishing:member_export", _fmt, public()),
     Row("publishing:document_list", forum, public()),
     Row("publishing:document_export", _fmt, public()),
     Row("publishing:document_file", _document_kwargs, public(), setup=_document),

@@ -234,3 +234,10 @@ def test_list_pages_query_count_is_flat(coordinator_client, world, media, path, 
     with CaptureQueriesContext(connection) as many:
         coordinator_client.get(f"/f/{world.forum.slug}/{path}")
     assert len(few) == len(many)
+
+
+def test_members_page_and_export_show_organisations_never_people(client, world):
+    html = client.get(f"/f/{world.forum.slug}/members/").content.decode()
+    assert world.organisation.name in html and world.representative.name not in html
+    body = client.get(f"/f/{world.forum.slug}/members/export.csv").content.decode("utf-8-sig")
+    assert world.organisation.name in body and world.representative.email not in body

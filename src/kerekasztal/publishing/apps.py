@@ -20,6 +20,7 @@ class PublishingConfig(AppConfig):
         NavItem(_("Aktuális"), "publishing:news_list", None, order=20),
         NavItem(_("Galéria"), "publishing:album_list", None, order=60),
         NavItem(_("Dokumentumok"), "publishing:document_list", None, order=65),
+        NavItem(_("Tagok"), "publishing:member_list", None, order=80),
         NavItem(_("Kapcsolat"), "publishing:contact", None, order=90),
         NavItem(_("Akadálymentesség"), "publishing:accessibility", None, order=92),
         NavItem(_("Adatkezelés"), "publishing:privacy", None, order=93),

@@ -172,9 +172,9 @@ class LatestFeed(Feed):
 latest_rss = access.public(LatestFeed())
 
 # The public pages of a forum's site that always exist (url names of this app and others).
-FORUM_PAGES = ["forums:public", "publishing:news_list", "publishing:document_list",
-               "publishing:album_list", "publishing:contact", "publishing:accessibility",
-               "publishing:privacy"]
+FORUM_PAGES = ["forums:public", "publishing:news_list", "publishing:member_list",
+               "publishing:document_list", "publishing:album_list", "publishing:contact",
+               "publishing:accessibility", "publishing:privacy"]
 
 
 @access.public

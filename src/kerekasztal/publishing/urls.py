@@ -24,6 +24,8 @@ urlpatterns = [
     forum_public("news/<int:post>/images/<int:pk>/", views.post_image, "post_image"),
     forum_public("news/<int:post>/attachments/<int:pk>/", views.post_attachment,
                  "post_attachment"),
+    forum_public("members/", views.member_list, "member_list"),
+    forum_public("members/export.<fmt:fmt>", views.member_export, "member_export"),
     forum_public("documents/", views.document_list, "document_list"),
     forum_public("documents/export.<fmt:fmt>", views.document_export, "document_export"),
     forum_public("documents/<int:pk>/file/", views.document_file, "document_file"),

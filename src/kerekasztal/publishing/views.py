@@ -140,6 +140,30 @@ news_rss = access.public(NewsFeed())
 news_atom = access.public(NewsAtomFeed())
 
 
+# --- public: members -----------------------------------------------------------------------
+
+
+@access.public
+@cached_public
+def member_list(request, forum):
+    from kerekasztal.forums.queries import public_members
+
+    forum = access.forum_public(forum)
+    return render_public(request, forum, "publishing/member_list.html", {
+        "members": public_members(forum)})
+
+
+@access.public
+def member_export(request, forum, fmt):
+    from kerekasztal.forums.queries import public_members
+
+    forum = access.forum_public(forum)
+    headers = [_("Szervezet"), _("Típus"), _("Szerep"), _("Tagság kezdete")]
+    rows = ([m.organisation.name, m.organisation.get_kind_display(), m.get_role_display(),
+             m.since] for m in public_members(forum))
+    return table_response(f"tagok-{forum.slug}", headers, rows, fmt)
+
+
 # --- public: documents, gallery, sections --------------------------------------------------
 
 
