@@ -44,7 +44,8 @@ def test_visitor_walks_the_public_site_by_keyboard(page, axe, media):
     expect(page.get_by_role("heading", level=1)).to_have_text(world.forum.name)
     axe("forum home")
     for link, heading in [("Aktuális", "Aktuális"), ("Galéria", "Galéria"),
-                          ("Dokumentumok", "Dokumentumok"), ("Kapcsolat", "Kapcsolat"),
+                          ("Dokumentumok", "Dokumentumok"), ("Tagok", "Tagok"),
+                          ("Kapcsolat", "Kapcsolat"),
                           ("Akadálymentesség", "Akadálymentességi nyilatkozat"),
                           ("Adatkezelés", "Adatkezelési tájékoztató")]:
         tab_to(page, link)
