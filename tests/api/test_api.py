@@ -22,6 +22,7 @@ def test_forum_list_is_public_paginated_and_filtered(client, world):
 def test_forum_detail_and_members(client, world):
     forum = client.get("/api/v1/forums/koszeg/").json()
     assert forum["name"] == world.forum.name and forum["url"] == "/f/koszeg/"
+    assert "contact_email" in forum
     members = client.get("/api/v1/forums/koszeg/members/").json()
     assert [m["organisation"] for m in members["items"]] == [world.organisation.name]
     assert "representatives" not in members["items"][0]  # organisations, never people

@@ -34,6 +34,10 @@ class ForumOut(Schema):
     founded_on: datetime.date | None
     description: str
     member_count: int
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    contact_address: str
     url: str
 
     @staticmethod
