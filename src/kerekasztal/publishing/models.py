@@ -3,6 +3,7 @@ the static sections (contact, accessibility statement, privacy notice) and the s
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -294,6 +295,9 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=500)
     text = models.TextField(blank=True)
     folded = models.TextField(blank=True, help_text="title and text folded for the fallback")
+    # PostgreSQL only: the 'hungarian' tsvector of title (A) and text (B), GIN-indexed by
+    # migration 0002; empty elsewhere.
+    vector = SearchVectorField(null=True, editable=False)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True)
 

@@ -94,6 +94,8 @@ def reindex_forum(forum) -> int:
     entries = _entries(forum)
     SearchEntry.objects.filter(forum=forum).delete()
     SearchEntry.objects.bulk_create(entries)
+    if _is_postgres():
+        SearchEntry.objects.filter(forum=forum).update(vector=_vector())
     SearchState.objects.update_or_create(
         forum=forum, defaults={"dirty": False, "indexed_at": timezone.now()})
     return len(entries)
@@ -168,19 +170,20 @@ def search(query: str, forums) -> list[Hit]:
     return _search_fallback(stems, entries)
 
 
-def _search_postgres(query: str, entries) -> list[Hit]:
-    from django.contrib.postgres.search import (
-        SearchHeadline,
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
+def _vector():
+    from django.contrib.postgres.search import SearchVector
 
-    vector = (SearchVector("title", weight="A", config="hungarian")
-              + SearchVector("text", weight="B", config="hungarian"))
+    return (SearchVector("title", weight="A", config="hungarian")
+            + SearchVector("text", weight="B", config="hungarian"))
+
+
+def _search_postgres(query: str, entries) -> list[Hit]:
+    """Ranked matches of the stored, GIN-indexed 'hungarian' vectors."""
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
     search_query = SearchQuery(query, search_type="websearch", config="hungarian")
-    rows = (entries.annotate(document=vector).filter(document=search_query)
-            .annotate(rank=SearchRank(vector, search_query),
+    rows = (entries.filter(vector=search_query)
+            .annotate(rank=SearchRank("vector", search_query),
                       headline=SearchHeadline("text", search_query, config="hungarian",
                                               start_sel="\x02", stop_sel="\x03",
                                               max_words=SNIPPET_WORDS, min_words=10))
