@@ -52,3 +52,35 @@ ROWS = [
     Row("api:token_revoke", _token, _revoke_expectations(), method="POST",
         setup=_coordinators_token),
 ]
+
+
+def _mounted_rows():
+    """Rows for the read endpoints of the other apps' routers that the api app mounts under
+    /api/v1/<app>/ (core.contracts.api_routers): lists answer everyone, an unknown id is a
+    404 for everyone. Each app's own tests check what its endpoints return."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    own = {row.name for row in ROWS}
+
+    def walk(resolver, namespace):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}{pattern.name}", pattern
+
+    rows = []
+    for name, pattern in walk(get_resolver(), ""):
+        if not name.startswith("api:v1:") or name in own:
+            continue
+        params = list(getattr(pattern.pattern, "converters", {}))
+        if params:
+            rows.append(Row(name, lambda w, params=params: dict.fromkeys(params, 999999),
+                            NOWHERE))
+        else:
+            rows.append(Row(name, lambda w: {}, public()))
+    return rows
+
+
+ROWS += _mounted_rows()
