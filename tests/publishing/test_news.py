@@ -39,15 +39,20 @@ def test_empty_news_page_says_so(client, world):
 
 
 def test_news_list_query_count_is_flat(client, world, django_assert_num_queries):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for index in range(2):
         make_post(world.forum, title=f"Hír {index}")
+    client.get(f"/f/{world.forum.slug}/news/")  # the search index is built
+    cache.clear()
     with CaptureQueriesContext(connection) as few:
-        client.get(f"/f/{world.forum.slug}/news/", HTTP_CACHE_CONTROL="no-cache")
+        client.get(f"/f/{world.forum.slug}/news/")
     for index in range(10):
         make_post(world.forum, title=f"Több hír {index}")
+    client.get(f"/f/{world.forum.slug}/news/")
+    cache.clear()
     with CaptureQueriesContext(connection) as many:
         client.get(f"/f/{world.forum.slug}/news/")
     assert len(few) == len(many)
@@ -139,3 +144,20 @@ def test_workspace_news_list_query_count_is_flat(coordinator_client, world):
     with CaptureQueriesContext(connection) as many:
         coordinator_client.get(f"/f/{world.forum.slug}/manage/news/")
     assert len(few) == len(many)
+
+
+def test_news_page_lists_the_press_releases_of_other_apps(client, world, monkeypatch):
+    """Press releases another app publishes (kind "projects.press_release") show on Aktuális."""
+    from kerekasztal.core import contracts
+    from kerekasztal.core.contracts import PublicSource
+    from kerekasztal.forums.models import Forum
+
+    fake = PublicSource(kind="projects.press_release", label="Sajtóközlemények",
+                        records=lambda forums: Forum.objects.filter(pk__in=forums,
+                                                                    slug="koszeg"),
+                        title=lambda forum: "A projekt zárásáról", text=lambda forum: "",
+                        url=lambda forum: "/f/koszeg/", date=lambda forum: None)
+    sources = {**contracts.public_sources(), "projects.press_release": fake}
+    monkeypatch.setattr("kerekasztal.publishing.search.public_sources", lambda: sources)
+    html = client.get(f"/f/{world.forum.slug}/news/").content.decode()
+    assert "A projektek sajtóközleményei" in html and "A projekt zárásáról" in html

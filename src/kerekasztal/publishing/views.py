@@ -51,7 +51,21 @@ def news_list(request, forum):
     return render_public(request, forum, "publishing/news_list.html", {
         "filter_form": form, "page": paginate(request, posts, 20),
         "querystring": querystring_without_page(request),
+        "other_releases": other_press_releases(forum),
     })
+
+
+# Press releases that other apps publish as their own public records (the projects app's
+# generated releases), listed on the Aktuális page from the search index.
+OTHER_RELEASE_KINDS = ("projects.press_release",)
+
+
+def other_press_releases(forum, limit: int = 20):
+    from .models import SearchEntry
+
+    ensure_fresh([forum])
+    return list(SearchEntry.objects.filter(forum=forum, kind__in=OTHER_RELEASE_KINDS)
+                .order_by("-date", "title")[:limit])
 
 
 @access.public
