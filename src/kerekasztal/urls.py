@@ -6,6 +6,8 @@ from kerekasztal.core import access
 from kerekasztal.core import views as core_views
 
 urlpatterns = [
+    # The publishing app's front page ("/") comes before core's plain list of forums.
+    path("", include("kerekasztal.publishing.urls")),
     path("", include("kerekasztal.core.urls")),
     path("i18n/setlang/", access.public(set_language), name="set_language"),
     path("admin/", admin.site.urls),
@@ -18,7 +20,6 @@ urlpatterns = [
     path("", include("kerekasztal.plans.urls")),
     path("", include("kerekasztal.servicemap.urls")),
     path("", include("kerekasztal.projects.urls")),
-    path("", include("kerekasztal.publishing.urls")),
     path("", include("kerekasztal.documents.urls")),
     path("", include("kerekasztal.api.urls")),
 ]

@@ -15,6 +15,7 @@ class Outcome(Enum):
     LOGIN = "login"  # redirect to a login page
     DENY = "deny"  # 403
     MISSING = "missing"  # 404: the object is hidden from this viewer
+    TOKEN = "token"  # 401: the JSON API wants an API token (a session is not enough)
 
 
 ROLES = ("anonymous", "outsider", "member", "settlement_officer", "auditor", "coordinator",
@@ -22,6 +23,7 @@ ROLES = ("anonymous", "outsider", "member", "settlement_officer", "auditor", "co
 FORUM_ROLES = ("member", "settlement_officer", "auditor", "coordinator")
 
 OK, LOGIN, DENY, MISSING = Outcome.OK, Outcome.LOGIN, Outcome.DENY, Outcome.MISSING
+TOKEN = Outcome.TOKEN
 
 
 def public() -> dict[str, Outcome]:

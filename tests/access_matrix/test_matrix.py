@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests import access_matrix
 from tests.conftest import World
 
-from . import DENY, LOGIN, MISSING, OK, ROLES, Outcome  # noqa: F401
+from . import DENY, LOGIN, MISSING, OK, ROLES, TOKEN, Outcome  # noqa: F401
 
 ROWS = [
     row
@@ -56,6 +56,8 @@ def _outcome(response) -> Outcome:
         return DENY
     if response.status_code == 404:
         return MISSING
+    if response.status_code == 401:
+        return TOKEN
     assert response.status_code < 400, response.status_code
     return OK
 

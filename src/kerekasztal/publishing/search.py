@@ -1,0 +1,223 @@
+"""Full-text search over the public records of `core.contracts.public_sources()`.
+
+The index (`SearchEntry`) holds one row per public record. On PostgreSQL the query uses the
+`hungarian` text search configuration (stemming, ranking, highlighted excerpts); elsewhere
+(SQLite) a small Hungarian suffix stripper and accent folding give a working fallback:
+"fogyatékkal élők" finds "fogyatékkal élőket".
+
+A forum's part of the index is rebuilt when its content changed (`mark_dirty`, called by
+the publishing app's change receiver) the next time someone searches it, or by
+`kerekasztal reindex_search`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from kerekasztal.core.contracts import public_sources
+
+from .models import SearchEntry, SearchState
+
+MIN_STEM = 3
+# Folded (accentless) noun suffixes, longest first: case endings, plural and possessive.
+SUFFIXES = sorted({
+    "jaikat", "jeiket", "aikat", "eiket", "ainak", "einek", "jainak", "jeinek",
+    "okkal", "ekkel", "akkal", "okban", "ekben", "akban", "oknak", "eknek", "aknak",
+    "okat", "eket", "akat", "okert", "ekert", "akert", "okrol", "ekrol", "akrol",
+    "okhoz", "ekhez", "akhoz", "okbol", "ekbol", "akbol", "oktol", "ektol", "aktol",
+    "nak", "nek", "ban", "ben", "bol", "rol", "tol", "hoz", "hez", "val", "vel", "kal", "kel",
+    "ert", "kent", "nal", "nel", "ra", "re", "ba", "be", "ig", "on", "en", "ot", "et", "at",
+    "ok", "ek", "ak", "ja", "je", "ai", "ei", "t", "k", "a", "e", "i",
+}, key=len, reverse=True)
+SNIPPET_WORDS = 30
+
+
+def _fold_char(char: str) -> str:
+    if not char.isalnum():
+        return " "
+    return (unicodedata.normalize("NFKD", char)[:1] or " ").lower()[:1] or " "
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, punctuation as spaces; the same length as `text`."""
+    return "".join(_fold_char(char) for char in text)
+
+
+def stem(word: str) -> str:
+    """A crude Hungarian stem of one folded word (enough for prefix matching)."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def query_stems(query: str) -> list[str]:
+    return [stem(word) for word in fold(query).split() if word][:12]
+
+
+# --- the index ---------------------------------------------------------------------------
+
+
+def _as_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _entries(forum) -> list[SearchEntry]:
+    from kerekasztal.forums.models import Forum
+
+    forums = Forum.objects.filter(pk=forum.pk)
+    entries = []
+    for source in public_sources().values():
+        for record in source.records(forums):
+            title = str(source.title(record))[:500]
+            text = str(source.text(record) or "")
+            entries.append(SearchEntry(
+                forum=forum, kind=source.kind, object_id=str(record.pk), title=title,
+                text=text, folded=f" {fold(title)} {fold(text)} ", url=source.url(record),
+                date=_as_date(source.date(record)),
+            ))
+    return entries
+
+
+@transaction.atomic
+def reindex_forum(forum) -> int:
+    entries = _entries(forum)
+    SearchEntry.objects.filter(forum=forum).delete()
+    SearchEntry.objects.bulk_create(entries)
+    if _is_postgres():
+        SearchEntry.objects.filter(forum=forum).update(vector=_vector())
+    SearchState.objects.update_or_create(
+        forum=forum, defaults={"dirty": False, "indexed_at": timezone.now()})
+    return len(entries)
+
+
+def reindex_all() -> int:
+    from kerekasztal.forums.models import Forum
+
+    SearchEntry.objects.filter(forum__isnull=True).delete()
+    return sum(reindex_forum(forum) for forum in Forum.objects.all())
+
+
+def mark_dirty(forum_id: int) -> None:
+    SearchState.objects.filter(forum_id=forum_id, dirty=False).update(dirty=True)
+
+
+def ensure_fresh(forums) -> None:
+    """Rebuild the index of the forums whose content changed since it was built, or where
+    a scheduled post has appeared since."""
+    from .models import Post, PostStatus
+
+    indexed = dict(SearchState.objects.filter(forum__in=forums, dirty=False)
+                   .values_list("forum_id", "indexed_at"))
+    clean = set(indexed)
+    if indexed:
+        oldest = min((at for at in indexed.values() if at), default=None)
+        if oldest is not None:
+            appeared = Post.objects.filter(
+                forum_id__in=clean, status=PostStatus.PUBLISHED,
+                publish_at__gt=oldest, publish_at__lte=timezone.now(),
+            ).values_list("forum_id", "publish_at")
+            for forum_id, published in appeared:
+                if indexed[forum_id] is None or published > indexed[forum_id]:
+                    clean.discard(forum_id)
+    for forum in forums:
+        if forum.pk not in clean:
+            reindex_forum(forum)
+
+
+# --- searching ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: SearchEntry
+    snippet: SafeString
+
+    @property
+    def label(self) -> str:
+        source = public_sources().get(self.entry.kind)
+        return str(source.label) if source else ""
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _mark(text: str, start: str = "\x02", stop: str = "\x03") -> SafeString:
+    """Escape `text` and turn the \\x02 / \\x03 markers into <mark> tags."""
+    return mark_safe(escape(text).replace(start, "<mark>").replace(stop, "</mark>"))  # noqa: S308
+
+
+def search(query: str, forums) -> list[Hit]:
+    """Public records of `forums` matching `query`, best first. `query` is already checked
+    (length) by the form; any characters are safe here."""
+    stems = query_stems(query)
+    if not stems:
+        return []
+    entries = SearchEntry.objects.filter(forum__in=forums).select_related("forum")
+    if _is_postgres():
+        return _search_postgres(query, entries)
+    return _search_fallback(stems, entries)
+
+
+def _vector():
+    from django.contrib.postgres.search import SearchVector
+
+    return (SearchVector("title", weight="A", config="hungarian")
+            + SearchVector("text", weight="B", config="hungarian"))
+
+
+def _search_postgres(query: str, entries) -> list[Hit]:
+    """Ranked matches of the stored, GIN-indexed 'hungarian' vectors."""
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+    search_query = SearchQuery(query, search_type="websearch", config="hungarian")
+    rows = (entries.filter(vector=search_query)
+            .annotate(rank=SearchRank("vector", search_query),
+                      headline=SearchHeadline("text", search_query, config="hungarian",
+                                              start_sel="\x02", stop_sel="\x03",
+                                              max_words=SNIPPET_WORDS, min_words=10))
+            .order_by("-rank", "-date")[:200])
+    return [Hit(row, _mark(row.headline or "")) for row in rows]
+
+
+def _search_fallback(stems: list[str], entries) -> list[Hit]:
+    for word in stems:
+        entries = entries.filter(folded__contains=f" {word}")
+    rows = list(entries.order_by("-date", "title")[:1000])
+    title_hits = [row for row in rows if all(f" {w}" in f" {fold(row.title)}" for w in stems)]
+    others = [row for row in rows if row not in title_hits]
+    return [Hit(row, _snippet(row.text, stems)) for row in (title_hits + others)[:200]]
+
+
+def _snippet(text: str, stems: list[str]) -> SafeString:
+    folded = fold(text)
+    spans = []
+    for word in stems:
+        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}[a-z0-9]*", folded):
+            spans.append((match.start(), match.end()))
+    if not spans:
+        words = text.split()
+        return _mark(" ".join(words[:SNIPPET_WORDS]) + (" …" if len(words) > SNIPPET_WORDS
+                                                         else ""))
+    first = min(start for start, _end in spans)
+    begin = max(0, text.rfind(" ", 0, max(0, first - 80)) + 1)
+    end = min(len(text), first + 240)
+    marked, cursor = [], begin
+    for start, stop in sorted(spans):
+        if start < cursor or stop > end:
+            continue
+        marked += [text[cursor:start], "\x02", text[start:stop], "\x03"]
+        cursor = stop
+    marked.append(text[cursor:end])
+    return _mark(("… " if begin else "") + "".join(marked) + (" …" if end < len(text) else ""))

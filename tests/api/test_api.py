@@ -1,0 +1,180 @@
+import json
+
+import pytest
+
+from kerekasztal.api.models import ApiToken
+from kerekasztal.directory.models import Organisation
+from tests.publishing.conftest import make_document, make_post
+
+from .conftest import bearer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_forum_list_is_public_paginated_and_filtered(client, world):
+    body = client.get("/api/v1/forums/").json()
+    assert body["count"] == 2 and body["page"] == 1 and body["pages"] == 1
+    assert {item["slug"] for item in body["items"]} == {"koszeg", "kunszentmiklos"}
+    vas = client.get(f"/api/v1/forums/?county={world.district.county.code}").json()
+    assert [item["slug"] for item in vas["items"]] == ["koszeg"]
+
+
+def test_forum_detail_and_members(client, world):
+    forum = client.get("/api/v1/forums/koszeg/").json()
+    assert forum["name"] == world.forum.name and forum["url"] == "/f/koszeg/"
+    assert "contact_email" in forum
+    members = client.get("/api/v1/forums/koszeg/members/").json()
+    assert [m["organisation"] for m in members["items"]] == [world.organisation.name]
+    assert "representatives" not in members["items"][0]  # organisations, never people
+    assert client.get("/api/v1/forums/koszeg/members/?on=2010-01-01").json()["count"] == 0
+
+
+@pytest.mark.parametrize("url, field", [
+    ("/api/v1/forums/?page=99", "page"),
+    ("/api/v1/forums/?page=0", "page"),
+    ("/api/v1/forums/?page_size=1000", "page_size"),
+    ("/api/v1/forums/?colour=red", "colour"),
+    ("/api/v1/forums/?kind=castle", "kind"),
+    ("/api/v1/forums/koszeg/members/?on=tegnap", "on"),
+    ("/api/v1/publishing/news/?kind=gossip", "kind"),
+    ("/api/v1/publishing/documents/?language=xx", "language"),
+])
+def test_bad_filters_and_pages_give_400_with_a_body(client, world, url, field):
+    response = client.get(url)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"]
+    assert any(field in (error["field"] or "") for error in body["errors"]), body
+
+
+def test_unknown_records_give_404_with_a_body(client, world):
+    for url in ("/api/v1/forums/nincs-ilyen/", "/api/v1/publishing/news/999/",
+                "/api/v1/forums/nincs-ilyen/members/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.json()["detail"] == "Nem található."
+
+
+def test_news_and_documents_are_only_the_public_ones(client, world, media):
+    make_post(world.forum, title="Nyilvános hír")
+    draft = make_post(world.forum, title="Piszkozat", status="draft")
+    make_document(world.forum, title="Ügyrend")
+    make_document(world.forum, title="Belső", published=False)
+    news = client.get("/api/v1/publishing/news/?forum=koszeg").json()
+    assert [item["title"] for item in news["items"]] == ["Nyilvános hír"]
+    assert client.get(f"/api/v1/publishing/news/{draft.pk}/").status_code == 404
+    documents = client.get("/api/v1/publishing/documents/").json()
+    assert [item["title"] for item in documents["items"]] == ["Ügyrend"]
+
+
+def test_writing_needs_a_token(client, world):
+    response = client.post("/api/v1/forums/koszeg/organisations/",
+                           json.dumps({"name": "Új Egyesület", "kind": "civil"}),
+                           content_type="application/json")
+    assert response.status_code == 401
+    assert response.json()["detail"].startswith("Érvényes API-kulcs")
+    bad = client.post("/api/v1/forums/koszeg/organisations/", "{}",
+                      content_type="application/json", **bearer("kk_nem-jo"))
+    assert bad.status_code == 401
+
+
+def test_coordinator_creates_and_updates_an_organisation_with_a_token(client, world, token):
+    response = client.post("/api/v1/forums/koszeg/organisations/",
+                           json.dumps({"name": "Új Egyesület", "kind": "civil",
+                                       "seat": world.settlement.ksh_code}),
+                           content_type="application/json", **bearer(token))
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["seat"] == world.settlement.ksh_code
+    organisation = Organisation.objects.get(pk=created["id"])
+    assert organisation.forum == world.forum
+    response = client.patch(f"/api/v1/forums/koszeg/organisations/{organisation.pk}/",
+                            json.dumps({"email": "info@egyesulet.hu"}),
+                            content_type="application/json", **bearer(token))
+    assert response.status_code == 200
+    organisation.refresh_from_db()
+    assert organisation.email == "info@egyesulet.hu" and organisation.name == "Új Egyesület"
+
+
+def test_invalid_organisation_gives_400_and_saves_nothing(client, world, token):
+    response = client.post("/api/v1/forums/koszeg/organisations/",
+                           json.dumps({"name": world.organisation.name, "kind": "civil",
+                                       "tax_number": "hibás"}),
+                           content_type="application/json", **bearer(token))
+    assert response.status_code == 400
+    assert response.json()["errors"]
+    assert Organisation.objects.filter(forum=world.forum).count() == 1
+    wrong_kind = client.post("/api/v1/forums/koszeg/organisations/",
+                             json.dumps({"name": "X", "kind": "kastély"}),
+                             content_type="application/json", **bearer(token))
+    assert wrong_kind.status_code == 400
+
+
+def test_members_and_other_forums_coordinators_may_not_write(client, world, member_token):
+    response = client.post("/api/v1/forums/koszeg/organisations/",
+                           json.dumps({"name": "X", "kind": "civil"}),
+                           content_type="application/json", **bearer(member_token))
+    assert response.status_code == 403
+    _record, outsider = ApiToken.issue(user=world.outsider, name="más")
+    response = client.patch(f"/api/v1/forums/koszeg/organisations/{world.organisation.pk}/",
+                            json.dumps({"email": "x@example.org"}),
+                            content_type="application/json", **bearer(outsider))
+    assert response.status_code == 403
+    # the outsider coordinates the other forum: an organisation of this one is not there
+    response = client.patch(
+        f"/api/v1/forums/kunszentmiklos/organisations/{world.organisation.pk}/",
+        json.dumps({"email": "x@example.org"}), content_type="application/json",
+        **bearer(outsider))
+    assert response.status_code == 404
+
+
+def test_a_revoked_token_no_longer_works(client, world, token):
+    ApiToken.objects.get(user=world.coordinator).revoke()
+    response = client.get(f"/api/v1/forums/koszeg/organisations/{world.organisation.pk}/",
+                          **bearer(token))
+    assert response.status_code == 401
+
+
+def test_tokens_are_stored_hashed_and_shown_once(client, world):
+    client.force_login(world.coordinator)
+    response = client.post("/f/koszeg/manage/api-tokens/", {"name": "adattárház"})
+    html = response.content.decode()
+    record = ApiToken.objects.get(user=world.coordinator)
+    value = html.split("<code>kk_")[1].split("</code>")[0]
+    from kerekasztal.api.models import hash_token
+
+    assert record.key_hash == hash_token(f"kk_{value}") and value not in record.key_hash
+    assert f"kk_{value}" not in client.get("/f/koszeg/manage/api-tokens/").content.decode()
+    client.post(f"/f/koszeg/manage/api-tokens/{record.pk}/revoke/")
+    record.refresh_from_db()
+    assert record.revoked_at is not None
+
+
+def test_one_cannot_revoke_someone_elses_token(client, world):
+    record, _value = ApiToken.issue(user=world.coordinator, name="k")
+    client.force_login(world.auditor)
+    response = client.post(f"/f/koszeg/manage/api-tokens/{record.pk}/revoke/")
+    assert response.status_code == 404
+
+
+def test_openapi_document_and_docs(client, world):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/forums/" in schema["paths"]
+    assert "/api/v1/publishing/news/" in schema["paths"]
+    assert client.get("/api/docs").status_code == 302
+    assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_forum_list_query_count_is_flat(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ForumFactory
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/forums/")
+    for index in range(10):
+        ForumFactory(slug=f"forum-{index}", district=world.district)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/api/v1/forums/")
+    assert len(few) == len(many)
