@@ -127,3 +127,9 @@ ROWS = [
 
 
 ROWS.append(Row("servicemap:national_map", lambda w: {}, public()))
+
+# The read API of the service map (mounted by the api app): public, per forum.
+ROWS += [
+    Row(f"api:v1:servicemap_{name}", lambda w: {}, public(), query="forum=koszeg")
+    for name in ("points", "coverage", "gaps")
+]
