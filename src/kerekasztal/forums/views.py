@@ -15,6 +15,7 @@ from kerekasztal.core.pages import (
     render_workspace,
 )
 from kerekasztal.core.tabular import table_response
+from kerekasztal.publishing.cache import cached_public
 from kerekasztal.territory.geo import project
 
 from . import queries, services
@@ -32,6 +33,7 @@ from .models import ForumKind
 
 
 @access.public
+@cached_public
 def public(request, forum):
     forum = access.forum_public(forum)
     settlements = list(forum.settlements().order_by("name"))
