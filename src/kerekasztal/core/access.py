@@ -341,6 +341,9 @@ def import_batch_for(user: Viewer, forum: Forum, pk: int, kind: str, action: str
 # ---------------------------------------------------------------------------
 
 _RULES_RELIABILITY: dict[str, frozenset[Role]] = {
+    "activity.view": frozenset({COORDINATOR, AUDITOR}),
+    "privacy.person.export": frozenset({COORDINATOR}),
+    "privacy.person.erase": frozenset({COORDINATOR}),
 }
 
 

@@ -1,11 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .nav import NavItem
+
 
 class CoreConfig(AppConfig):
     name = "kerekasztal.core"
     label = "core"
     verbose_name = _("Alapok")
+    workspace_nav = [
+        NavItem(_("Tevékenységnapló"), "core:activity_log", "activity.view", order=97),
+    ]
 
     def ready(self) -> None:
         from django.contrib import admin

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from . import views, views_activity
+from .urlpaths import forum_manage
 
 app_name = "core"
 
@@ -19,4 +20,6 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("accounts/reset/done/", views.password_reset_complete,
          name="password_reset_complete"),
+    forum_manage("activity/", views_activity.activity_log, "activity_log"),
+    forum_manage("activity/export.<fmt:fmt>", views_activity.activity_export, "activity_export"),
 ]
