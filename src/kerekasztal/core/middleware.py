@@ -24,3 +24,26 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose announced body is larger than any upload we accept (413),
+    before Django reads it: a 1 GB Content-Length never reaches the disk or the memory.
+    The reverse proxy should enforce the same limit (README, deployment)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            from django.http import HttpResponse
+
+            return HttpResponse(
+                "A kérés túl nagy. / Request too large.", status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
