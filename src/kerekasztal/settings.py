@@ -3,6 +3,7 @@
 See README.md (Configuration) for every variable.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -56,10 +61,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kerekasztal.core.middleware.SessionIdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kerekasztal.urls"
@@ -110,8 +118,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sessions end 8 hours after login, or after 60 idle minutes, or when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+
+# Login protection: repeated failures lock the account out for a while (django-axes);
+# coordinators and operators confirm their login with a one-time code (django-otp, TOTP).
+AUTHENTICATION_BACKENDS = [
+    "kerekasztal.core.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+# Locked: an account after 5 failures from anywhere, and an address after 5 failures on
+# any accounts (password spraying).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "kerekasztal.core.backends.lockout_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+KEREKASZTAL_REQUIRE_2FA = env_bool("KEREKASZTAL_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Kerekasztal"
+OTP_LOGIN_URL = "core:login"
 
 LANGUAGE_CODE = "hu"
 LANGUAGES = [("hu", _("magyar")), ("en", _("angol"))]

@@ -1,4 +1,14 @@
-from . import Row, forum, workspace
+from . import DENY, LOGIN, ROLES, Row, forum, logged_in, workspace
+
+
+def _everyone(outcome):
+    return {role: outcome for role in ROLES}
+
+
+def _verified_only():
+    """Only a session verified with a one-time code (force_login is not): 403 otherwise."""
+    return {role: (LOGIN if role == "anonymous" else DENY) for role in ROLES}
+
 
 ROWS = [
     Row("core:activity_log", forum, workspace("coordinator", "auditor")),
@@ -6,4 +16,9 @@ ROWS = [
         query="model=directory.person&user=kata&date_from=2020-01-01"),
     Row("core:activity_export", lambda w: {"forum": w.forum.slug, "fmt": "csv"},
         workspace("coordinator", "auditor")),
+    # the code step exists only between the password and the code: without it, back to login
+    Row("core:login_verify", lambda w: {}, _everyone(LOGIN)),
+    Row("core:login_enrol", lambda w: {}, _everyone(LOGIN)),
+    Row("core:recovery_codes", lambda w: {}, logged_in()),
+    Row("core:recovery_codes_new", lambda w: {}, _verified_only(), method="POST"),
 ]

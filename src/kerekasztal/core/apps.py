@@ -15,8 +15,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib import admin
 
-        from . import access
+        from . import access, views_auth
 
+        admin.site.login = views_auth.admin_login
         admin.site.has_permission = lambda request: access.admin_site_allowed(request.user)
         admin.site.site_header = _("Kerekasztal – üzemeltetés")
         admin.site.site_title = _("Kerekasztal üzemeltetés")

@@ -47,3 +47,27 @@ class RequestSizeLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class SessionIdleTimeoutMiddleware:
+    """Log out a session that has been idle longer than SESSION_IDLE_SECONDS."""
+
+    KEY = "_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.contrib.auth import logout
+
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(self.KEY)
+            if last is not None and now - last > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+            elif last is None or now - last > 60:
+                request.session[self.KEY] = now
+        return self.get_response(request)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity
+from . import views, views_activity, views_auth
 from .urlpaths import forum_manage
 
 app_name = "core"
@@ -9,7 +9,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("about/data/", views.about_data, name="about_data"),
     path("about/privacy/", views.privacy, name="privacy"),
-    path("accounts/login/", views.login, name="login"),
+    path("accounts/login/", views_auth.login, name="login"),
+    path("accounts/login/verify/", views_auth.login_verify, name="login_verify"),
+    path("accounts/login/enrol/", views_auth.login_enrol, name="login_enrol"),
+    path("accounts/recovery-codes/", views_auth.recovery_codes, name="recovery_codes"),
+    path("accounts/recovery-codes/new/", views_auth.recovery_codes_new,
+         name="recovery_codes_new"),
     path("accounts/logout/", views.logout, name="logout"),
     path("accounts/", views.account, name="account"),
     path("accounts/password/", views.password_change, name="password_change"),
