@@ -17,6 +17,10 @@ BASE_DIR = Path(env_str("KEREKASZTAL_HOME", str(Path.cwd())))
 VAR_DIR = Path(env_str("KEREKASZTAL_VAR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# KEREKASZTAL_ENV=production: HTTPS only, secure cookies, HSTS, a real SECRET_KEY and hosts
+# required (`kerekasztal check --deploy` reports nothing). The default is local use.
+KEREKASZTAL_ENV = env_str("KEREKASZTAL_ENV", "local").strip().lower()
+PRODUCTION = KEREKASZTAL_ENV == "production" or env_bool("KEREKASZTAL_PRODUCTION", False)
 _INSECURE_KEY = "django-insecure-local-only-kerekasztal"
 SECRET_KEY = env_str("SECRET_KEY", _INSECURE_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -46,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "simple_history",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -66,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -202,7 +208,52 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-if not DEBUG and SECRET_KEY == _INSECURE_KEY and env_bool("KEREKASZTAL_PRODUCTION", False):
+# --- Security headers (every mode) ------------------------------------------------------
+# Content Security Policy: only our own scripts, styles, fonts and images; no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- Production ---------------------------------------------------------------------------
+if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be false in production.")
+    if SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("SECRET_KEY must be set in production (50+ random "
+                                   "characters, e.g. `python -c 'import secrets; "
+                                   "print(secrets.token_urlsafe(64))'`).")
+    if "ALLOWED_HOSTS" not in __import__("os").environ:
+        raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+    # The reverse proxy terminates TLS and says so in X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_NAME = "__Host-kerekasztal_session"
+    CSRF_COOKIE_NAME = "__Host-kerekasztal_csrf"
+    LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")
