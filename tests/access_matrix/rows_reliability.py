@@ -1,4 +1,12 @@
-from . import DENY, LOGIN, ROLES, Row, forum, logged_in, workspace
+from . import DENY, LOGIN, MISSING, ROLES, Row, forum, logged_in, workspace
+
+
+def _person(w):
+    return {"forum": w.forum.slug, "pk": w.representative.pk}
+
+
+def _other_person(w):
+    return {"forum": w.forum.slug, "pk": w.other_person.pk}
 
 
 def _everyone(outcome):
@@ -21,4 +29,10 @@ ROWS = [
     Row("core:login_enrol", lambda w: {}, _everyone(LOGIN)),
     Row("core:recovery_codes", lambda w: {}, logged_in()),
     Row("core:recovery_codes_new", lambda w: {}, _verified_only(), method="POST"),
+    Row("core:person_data_export", _person, workspace("coordinator")),
+    Row("core:person_erase", _person, workspace("coordinator")),
+    Row("core:person_erase", _person, workspace("coordinator"), method="POST"),
+    # another forum's person: hidden even from this forum's coordinator
+    Row("core:person_data_export", _other_person, {**workspace("coordinator"),
+                                                   "coordinator": MISSING}),
 ]

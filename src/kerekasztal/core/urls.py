@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity, views_auth
+from . import views, views_activity, views_auth, views_privacy
 from .urlpaths import forum_manage
 
 app_name = "core"
@@ -27,4 +27,7 @@ urlpatterns = [
          name="password_reset_complete"),
     forum_manage("activity/", views_activity.activity_log, "activity_log"),
     forum_manage("activity/export.<fmt:fmt>", views_activity.activity_export, "activity_export"),
+    forum_manage("privacy/people/<int:pk>/export.json", views_privacy.person_data_export,
+                 "person_data_export"),
+    forum_manage("privacy/people/<int:pk>/erase/", views_privacy.person_erase, "person_erase"),
 ]
