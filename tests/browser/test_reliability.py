@@ -75,3 +75,25 @@ def test_enrolled_coordinator_logs_in_with_a_code_and_sees_the_account(page, axe
     page.goto("/accounts/")
     expect(page.locator("main")).to_contain_text("Ebben a munkamenetben egyszer használható")
     axe("account page")
+
+
+def test_coordinator_downloads_and_erases_a_persons_data(page, axe, live_server):
+    world = World()
+    person = directory_services.person_create(
+        forum=world.forum, user=world.coordinator, name="Törlendő Tivadar",
+        email="tivadar@example.org", legal_basis="public_task",
+        retention_until=datetime.date(2030, 1, 1),
+    )
+    log_in(page, world.coordinator.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/directory/people/{person.pk}/")
+    axe("person page with the data subject's rights")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Adatok letöltése (JSON)").click()
+    assert download.value.suggested_filename == f"szemelyes-adatok-{person.pk}.json"
+    page.get_by_role("link", name="Adatok törlése").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Személyes adatok törlése")
+    axe("erasure confirmation")
+    page.get_by_role("button", name="Végleges törlés").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Törölt személy #{person.pk}")
+    expect(page.locator("main")).to_contain_text("anonimizáltuk")
+    axe("erased person")
