@@ -47,7 +47,7 @@ $BIN/kerekasztal collectstatic --noinput -v0
 
 echo "== gunicorn ($WORKERS workers) on 127.0.0.1:$PORT"
 $BIN/gunicorn kerekasztal.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
-  --threads 2 --timeout 60 --log-level warning >"$OUT/gunicorn.log" 2>&1 &
+  --threads 2 --timeout 60 --keep-alive 10 --log-level warning >"$OUT/gunicorn.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
 
