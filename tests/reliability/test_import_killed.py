@@ -1,12 +1,17 @@
 """An import killed halfway (SIGKILL, as when a server process is shot down) leaves no rows."""
 
+import contextlib
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import uuid
 from pathlib import Path
+
+import dj_database_url
+import pytest
 
 ROWS = 3000
 KILL_AFTER = ROWS // 2
@@ -48,9 +53,53 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def test_an_import_killed_halfway_leaves_no_rows(tmp_path):
+@contextlib.contextmanager
+def _sqlite(tmp_path):
     database = tmp_path / "import.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}",
+
+    def query(sql):
+        with sqlite3.connect(database) as db:
+            return db.execute(sql).fetchone()
+
+    yield f"sqlite:///{database}", query
+
+
+@contextlib.contextmanager
+def _postgres(tmp_path):
+    """A throw-away database on the PostgreSQL server of DATABASE_URL (CI)."""
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    config = dj_database_url.parse(url)
+    name = f"kk_killed_import_{uuid.uuid4().hex[:8]}"
+    server = dict(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
+                  password=config["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    with psycopg.connect(**server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        def query(sql):
+            with psycopg.connect(**{**server, "dbname": name}) as db:
+                return db.execute(sql).fetchone()
+
+        yield url.rsplit("/", 1)[0] + f"/{name}", query
+    finally:
+        with psycopg.connect(**server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = ["sqlite"] + (
+    ["postgres"] if os.environ.get("DATABASE_URL", "").startswith("postgres") else []
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_import_killed_halfway_leaves_no_rows(tmp_path, backend):
+    with (_sqlite if backend == "sqlite" else _postgres)(tmp_path) as (database_url, query):
+        _kill_halfway_and_check(tmp_path, database_url, query)
+
+
+def _kill_halfway_and_check(tmp_path, database_url, query):
+    env = {**os.environ, "DATABASE_URL": database_url,
            "DJANGO_SETTINGS_MODULE": "kerekasztal.settings",
            "MEDIA_ROOT": str(tmp_path / "media")}
     kerekasztal = Path(sys.executable).with_name("kerekasztal")
@@ -71,12 +120,7 @@ def test_an_import_killed_halfway_leaves_no_rows(tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert written >= KILL_AFTER  # rows had been written inside the transaction
 
-    with sqlite3.connect(database) as db:
-        organisations = db.execute("SELECT count(*) FROM directory_organisation").fetchone()[0]
-        history = db.execute(
-            "SELECT count(*) FROM directory_historicalorganisation").fetchone()[0]
-        status, applied = db.execute(
-            "SELECT status, applied_count FROM core_importbatch").fetchone()
-    assert organisations == 0
-    assert history == 0
+    assert query("SELECT count(*) FROM directory_organisation")[0] == 0
+    assert query("SELECT count(*) FROM directory_historicalorganisation")[0] == 0
+    status, applied = query("SELECT status, applied_count FROM core_importbatch")
     assert status == "preview" and not applied
