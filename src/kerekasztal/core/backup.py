@@ -77,7 +77,11 @@ def create_backup(path: str | Path) -> dict:
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         data_path = Path(tmp) / "data.json"
+        outermost = not connection.in_atomic_block
         with transaction.atomic():  # one consistent reading of the database
+            if connection.vendor == "postgresql" and outermost:
+                with connection.cursor() as cursor:  # one snapshot for every table
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             call_command(
                 "dumpdata", natural_foreign=True, exclude=_excluded_labels(),
                 output=str(data_path), verbosity=0, indent=None,
