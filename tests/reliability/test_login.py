@@ -178,3 +178,22 @@ def test_session_cookie_ends_with_the_browser_and_after_eight_hours(settings):
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
     assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def test_a_verified_session_makes_new_recovery_codes_and_the_old_ones_stop_working(client,
+                                                                                   world):
+    device = _enrolled(world.coordinator)
+    old = twofactor.new_recovery_codes(world.coordinator)
+    _password(client, world.coordinator)
+    client.post("/accounts/login/verify/", {"token": _code(device)})
+    response = client.post("/accounts/recovery-codes/new/")
+    assert response["Location"] == "/accounts/recovery-codes/"
+    html = client.get("/accounts/recovery-codes/").content.decode()
+    new = re.findall(r"<code>([a-z2-7]+)</code>", html)
+    assert len(new) == twofactor.RECOVERY_CODES and not set(new) & set(old)
+    assert not StaticToken.objects.filter(token__in=old).exists()
+
+
+def test_a_session_without_the_code_cannot_make_recovery_codes(client, world):
+    client.force_login(world.coordinator)
+    assert client.post("/accounts/recovery-codes/new/").status_code == 403
