@@ -46,7 +46,8 @@ def test_member_logs_in_with_the_password_alone(client, world):
     assert _logged_in(client)
 
 
-def test_coordinator_enrols_an_authenticator_before_being_logged_in(client, world):
+def test_coordinator_enrols_an_authenticator_before_being_logged_in(
+        client, world, django_capture_on_commit_callbacks):
     response = _password(client, world.coordinator, next_url="/accounts/")
     assert response["Location"] == "/accounts/login/enrol/"
     assert not _logged_in(client)
@@ -64,7 +65,8 @@ def test_coordinator_enrols_an_authenticator_before_being_logged_in(client, worl
     device.refresh_from_db()
     device.throttle_reset()  # a wrong code makes the next try wait a second
 
-    response = client.post("/accounts/login/enrol/", {"token": _code(device)})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/login/enrol/", {"token": _code(device)})
     assert response["Location"] == "/accounts/recovery-codes/"
     codes_page = client.get("/accounts/recovery-codes/").content.decode()
     assert codes_page.count("<code>") == twofactor.RECOVERY_CODES
@@ -72,6 +74,10 @@ def test_coordinator_enrols_an_authenticator_before_being_logged_in(client, worl
     assert _logged_in(client)
     device.refresh_from_db()
     assert device.confirmed
+    # the owner hears of it, in case it was not them
+    assert [m.to for m in mail.outbox] == [[world.coordinator.email]]
+    assert "új hitelesítő alkalmazást" in mail.outbox[0].body
+    assert "/accounts/password-reset/" in mail.outbox[0].body
     # shown once only
     assert client.get("/accounts/recovery-codes/")["Location"] == "/accounts/"
 
@@ -180,17 +186,19 @@ def test_session_cookie_ends_with_the_browser_and_after_eight_hours(settings):
     assert settings.SESSION_COOKIE_HTTPONLY
 
 
-def test_a_verified_session_makes_new_recovery_codes_and_the_old_ones_stop_working(client,
-                                                                                   world):
+def test_a_verified_session_makes_new_recovery_codes_and_the_old_ones_stop_working(
+        client, world, django_capture_on_commit_callbacks):
     device = _enrolled(world.coordinator)
     old = twofactor.new_recovery_codes(world.coordinator)
     _password(client, world.coordinator)
     client.post("/accounts/login/verify/", {"token": _code(device)})
-    response = client.post("/accounts/recovery-codes/new/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/recovery-codes/new/")
     assert response["Location"] == "/accounts/recovery-codes/"
     html = client.get("/accounts/recovery-codes/").content.decode()
     new = re.findall(r"<code>([a-z2-7]+)</code>", html)
     assert len(new) == twofactor.RECOVERY_CODES and not set(new) & set(old)
+    assert "új helyreállító kódok" in mail.outbox[-1].body
     assert not StaticToken.objects.filter(token__in=old).exists()
 
 

@@ -47,11 +47,28 @@ def confirm_enrolment(device: TOTPDevice, token: str) -> list[str] | None:
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    return new_recovery_codes(device.user)
+    codes = new_recovery_codes(device.user, notify=False)
+    _notify(device.user, "enrolled")
+    return codes
+
+
+def _notify(user, what: str) -> None:
+    """Tell the account's owner, so that someone who learnt the password and set up their
+    own authenticator does not go unnoticed."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    from .mail import send_templated
+
+    send_templated(
+        to=[user.email], subject=str(_("Kerekasztal: a belépés második lépése megváltozott")),
+        template="core/email/second_factor_changed.txt",
+        context={"name": user.get_full_name(), "what": what, "site_url": settings.SITE_URL},
+    )
 
 
 @transaction.atomic
-def new_recovery_codes(user) -> list[str]:
+def new_recovery_codes(user, *, notify: bool = True) -> list[str]:
     """Replace the user's recovery codes; each works once."""
     device, _created = StaticDevice.objects.get_or_create(
         user=user, name="recovery", defaults={"confirmed": True}
@@ -59,6 +76,8 @@ def new_recovery_codes(user) -> list[str]:
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    if notify:
+        _notify(user, "recovery_codes")
     return codes
 
 
