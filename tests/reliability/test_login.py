@@ -180,6 +180,16 @@ def test_an_idle_session_expires(client, world, settings):
     assert not _logged_in(client)
 
 
+def test_an_active_session_still_ends_eight_hours_after_login(client, world, settings):
+    client.force_login(world.member)
+    assert _logged_in(client)
+    session = client.session
+    session["_started"] = int(time.time()) - settings.SESSION_COOKIE_AGE - 5
+    session["_last_seen"] = int(time.time()) - 10  # active a moment ago
+    session.save()
+    assert not _logged_in(client)
+
+
 def test_session_cookie_ends_with_the_browser_and_after_eight_hours(settings):
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60

@@ -50,9 +50,12 @@ class RequestSizeLimitMiddleware:
 
 
 class SessionIdleTimeoutMiddleware:
-    """Log out a session that has been idle longer than SESSION_IDLE_SECONDS."""
+    """Log out a session that has been idle longer than SESSION_IDLE_SECONDS, or that began
+    more than SESSION_COOKIE_AGE ago however active it was (saving the session on activity
+    would otherwise push its expiry on for ever)."""
 
     KEY = "_last_seen"
+    START = "_started"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,7 +69,10 @@ class SessionIdleTimeoutMiddleware:
         if user is not None and user.is_authenticated:
             now = int(time.time())
             last = request.session.get(self.KEY)
-            if last is not None and now - last > settings.SESSION_IDLE_SECONDS:
+            started = request.session.setdefault(self.START, now)
+            if (last is not None and now - last > settings.SESSION_IDLE_SECONDS) or (
+                now - started > settings.SESSION_COOKIE_AGE
+            ):
                 logout(request)
             elif last is None or now - last > 60:
                 request.session[self.KEY] = now
