@@ -8,7 +8,7 @@ KK := $(BIN)/kerekasztal
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup install assets translations database lint messages clean loadtest
+.PHONY: run test setup install assets translations database lint messages clean bench throughput loadtest
 
 run: setup
 	$(KK) collectstatic --noinput --verbosity 0
@@ -64,6 +64,19 @@ messages: install
 	    (cd $$app && ../../../$(KK) makemessages -l en --no-obsolete --no-location >/dev/null); \
 	  fi; \
 	done
+
+# Benchmarks (not part of the tests): see docs/performance.md.
+BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+SCALE ?= 1
+bench: install assets translations
+	mkdir -p var
+	DATABASE_URL=$(BENCH_DB) $(KK) migrate --noinput --verbosity 0
+	DATABASE_URL=$(BENCH_DB) $(KK) load-territory
+	DATABASE_URL=$(BENCH_DB) $(KK) generate-dataset --scale $(SCALE) --seed 1 --replace
+	DATABASE_URL=$(BENCH_DB) $(KK) benchmark
+
+throughput: setup
+	benchmarks/throughput.sh
 
 clean:
 	rm -rf $(VENV) node_modules var src/kerekasztal/core/static/dist

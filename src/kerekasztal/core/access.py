@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
@@ -263,8 +263,93 @@ def person_for(user: Viewer, forum: Forum, pk: int, action: str) -> Person:
 # Meetings
 # ---------------------------------------------------------------------------
 
+# Closed materials (agenda attachments, attendance, minutes, decisions) are for the forum's
+# members (incl. permanent invitees), coordinators and auditors: nobody else.
+_MEETING_READERS = frozenset({MEMBER, COORDINATOR, AUDITOR})
+
 _RULES_MEETINGS: dict[str, frozenset[Role]] = {
+    "meetings.view": _MEETING_READERS,
+    "meetings.manage": frozenset({COORDINATOR}),
+    "meetings.rsvp": frozenset({MEMBER}),
+    "meetings.comment": frozenset({MEMBER, COORDINATOR}),
 }
+
+
+def meeting_for(user: Viewer, forum: Forum, pk: int, action: str):
+    """A meeting of the forum (of this forum only: a working group's are its own)."""
+    from kerekasztal.meetings.models import Meeting
+
+    require(user, action, forum)
+    try:
+        return Meeting.objects.select_related("forum", "venue_settlement").get(
+            pk=pk, forum=forum)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def public_meeting_for(forum: Forum, pk: int):
+    """A meeting the forum publishes (public, not cancelled); anyone may see it."""
+    from kerekasztal.meetings.models import Meeting
+
+    try:
+        return Meeting.objects.public().select_related("forum", "venue_settlement").get(
+            pk=pk, forum=forum)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agenda_item_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
+    from kerekasztal.meetings.models import AgendaItem
+
+    require(user, action, forum)
+    try:
+        return AgendaItem.objects.select_related("meeting__forum").get(
+            pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
+    except AgendaItem.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agenda_attachment_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
+    from kerekasztal.meetings.models import AgendaAttachment
+
+    require(user, action, forum)
+    try:
+        return AgendaAttachment.objects.select_related("item__meeting").get(
+            pk=pk, item__meeting_id=meeting_pk, item__meeting__forum=forum)
+    except AgendaAttachment.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def invitation_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
+    """An invitation; members may only answer their own (or their organisation's)."""
+    from kerekasztal.meetings.models import Invitation
+
+    require(user, action, forum)
+    try:
+        invitation = Invitation.objects.select_related("meeting__forum", "person").get(
+            pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
+    except Invitation.DoesNotExist as exc:
+        raise Http404 from exc
+    if action == "meetings.rsvp" and (invitation.person is None
+                                      or invitation.person.user_id != user.pk):
+        raise PermissionDenied
+    return invitation
+
+
+def decision_for(user: Viewer, forum: Forum, pk: int, action: str):
+    from kerekasztal.meetings.models import Decision
+
+    require(user, action, forum)
+    try:
+        return Decision.objects.select_related("meeting", "responsible_organisation").get(
+            pk=pk, forum=forum)
+    except Decision.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def calendar_forums(user: Viewer) -> list[Forum]:
+    """Forums whose closed sessions the user may see in their calendar feed."""
+    return [forum for forum in forums_of(user) if can(user, "meetings.view", forum)]
 
 
 # ---------------------------------------------------------------------------
@@ -272,7 +357,68 @@ _RULES_MEETINGS: dict[str, frozenset[Role]] = {
 # ---------------------------------------------------------------------------
 
 _RULES_EVENTS: dict[str, frozenset[Role]] = {
+    # the workspace calendar, members-only events, reports and photos
+    "events.view": ANY_ROLE,
+    "events.manage": frozenset({COORDINATOR}),
+    # participants' personal data: registrations, check-in, certificates
+    "events.participants.view": frozenset({COORDINATOR, AUDITOR}),
 }
+
+
+def event_for(user: Viewer, forum: Forum, pk: int, action: str):
+    """An event of the forum, for a workspace action."""
+    from kerekasztal.events.models import Event
+
+    require(user, action, forum)
+    try:
+        return Event.objects.select_related("forum", "organiser", "series").get(
+            pk=pk, forum=forum)
+    except Event.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_public(forum: Forum, pk: int):
+    """A public, published (or held) event of the forum; 404 for anything else."""
+    from kerekasztal.events.models import Event
+
+    try:
+        return Event.objects.public().select_related("forum", "organiser").get(
+            pk=pk, forum=forum)
+    except Event.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_registration_for(user: Viewer, event, pk: int, action: str):
+    from kerekasztal.events.models import Registration
+
+    require(user, action, event.forum)
+    try:
+        return Registration.objects.get(pk=pk, event=event)
+    except Registration.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_photo_for(user: Viewer, event, pk: int, action: str):
+    from kerekasztal.events.models import Photo
+
+    require(user, action, event.forum)
+    try:
+        return Photo.objects.get(pk=pk, event=event)
+    except Photo.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_photo_public(forum: Forum, pk: int):
+    """A photo the public may see: consent given, the event public and published or held."""
+    from kerekasztal.events.models import EventStatus, Photo
+
+    try:
+        return Photo.objects.select_related("event").get(
+            pk=pk, event__forum=forum, consent=True, event__is_public=True,
+            event__published_at__isnull=False, event__status__in=[
+                EventStatus.PUBLISHED, EventStatus.HELD])
+    except Photo.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 # ---------------------------------------------------------------------------
@@ -280,7 +426,105 @@ _RULES_EVENTS: dict[str, frozenset[Role]] = {
 # ---------------------------------------------------------------------------
 
 _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
+    # Everyone with a role sees the signed agreements; drafts only coordinators and parties
+    # (agreements_visible below narrows every list and page).
+    "agreements.view": ANY_ROLE,
+    "agreements.manage": frozenset({COORDINATOR}),
+    "agreements.templates.manage": frozenset({COORDINATOR}),
+    # Signed scans: coordinators, auditors (evidence) and the parties' representatives.
+    "agreements.scans.view": frozenset({COORDINATOR, AUDITOR, MEMBER}),
+    # Progress notes on commitments: coordinators, and members on their organisation's.
+    "agreements.progress": frozenset({COORDINATOR, MEMBER}),
 }
+
+
+def agreements_visible(user: Viewer, forum: Forum):
+    """The forum's agreements the user may see: coordinators all; others the signed ones
+    and those their organisation is a party to."""
+    from django.db.models import Q
+
+    from kerekasztal.agreements.models import Agreement
+
+    roles = roles_in(user, forum)
+    qs = Agreement.objects.filter(forum=forum)
+    if COORDINATOR in roles:
+        return qs
+    if not roles:
+        return qs.none()
+    party_of = Agreement.objects.filter(
+        forum=forum, parties__organisation_id__in=roles.organisation_ids
+    ).values("pk")
+    return qs.filter(Q(signed_on__isnull=False) | Q(pk__in=party_of))
+
+
+def agreement_for(user: Viewer, forum: Forum, pk: int, action: str):
+    require(user, action, forum)
+    try:
+        return agreements_visible(user, forum).get(pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agreement_party_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
+    require(user, action, forum)
+    try:
+        return agreement.parties.select_related("organisation", "agreement__forum").get(pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agreement_commitment_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
+    require(user, action, forum)
+    try:
+        return agreement.commitments.select_related("party__organisation", "agreement").get(
+            pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agreement_commitment_progress_for(user: Viewer, forum: Forum, agreement, pk: int):
+    """A commitment whose progress the user may report: a coordinator any, a member those of
+    their organisation (and those of every party, when their organisation is one)."""
+    action = "agreements.progress"
+    commitment = agreement_commitment_for(user, forum, agreement, pk, action)
+    roles = roles_in(user, forum)
+    if COORDINATOR in roles:
+        return commitment
+    if commitment.party_id is None:
+        if agreement.parties.filter(organisation_id__in=roles.organisation_ids).exists():
+            return commitment
+    elif commitment.party.organisation_id in roles.organisation_ids:
+        return commitment
+    raise PermissionDenied
+
+
+def agreement_signature_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
+    """A signature (and its scan): a member only of an agreement their organisation signs."""
+    from kerekasztal.agreements.models import Signature
+
+    require(user, action, forum)
+    roles = roles_in(user, forum)
+    try:
+        signature = Signature.objects.select_related("party__organisation",
+                                                     "party__agreement").get(
+            pk=pk, party__agreement=agreement)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+    if roles.roles & {COORDINATOR, AUDITOR}:
+        return signature
+    if not agreement.parties.filter(organisation_id__in=roles.organisation_ids).exists():
+        raise PermissionDenied
+    return signature
+
+
+def agreement_template_for(user: Viewer, forum: Forum, pk: int, action: str):
+    from kerekasztal.agreements.models import AgreementTemplate
+
+    require(user, action, forum)
+    try:
+        return AgreementTemplate.objects.get(pk=pk, forum=forum)
+    except AgreementTemplate.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +532,87 @@ _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
 # ---------------------------------------------------------------------------
 
 _RULES_PLANS: dict[str, frozenset[Role]] = {
+    # Members read drafts to comment on them; the public sees adopted plans only.
+    "plans.view": ANY_ROLE,
+    # Coordinators create and adopt plans, roll settlements up and decide on comments.
+    "plans.manage": frozenset({COORDINATOR}),
+    # Settlement officers edit their own settlement's HEP only (see plan_for).
+    "plans.edit": frozenset({COORDINATOR, SETTLEMENT_OFFICER}),
+    "plans.comment": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
+    # Members report on measures their organisation is responsible for (see measure_for).
+    "plans.progress": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
 }
+
+
+def _plan_writable(user: Viewer, forum: Forum, plan, action: str) -> bool:
+    roles = roles_in(user, forum)
+    if COORDINATOR in roles:
+        return True
+    if action in ("plans.edit", "plans.progress") and SETTLEMENT_OFFICER in roles:
+        return plan.scope == "settlement" and plan.settlement_id in roles.settlement_ids
+    return False
+
+
+def plan_for(user: Viewer, forum: Forum, pk: int, action: str):
+    """A plan of the forum; settlement officers edit only their settlement's HEP."""
+    from kerekasztal.plans.models import Plan
+
+    require(user, action, forum)
+    try:
+        plan = Plan.objects.select_related("settlement", "district", "county").get(
+            pk=pk, forum=forum)
+    except Plan.DoesNotExist as exc:
+        raise Http404 from exc
+    if action in ("plans.edit", "plans.manage") and not _plan_writable(user, forum, plan,
+                                                                       action):
+        raise PermissionDenied
+    return plan
+
+
+def can_edit_plan(user: Viewer, forum: Forum, plan) -> bool:
+    return can(user, "plans.edit", forum) and _plan_writable(user, forum, plan, "plans.edit")
+
+
+def can_report_progress(user: Viewer, forum: Forum, measure) -> bool:
+    if not can(user, "plans.progress", forum):
+        return False
+    if _plan_writable(user, forum, measure.plan, "plans.progress"):
+        return True
+    organisation_id = measure.responsible_organisation_id
+    return bool(organisation_id and organisation_id in roles_in(user, forum).organisation_ids)
+
+
+def plan_child_for(user: Viewer, forum: Forum, plan, model, pk: int, action: str):
+    """A record of a plan (measure, problem, statistic, comment, review) by its pk."""
+    try:
+        return model.objects.get(pk=pk, plan=plan)
+    except model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def measure_for(user: Viewer, forum: Forum, plan, pk: int, action: str):
+    """A measure of the plan; for progress, only who may report on it."""
+    from kerekasztal.plans.models import Measure
+
+    try:
+        measure = Measure.objects.select_related(
+            "plan", "target_group", "responsible_organisation").get(pk=pk, plan=plan)
+    except Measure.DoesNotExist as exc:
+        raise Http404 from exc
+    if action == "plans.progress" and not can_report_progress(user, forum, measure):
+        raise PermissionDenied
+    return measure
+
+
+def public_plan(forum: Forum, pk: int):
+    """An adopted plan on the forum's public site (drafts are not public)."""
+    from kerekasztal.plans.models import PUBLIC_STATUSES, Plan
+
+    try:
+        return Plan.objects.select_related("settlement", "district", "county").get(
+            pk=pk, forum=forum, status__in=PUBLIC_STATUSES)
+    except Plan.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 # ---------------------------------------------------------------------------
@@ -304,7 +628,44 @@ _RULES_SERVICEMAP: dict[str, frozenset[Role]] = {
 # ---------------------------------------------------------------------------
 
 _RULES_PROJECTS: dict[str, frozenset[Role]] = {
+    # Project facts, indicators, drill-downs, deliverables and milestones.
+    "project.view": ANY_ROLE,
+    # Budget (total cost, assets with prices), staff, evidence files, drafts.
+    "project.details.view": frozenset({COORDINATOR, AUDITOR}),
+    "project.manage": frozenset({COORDINATOR}),
 }
+
+
+def project_for(user: Viewer, forum: Forum, pk: int, action: str):
+    """A project of the forum with every child record prefetched."""
+    from kerekasztal.projects.models import Project
+    from kerekasztal.projects.queries import project_detail
+
+    require(user, action, forum)
+    try:
+        return project_detail(forum).get(pk=pk)
+    except Project.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def project_record_for(user: Viewer, forum: Forum, model, pk: int, action: str):
+    """A child record of one of the forum's projects (found through its `forum_path`)."""
+    require(user, action, forum)
+    try:
+        return model.objects.get(pk=pk, **{model.forum_path: forum})
+    except model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def press_release_public(forum: Forum, pk: int):
+    """A published press release of the forum's projects (drafts are not public)."""
+    from kerekasztal.projects.models import PressRelease
+
+    try:
+        return PressRelease.objects.select_related("project__beneficiary").get(
+            pk=pk, project__forum=forum, published_at__isnull=False)
+    except PressRelease.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,448 @@
+"""Writes to agreements. Every write is validated and runs in one transaction.
+
+The rules a municipal legal officer expects:
+- an agreement is opened for signature once it has a text and at least two parties;
+- a signature is dated between the day the signed text was drafted and today;
+- the agreement is signed on the day its rule is met (every party, or a minimum number),
+  and in force from that day, or from its validity's start if that is later;
+- once any party has signed, changing the text (title, text, validity, rule) starts a new
+  version and every party signs again; earlier versions and signatures stay on record;
+- a party may withdraw with a date; the others' cooperation goes on.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kerekasztal.core import links
+from kerekasztal.core.richtext import sanitize
+
+from .models import (
+    Agreement,
+    AgreementKind,
+    AgreementTemplate,
+    AgreementVersion,
+    Commitment,
+    CommitmentNote,
+    Party,
+    Signature,
+    SignatureRule,
+    Status,
+)
+
+AGREEMENT_FIELDS = (
+    "kind", "title", "purpose", "body", "valid_from", "valid_until", "signature_rule",
+    "minimum_signatures", "place",
+)
+# Changing these after a signature changes what was signed: a new version.
+TEXT_FIELDS = ("title", "body", "valid_from", "valid_until", "signature_rule",
+               "minimum_signatures")
+PARTY_FIELDS = ("role", "signatory_name", "signatory_position", "order")
+COMMITMENT_FIELDS = ("party", "text", "due_on", "status", "order")
+
+
+def _save(instance: Any, user: Any, fields: list[str] | None = None) -> None:
+    instance.full_clean()
+    if user is not None:
+        instance._history_user = user
+    instance.save(update_fields=fields)
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _require_editable(agreement: Agreement) -> None:
+    if not agreement.is_editable:
+        raise ValidationError(_("Megszűnt vagy lejárt megállapodás már nem módosítható."))
+
+
+# --- agreements ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agreement_create(*, forum, user=None, topics=(), target_groups=(),
+                     drafted_on: datetime.date | None = None, **data: Any) -> Agreement:
+    """A new draft. `drafted_on` records an agreement drafted earlier (e.g. one signed on
+    paper before the forum used the platform), so that its signatures can be dated."""
+    if drafted_on and drafted_on > _today():
+        raise ValidationError(_("A tervezet napja nem lehet jövőbeli."))
+    unknown = set(data) - set(AGREEMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
+    agreement = Agreement(forum=forum, created_by=user if _is_user(user) else None, **data)
+    agreement.body = sanitize(agreement.body)
+    agreement.title = agreement.title.strip()
+    _save(agreement, user)
+    agreement.topics.set(topics)
+    agreement.target_groups.set(target_groups)
+    AgreementVersion.objects.create(
+        agreement=agreement, number=1, title=agreement.title, body=agreement.body,
+        created_by=agreement.created_by, note=_("Első változat"),
+    )
+    if drafted_on:
+        moment = timezone.make_aware(datetime.datetime.combine(drafted_on, datetime.time(9)))
+        Agreement.objects.filter(pk=agreement.pk).update(created_at=moment)
+        AgreementVersion.objects.filter(agreement=agreement).update(created_at=moment)
+        agreement.created_at = moment
+    return agreement
+
+
+def _is_user(user: Any) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False)
+
+
+@transaction.atomic
+def agreement_update(*, agreement: Agreement, user=None, note: str = "", topics=None,
+                     target_groups=None, **data: Any) -> Agreement:
+    """Change the agreement. After a signature a change of the text starts a new version
+    and resets the signatures; returns the agreement (its `version` tells which)."""
+    _require_editable(agreement)
+    unknown = set(data) - set(AGREEMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
+    if "body" in data:
+        data["body"] = sanitize(data["body"])
+    if "title" in data:
+        data["title"] = data["title"].strip()
+    if "kind" in data and data["kind"] != agreement.kind and agreement.opened_on:
+        raise ValidationError({"kind": _("Aláírásra bocsátott megállapodás típusa nem "
+                                         "változtatható.")})
+    text_changed = any(
+        name in data and data[name] != getattr(agreement, name) for name in TEXT_FIELDS
+    )
+    signed_current = Signature.objects.filter(
+        party__agreement=agreement, version=agreement.version
+    ).exists()
+    for name, value in data.items():
+        setattr(agreement, name, value)
+    fields = [*data.keys(), "updated_at"]
+    if text_changed and signed_current:
+        if agreement.terminated_on:
+            raise ValidationError(_("Megszűnt megállapodás szövege nem módosítható."))
+        agreement.version += 1
+        fields += ["version"]
+        _save(agreement, user, fields)
+        AgreementVersion.objects.create(
+            agreement=agreement, number=agreement.version, title=agreement.title,
+            body=agreement.body, created_by=user if _is_user(user) else None,
+            note=note or _("Módosítás aláírás után: a feleknek újra alá kell írniuk."),
+        )
+    else:
+        _save(agreement, user, fields)
+        if text_changed:
+            AgreementVersion.objects.filter(agreement=agreement,
+                                            number=agreement.version).update(
+                title=agreement.title, body=agreement.body, created_at=timezone.now(),
+                created_by=user if _is_user(user) else None,
+                **({"note": note} if note else {}),
+            )
+    if topics is not None:
+        agreement.topics.set(topics)
+    if target_groups is not None:
+        agreement.target_groups.set(target_groups)
+    if text_changed:
+        _recompute(agreement, user)
+    return agreement
+
+
+@transaction.atomic
+def agreement_open(*, agreement: Agreement, user=None, on: datetime.date | None = None
+                   ) -> Agreement:
+    """Open the agreement for signature."""
+    if agreement.opened_on:
+        return agreement
+    parties = agreement.parties.filter(withdrawn_on__isnull=True).count()
+    errors = []
+    if parties < 2:
+        errors.append(_("Aláírásra bocsátás előtt vegyen fel legalább két felet."))
+    if not agreement.body.strip():
+        errors.append(_("Aláírásra bocsátás előtt írja meg a megállapodás szövegét."))
+    if errors:
+        raise ValidationError(errors)
+    agreement.opened_on = on or _today()
+    _save(agreement, user, ["opened_on", "updated_at"])
+    return agreement
+
+
+@transaction.atomic
+def agreement_terminate(*, agreement: Agreement, on: datetime.date, reason: str, user=None
+                        ) -> Agreement:
+    if not agreement.signed_on:
+        raise ValidationError(_("Csak aláírt megállapodás szűnhet meg. Tervezetet elég "
+                                "nem aláírásra bocsátani."))
+    if on < agreement.signed_on:
+        raise ValidationError({"terminated_on": _(
+            "A megszűnés napja nem lehet korábbi az aláírásnál (%(day)s).")
+            % {"day": agreement.signed_on.isoformat()}})
+    if not (reason or "").strip():
+        raise ValidationError({"termination_reason": _("Adja meg a megszűnés okát.")})
+    agreement.terminated_on = on
+    agreement.termination_reason = reason.strip()
+    _save(agreement, user, ["terminated_on", "termination_reason", "updated_at"])
+    return agreement
+
+
+@transaction.atomic
+def agreement_set_text_public(*, agreement: Agreement, public: bool, user=None) -> Agreement:
+    if public and not agreement.signed_on:
+        raise ValidationError(_("Csak aláírt megállapodás szövege tehető nyilvánossá."))
+    agreement.text_public = public
+    _save(agreement, user, ["text_public", "updated_at"])
+    return agreement
+
+
+def _recompute(agreement: Agreement, user=None) -> None:
+    """Record the day the current version's signature rule was met (or None), and the
+    agreement's `signed_on`: the first such day of any version."""
+    parties = list(agreement.parties.all())
+    signatures = {
+        s.party_id: s for s in Signature.objects.filter(party__agreement=agreement,
+                                                        version=agreement.version)
+    }
+    dates: list[datetime.date] = []
+    waiting = False
+    withdrawals: list[datetime.date] = []
+    for party in parties:
+        signature = signatures.get(party.pk)
+        if party.withdrawn_on and (signature is None or party.withdrawn_on < signature.signed_on):
+            withdrawals.append(party.withdrawn_on)
+            continue  # withdrew before signing: no longer needed
+        if signature is None:
+            waiting = True
+        else:
+            dates.append(signature.signed_on)
+    dates.sort()
+    met = None
+    if agreement.signature_rule == SignatureRule.MINIMUM:
+        needed = agreement.minimum_signatures or 1
+        if len(dates) >= needed:
+            met = dates[needed - 1]
+    elif dates and not waiting and len(dates) >= 2:
+        met = max([*dates, *[d for d in withdrawals if d <= _today()]])
+    AgreementVersion.objects.filter(agreement=agreement, number=agreement.version).update(
+        signed_on=met)
+    # The agreement is signed from the first day any version's rule was met; until an
+    # amendment is signed, the earlier signed version stays in force.
+    signed_on = agreement.versions.aggregate(first=Min("signed_on"))["first"]
+    if signed_on != agreement.signed_on:
+        agreement.signed_on = signed_on
+        _save(agreement, user, ["signed_on", "updated_at"])
+
+
+# --- parties -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def party_add(*, agreement: Agreement, organisation, user=None, **data: Any) -> Party:
+    _require_editable(agreement)
+    unknown = set(data) - set(PARTY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown party fields: {sorted(unknown)}")
+    if organisation.forum_id != agreement.forum.root.pk:
+        raise ValidationError({"organisation": _("A szervezet nem szerepel a fórum címtárában.")})
+    if agreement.parties.filter(organisation=organisation).exists():
+        raise ValidationError({"organisation": _("Ez a szervezet már szerepel a felek "
+                                                 "között.")})
+    if agreement.kind == AgreementKind.BILATERAL and agreement.parties.filter(
+            withdrawn_on__isnull=True).count() >= 2:
+        raise ValidationError({"organisation": _("Kétoldalú megállapodásnak két fele van.")})
+    if "order" not in data:
+        data["order"] = agreement.parties.count() + 1
+    party = Party(agreement=agreement, organisation=organisation, **data)
+    _save(party, user)
+    _recompute(agreement, user)
+    return party
+
+
+@transaction.atomic
+def party_update(*, party: Party, user=None, **data: Any) -> Party:
+    _require_editable(party.agreement)
+    unknown = set(data) - set(PARTY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown party fields: {sorted(unknown)}")
+    for name, value in data.items():
+        setattr(party, name, value)
+    _save(party, user, list(data.keys()))
+    return party
+
+
+@transaction.atomic
+def party_remove(*, party: Party, user=None) -> None:
+    """Remove a party added by mistake; a party that signed anything withdraws instead."""
+    agreement = party.agreement
+    _require_editable(agreement)
+    if party.signatures.exists():
+        raise ValidationError(_("Aláírt fél nem törölhető; rögzítse a kilépését."))
+    if user is not None:
+        party._history_user = user
+    party.delete()
+    _recompute(agreement, user)
+
+
+@transaction.atomic
+def party_withdraw(*, party: Party, on: datetime.date, reason: str, user=None) -> Party:
+    agreement = party.agreement
+    _require_editable(agreement)
+    if party.withdrawn_on:
+        raise ValidationError(_("Ez a fél már kilépett."))
+    if on < timezone.localtime(agreement.created_at).date():
+        raise ValidationError({"withdrawn_on": _(
+            "A kilépés napja nem lehet korábbi a megállapodás tervezeténél.")})
+    signature = party.current_signature
+    if signature and on < signature.signed_on:
+        raise ValidationError({"withdrawn_on": _(
+            "A kilépés napja nem lehet korábbi a fél aláírásánál.")})
+    if not (reason or "").strip():
+        raise ValidationError({"withdrawal_reason": _("Adja meg a kilépés okát.")})
+    party.withdrawn_on = on
+    party.withdrawal_reason = reason.strip()
+    _save(party, user, ["withdrawn_on", "withdrawal_reason"])
+    _recompute(agreement, user)
+    return party
+
+
+# --- signatures ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signature_record(*, party: Party, signed_on: datetime.date, signatory_name: str,
+                     signatory_position: str = "", scan=None, user=None) -> Signature:
+    agreement = party.agreement
+    _require_editable(agreement)
+    if agreement.status == Status.DRAFT:
+        raise ValidationError(_("A megállapodás még tervezet: előbb bocsássa aláírásra."))
+    if party.withdrawn_on:
+        raise ValidationError(_("Kilépett fél nem írhatja alá a megállapodást."))
+    errors: dict[str, str] = {}
+    version = AgreementVersion.objects.get(agreement=agreement, number=agreement.version)
+    drafted = timezone.localtime(version.created_at).date()
+    if signed_on > _today():
+        errors["signed_on"] = _("Az aláírás napja nem lehet jövőbeli.")
+    elif signed_on < drafted:
+        errors["signed_on"] = _(
+            "Az aláírás napja nem lehet korábbi, mint amikor az aláírt szöveg elkészült "
+            "(%(day)s).") % {"day": drafted.isoformat()}
+    if not (signatory_name or "").strip():
+        errors["signatory_name"] = _("Adja meg, ki írta alá.")
+    if Signature.objects.filter(party=party, version=agreement.version).exists():
+        errors["signed_on"] = _("Ez a fél ezt a szövegváltozatot már aláírta.")
+    if errors:
+        raise ValidationError(errors)
+    signature = Signature(
+        party=party, version=agreement.version, signed_on=signed_on,
+        signatory_name=signatory_name.strip(), signatory_position=signatory_position.strip(),
+        recorded_by=user if _is_user(user) else None,
+    )
+    if scan:
+        signature.scan = scan
+    _save(signature, user)
+    if not party.signatory_name:
+        party_update(party=party, user=user, signatory_name=signature.signatory_name,
+                     signatory_position=signature.signatory_position)
+    _recompute(agreement, user)
+    return signature
+
+
+@transaction.atomic
+def signature_delete(*, signature: Signature, user=None) -> None:
+    """Undo a signature recorded by mistake (only of the current version)."""
+    agreement = signature.party.agreement
+    _require_editable(agreement)
+    if signature.version != agreement.version:
+        raise ValidationError(_("Korábbi szövegváltozat aláírása nem törölhető."))
+    if user is not None:
+        signature._history_user = user
+    if signature.scan:
+        signature.scan.delete(save=False)
+    signature.delete()
+    _recompute(agreement, user)
+
+
+# --- commitments ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def commitment_create(*, agreement: Agreement, user=None, **data: Any) -> Commitment:
+    _require_editable(agreement)
+    unknown = set(data) - set(COMMITMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown commitment fields: {sorted(unknown)}")
+    data.setdefault("order", agreement.commitments.count() + 1)
+    commitment = Commitment(agreement=agreement, **data)
+    _save(commitment, user)
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(*, commitment: Commitment, user=None, **data: Any) -> Commitment:
+    unknown = set(data) - set(COMMITMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown commitment fields: {sorted(unknown)}")
+    for name, value in data.items():
+        setattr(commitment, name, value)
+    _save(commitment, user, list(data.keys()))
+    return commitment
+
+
+@transaction.atomic
+def commitment_note_add(*, commitment: Commitment, noted_on: datetime.date, status: str,
+                        text: str, user=None) -> CommitmentNote:
+    if noted_on > _today():
+        raise ValidationError({"noted_on": _("A megjegyzés dátuma nem lehet jövőbeli.")})
+    note = CommitmentNote(commitment=commitment, noted_on=noted_on, status=status,
+                          text=(text or "").strip(), author=user if _is_user(user) else None)
+    note.full_clean()
+    note.save()
+    latest = commitment.notes.order_by("-noted_on", "-pk").first()
+    if latest is not None and latest.status != commitment.status:
+        commitment_update(commitment=commitment, user=user, status=latest.status)
+    return note
+
+
+# --- links (plan measures and service gaps land in other apps) ----------------------------
+
+
+def commitment_link_measure(*, commitment: Commitment, measure, user=None):
+    """Point a commitment at the plan measure it serves (kind "measure")."""
+    return links.link_create(source=_with_forum(commitment), target=measure, kind="measure",
+                             user=user if _is_user(user) else None)
+
+
+def agreement_link_gap(*, agreement: Agreement, gap, user=None):
+    """Record that an agreement addresses a service gap (kind "addresses")."""
+    return links.link_create(source=agreement, target=gap, kind="addresses",
+                             user=user if _is_user(user) else None)
+
+
+def _with_forum(commitment: Commitment) -> Commitment:
+    """core/links.py finds a record's forum on the record: a commitment's is its agreement's."""
+    commitment.forum_id = commitment.agreement.forum_id  # type: ignore[attr-defined]
+    commitment.forum = commitment.agreement.forum  # type: ignore[attr-defined]
+    return commitment
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def template_save(*, forum, template: AgreementTemplate | None = None, user=None, kind: str,
+                  name: str, body: str) -> AgreementTemplate:
+    template = template or AgreementTemplate(forum=forum)
+    template.kind, template.name, template.body = kind, name.strip(), sanitize(body)
+    _save(template, user)
+    return template
+
+
+@transaction.atomic
+def template_delete(*, template: AgreementTemplate, user=None) -> None:
+    if user is not None:
+        template._history_user = user
+    template.delete()

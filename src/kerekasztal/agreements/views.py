@@ -1,0 +1,563 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kerekasztal.core import access
+from kerekasztal.core.files import serve
+from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.pages import (
+    paginate,
+    querystring_without_page,
+    render_public,
+    render_workspace,
+)
+from kerekasztal.core.tabular import table_response
+
+from . import documents, queries, services
+from .forms import (
+    AgreementFilterForm,
+    AgreementForm,
+    CommitmentForm,
+    CommitmentNoteForm,
+    PartyForm,
+    PublicFilterForm,
+    SignatureForm,
+    TemplateForm,
+    TerminateForm,
+    WithdrawForm,
+)
+from .models import AgreementKind, AgreementTemplate, Status
+from .templates_text import DEFAULT_TEMPLATES
+
+VIEW, MANAGE, TEMPLATES = "agreements.view", "agreements.manage", "agreements.templates.manage"
+PROGRESS = "agreements.progress"
+
+
+def _detail(forum, agreement):
+    return redirect("agreements:detail", forum=forum.slug, pk=agreement.pk)
+
+
+# --- list ----------------------------------------------------------------------------------
+
+
+def _filtered(request, forum):
+    form = AgreementFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = queries.agreement_list(request.user, forum, q=data.get("q", ""),
+                                kind=data.get("kind", ""), status=data.get("status", ""))
+    return form, qs
+
+
+def agreement_list(request, forum):
+    forum = access.forum_for(request.user, forum, VIEW)
+    form, qs = _filtered(request, forum)
+    roles = access.roles_in(request.user, forum)
+    return render_workspace(request, forum, "agreements/list.html", {
+        "filter_form": form, "page": paginate(request, qs),
+        "querystring": querystring_without_page(request), "statuses": dict(Status.choices),
+        "my_commitments": queries.my_commitments(forum, roles.organisation_ids)[:50],
+        "my_organisations": roles.organisation_ids,
+    })
+
+
+def agreement_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, VIEW)
+    _form, qs = _filtered(request, forum)
+    statuses = dict(Status.choices)
+    headers = [_("Cím"), _("Típus"), _("Állapot"), _("Felek"), _("Aláírva"),
+               _("Hatály kezdete"), _("Hatály vége"), _("Témák"), _("Célcsoportok"),
+               _("Szövegváltozat")]
+    rows = (
+        [a.title, a.get_kind_display(), statuses[a.status_code],
+         "; ".join(p.organisation.name for p in a.parties.all()), a.signed_on,
+         a.in_force_from or a.valid_from, a.valid_until,
+         "; ".join(t.name for t in a.topics.all()),
+         "; ".join(str(g) for g in a.target_groups.all()), a.version]
+        for a in qs
+    )
+    return table_response(f"megallapodasok-{forum.slug}", headers, rows, fmt)
+
+
+# --- agreement -----------------------------------------------------------------------------
+
+
+def agreement_create(request, forum):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    district = forum.root.district
+    initial = {"place": district.seat if district else ""}
+    if kind := request.GET.get("kind"):
+        if kind in AgreementKind.values:
+            initial.update(kind=kind, template=f"builtin:{kind}")
+    form = AgreementForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("template")
+        if not data["body"]:
+            data["body"] = form.template_body(forum)
+        topics, groups = data.pop("topics"), data.pop("target_groups")
+        try:
+            agreement = services.agreement_create(forum=forum, user=request.user, topics=topics,
+                                                  target_groups=groups, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A megállapodás tervezete elkészült. Vegye fel a "
+                                        "feleket."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/agreement_form.html", {"form": form})
+
+
+def agreement_detail(request, forum, pk):
+    forum = access.forum_for(request.user, forum, VIEW)
+    agreement = queries.agreement_detail(access.agreement_for(request.user, forum, pk, VIEW))
+    commitments = list(agreement.commitments.all())
+    roles = access.roles_in(request.user, forum)
+    return render_workspace(request, forum, "agreements/detail.html", {
+        "agreement": agreement,
+        "body_html": queries.body_html(agreement),
+        "parties": list(agreement.parties.all()),
+        "commitments": commitments,
+        "measures": queries.linked_targets(commitments, "measure"),
+        "gaps": queries.linked_targets([agreement], "addresses").get(agreement.pk, []),
+        "history": queries.history(agreement),
+        "confirm_form": ConfirmForm(),
+        "is_party": any(p.organisation_id in roles.organisation_ids
+                        for p in agreement.parties.all()),
+        "my_organisations": roles.organisation_ids,
+        "current_signed": any(v.signed_on for v in agreement.versions.all()
+                              if v.number == agreement.version),
+        "may_see_scans": access.can(request.user, "agreements.scans.view", forum),
+    })
+
+
+def agreement_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    if not agreement.is_editable:
+        messages.error(request, _("Megszűnt vagy lejárt megállapodás már nem módosítható."))
+        return _detail(forum, agreement)
+    initial = {
+        "kind": agreement.kind, "title": agreement.title, "purpose": agreement.purpose,
+        "body": agreement.body, "topics": list(agreement.topics.all()),
+        "target_groups": list(agreement.target_groups.all()),
+        "valid_from": agreement.valid_from, "valid_until": agreement.valid_until,
+        "signature_rule": agreement.signature_rule,
+        "minimum_signatures": agreement.minimum_signatures, "place": agreement.place,
+    }
+    form = AgreementForm(request.POST or None, forum=forum, agreement=agreement,
+                         initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        note = data.pop("note")
+        topics, groups = data.pop("topics"), data.pop("target_groups")
+        version = agreement.version
+        try:
+            services.agreement_update(agreement=agreement, user=request.user, note=note,
+                                      topics=topics, target_groups=groups, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if agreement.version != version:
+                messages.warning(request, _(
+                    "A szöveg aláírás után változott: elkészült a(z) %(n)s. szövegváltozat, "
+                    "a feleknek újra alá kell írniuk.") % {"n": agreement.version})
+            else:
+                messages.success(request, _("A változásokat mentettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/agreement_form.html", {
+        "form": form, "agreement": agreement,
+        "signed": agreement.parties.filter(signatures__version=agreement.version).exists(),
+    })
+
+
+@require_POST
+def agreement_open(request, forum, pk):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    try:
+        services.agreement_open(agreement=agreement, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("A megállapodást aláírásra bocsátottuk. Nyomtassa ki, és "
+                                    "rögzítse a felek aláírását."))
+    return _detail(forum, agreement)
+
+
+@require_POST
+def agreement_publish(request, forum, pk):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    try:
+        services.agreement_set_text_public(agreement=agreement, public=not agreement.text_public,
+                                           user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("A teljes szöveg nyilvános.") if agreement.text_public
+                         else _("A teljes szöveg már nem nyilvános."))
+    return _detail(forum, agreement)
+
+
+def agreement_terminate(request, forum, pk):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    form = TerminateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_terminate(agreement=agreement,
+                                         on=form.cleaned_data["terminated_on"],
+                                         reason=form.cleaned_data["termination_reason"],
+                                         user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A megszűnést rögzítettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/simple_form.html", {
+        "form": form, "agreement": agreement,
+        "heading": _("A megállapodás megszűnése"),
+        "intro": _("A megszűnés napjától a megállapodás a nyilvántartásban megszűntként "
+                   "szerepel."),
+    })
+
+
+# --- parties -------------------------------------------------------------------------------
+
+
+def party_add(request, forum, pk):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    form = PartyForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.party_add(agreement=agreement, user=request.user, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%s felkerült a felek közé.") % data["organisation"])
+            if "another" in request.POST:
+                return redirect("agreements:party_add", forum=forum.slug, pk=agreement.pk)
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/party_form.html", {
+        "form": form, "agreement": agreement,
+    })
+
+
+def party_edit(request, forum, pk, party):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    party = access.agreement_party_for(request.user, forum, agreement, party, MANAGE)
+    form = PartyForm(request.POST or None, forum=forum, party=party, initial={
+        "role": party.role, "signatory_name": party.signatory_name,
+        "signatory_position": party.signatory_position,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.party_update(party=party, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/party_form.html", {
+        "form": form, "agreement": agreement, "party": party,
+    })
+
+
+@require_POST
+def party_remove(request, forum, pk, party):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    party = access.agreement_party_for(request.user, forum, agreement, party, MANAGE)
+    try:
+        services.party_remove(party=party, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("A felet töröltük."))
+    return _detail(forum, agreement)
+
+
+def party_withdraw(request, forum, pk, party):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    party = access.agreement_party_for(request.user, forum, agreement, party, MANAGE)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.party_withdraw(party=party, on=form.cleaned_data["withdrawn_on"],
+                                    reason=form.cleaned_data["withdrawal_reason"],
+                                    user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A kilépést rögzítettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/simple_form.html", {
+        "form": form, "agreement": agreement,
+        "heading": _("Kilépés: %s") % party.organisation.name,
+        "intro": _("A kilépő fél vállalásai megmaradnak a nyilvántartásban; a többi fél "
+                   "együttműködése folytatódik."),
+    })
+
+
+def signature_record(request, forum, pk, party):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    party = access.agreement_party_for(request.user, forum, agreement, party, MANAGE)
+    form = SignatureForm(request.POST or None, request.FILES or None, initial={
+        "signed_on": timezone.localdate(), "signatory_name": party.signatory_name,
+        "signatory_position": party.signatory_position,
+    })
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        status = agreement.status
+        try:
+            services.signature_record(party=party, user=request.user, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            agreement.refresh_from_db()
+            if agreement.status != status and agreement.status == Status.IN_FORCE:
+                messages.success(request, _("Az aláírást rögzítettük. Minden szükséges aláírás "
+                                            "megvan: a megállapodás hatályba lépett."))
+            else:
+                messages.success(request, _("Az aláírást rögzítettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/signature_form.html", {
+        "form": form, "agreement": agreement, "party": party,
+    })
+
+
+@require_POST
+def signature_delete(request, forum, pk, signature):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    signature = access.agreement_signature_for(request.user, forum, agreement, signature,
+                                               MANAGE)
+    try:
+        services.signature_delete(signature=signature, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Az aláírást töröltük."))
+    return _detail(forum, agreement)
+
+
+def signature_scan(request, forum, pk, signature):
+    action = "agreements.scans.view"
+    forum = access.forum_for(request.user, forum, action)
+    agreement = access.agreement_for(request.user, forum, pk, action)
+    signature = access.agreement_signature_for(request.user, forum, agreement, signature, action)
+    return serve(signature.scan, f"alairt-{agreement.title}-{signature.party.organisation.name}",
+                 inline=True)
+
+
+# --- commitments ---------------------------------------------------------------------------
+
+
+def commitment_form(request, forum, pk, commitment=None):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
+    instance = None
+    initial = {}
+    if commitment is not None:
+        instance = access.agreement_commitment_for(request.user, forum, agreement, commitment,
+                                                   MANAGE)
+        initial = {"party": instance.party, "text": instance.text, "due_on": instance.due_on,
+                   "status": instance.status}
+    elif party := request.GET.get("party"):
+        initial["party"] = party
+    form = CommitmentForm(request.POST or None, agreement=agreement, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if instance is None:
+                services.commitment_create(agreement=agreement, user=request.user,
+                                           **form.cleaned_data)
+            else:
+                services.commitment_update(commitment=instance, user=request.user,
+                                           **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A vállalást mentettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/simple_form.html", {
+        "form": form, "agreement": agreement,
+        "heading": _("Vállalás szerkesztése") if instance else _("Új vállalás"),
+    })
+
+
+def commitment_note(request, forum, pk, commitment):
+    forum = access.forum_for(request.user, forum, PROGRESS)
+    agreement = access.agreement_for(request.user, forum, pk, PROGRESS)
+    commitment = access.agreement_commitment_progress_for(request.user, forum, agreement,
+                                                          commitment)
+    form = CommitmentNoteForm(request.POST or None, initial={
+        "noted_on": timezone.localdate(), "status": commitment.status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_note_add(commitment=commitment, user=request.user,
+                                         **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Az előrehaladást rögzítettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/simple_form.html", {
+        "form": form, "agreement": agreement,
+        "heading": _("Előrehaladás: %s") % commitment.text[:80],
+    })
+
+
+# --- versions ------------------------------------------------------------------------------
+
+
+def _version(agreement, number):
+    try:
+        return agreement.versions.select_related("created_by").get(number=number)
+    except agreement.versions.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def version_detail(request, forum, pk, number):
+    forum = access.forum_for(request.user, forum, VIEW)
+    agreement = access.agreement_for(request.user, forum, pk, VIEW)
+    version = _version(agreement, number)
+    return render_workspace(request, forum, "agreements/version.html", {
+        "agreement": agreement, "version": version,
+        "body_html": queries.body_html(agreement, version.body, version.title),
+    })
+
+
+def version_diff(request, forum, pk):
+    forum = access.forum_for(request.user, forum, VIEW)
+    agreement = access.agreement_for(request.user, forum, pk, VIEW)
+    numbers = list(agreement.versions.values_list("number", flat=True))
+    try:
+        new = int(request.GET.get("b") or numbers[-1])
+        old = int(request.GET.get("a") or max(new - 1, numbers[0]))
+    except (ValueError, IndexError) as exc:
+        raise Http404 from exc
+    old_version, new_version = _version(agreement, old), _version(agreement, new)
+    return render_workspace(request, forum, "agreements/diff.html", {
+        "agreement": agreement, "old": old_version, "new": new_version, "numbers": numbers,
+        "lines": queries.version_diff(old_version, new_version),
+    })
+
+
+# --- documents -----------------------------------------------------------------------------
+
+
+def agreement_pdf(request, forum, pk):
+    forum = access.forum_for(request.user, forum, VIEW)
+    agreement = queries.agreement_detail(access.agreement_for(request.user, forum, pk, VIEW))
+    return documents.pdf(agreement)
+
+
+def agreement_docx(request, forum, pk):
+    forum = access.forum_for(request.user, forum, VIEW)
+    agreement = queries.agreement_detail(access.agreement_for(request.user, forum, pk, VIEW))
+    return documents.docx(agreement)
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+def template_list(request, forum):
+    forum = access.forum_for(request.user, forum, TEMPLATES)
+    return render_workspace(request, forum, "agreements/template_list.html", {
+        "templates": AgreementTemplate.objects.filter(forum=forum),
+        "builtin": [(kind, AgreementKind(kind).label, name)
+                    for kind, (name, _body) in DEFAULT_TEMPLATES.items()],
+        "confirm_form": ConfirmForm(),
+    })
+
+
+def template_form(request, forum, pk=None):
+    forum = access.forum_for(request.user, forum, TEMPLATES)
+    template = access.agreement_template_for(request.user, forum, pk, TEMPLATES) if pk else None
+    initial = {}
+    if template is not None:
+        initial = {"kind": template.kind, "name": template.name, "body": template.body}
+    elif (kind := request.GET.get("from")) in DEFAULT_TEMPLATES:
+        name, body = DEFAULT_TEMPLATES[kind]
+        initial = {"kind": kind, "name": name.replace(" (beépített)", ""), "body": body}
+    form = TemplateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.template_save(forum=forum, template=template, user=request.user,
+                                   **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A sablont mentettük."))
+            return redirect("agreements:template_list", forum=forum.slug)
+    return render_workspace(request, forum, "agreements/template_form.html", {
+        "form": form, "template": template,
+    })
+
+
+@require_POST
+def template_delete(request, forum, pk):
+    forum = access.forum_for(request.user, forum, TEMPLATES)
+    template = access.agreement_template_for(request.user, forum, pk, TEMPLATES)
+    services.template_delete(template=template, user=request.user)
+    messages.success(request, _("A sablont töröltük."))
+    return redirect("agreements:template_list", forum=forum.slug)
+
+
+# --- the public register -------------------------------------------------------------------
+
+
+def _public_filtered(request, forum):
+    form = PublicFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, queries.public_register(forum, q=data.get("q", ""), kind=data.get("kind", ""))
+
+
+@access.public
+def register(request, forum):
+    forum = access.forum_public(forum)
+    form, qs = _public_filtered(request, forum)
+    return render_public(request, forum, "agreements/register.html", {
+        "filter_form": form, "page": paginate(request, qs), "statuses": dict(Status.choices),
+        "querystring": querystring_without_page(request),
+    })
+
+
+@access.public
+def register_export(request, forum, fmt):
+    forum = access.forum_public(forum)
+    _form, qs = _public_filtered(request, forum)
+    statuses = dict(Status.choices)
+    headers = [_("Cím"), _("Típus"), _("Tárgy"), _("Felek"), _("Aláírva"), _("Hatály kezdete"),
+               _("Hatály vége"), _("Állapot"), _("Témák"), _("Célcsoportok")]
+    rows = (
+        [a.title, a.get_kind_display(), a.purpose,
+         "; ".join(p.organisation.name for p in a.parties.all()), a.signed_on,
+         a.in_force_from, a.terminated_on or a.valid_until, statuses[a.status_code],
+         "; ".join(t.name for t in a.topics.all()),
+         "; ".join(str(g) for g in a.target_groups.all())]
+        for a in qs
+    )
+    return table_response(f"megallapodasok-nyilvantartasa-{forum.slug}", headers, rows, fmt)
+
+
+@access.public
+def public_detail(request, forum, pk):
+    forum = access.forum_public(forum)
+    try:
+        agreement = queries.public_register(forum).get(pk=pk)
+    except queries.Agreement.DoesNotExist as exc:
+        raise Http404 from exc
+    return render_public(request, forum, "agreements/public_detail.html", {
+        "agreement": agreement, "statuses": dict(Status.choices),
+        "body_html": queries.public_text(agreement),
+    })

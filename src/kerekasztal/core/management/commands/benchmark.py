@@ -1,0 +1,131 @@
+"""`kerekasztal benchmark`: server time of every main page and document on the generated
+dataset (`kerekasztal generate-dataset`), p50/p95 over repeated requests, written as JSON
+under benchmarks/results/. Not part of the tests: timings belong here, not in CI."""
+
+import datetime
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from kerekasztal.core.budgets import PAGES
+from kerekasztal.core.dataset import SLUG_PREFIX
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        memory = Path("/proc/meminfo").read_text().splitlines()[0].split(":", 1)[1].strip()
+    except (OSError, IndexError):
+        pass
+    return {
+        "platform": platform.platform(), "cpu": cpu, "cpus": os.cpu_count(),
+        "memory": memory, "python": platform.python_version(),
+        "django": django.get_version(), "database": connection.vendor,
+        "database_version": ".".join(map(str, connection.Database.sqlite_version_info))
+        if connection.vendor == "sqlite" else str(connection.pg_version),
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Oldalak és dokumentumok szerveridejének mérése (p50/p95) a generált adatokon."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--forums", type=int, default=5,
+                            help="Hány generált fórum oldalait mérje (körbejárva).")
+        parser.add_argument("--output", default="benchmarks/results")
+        parser.add_argument("--only", default="", help="Csak az ezt tartalmazó URL-nevek.")
+
+    def handle(self, *args, repeat, forums, output, only, **options):
+        from kerekasztal.core.models import User
+        from kerekasztal.forums.models import Forum
+
+        sample = list(Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[:forums])
+        if not sample:
+            raise CommandError("Nincs generált adat: futtassa előbb a "
+                               "`kerekasztal generate-dataset --scale 1` parancsot.")
+        call_command("collectstatic", interactive=False, verbosity=0)
+        clients = {}
+        for forum in sample:
+            coordinator = Client(SERVER_NAME="localhost")
+            coordinator.force_login(User.objects.get(email=f"koordinator-{forum.slug}@example.org"))
+            clients[forum.pk] = {"coordinator": coordinator,
+                                 "anonymous": Client(SERVER_NAME="localhost")}
+        results = []
+        for page in PAGES:
+            if only and only not in page.url_name:
+                continue
+            timings, queries, status = [], 0, None
+            for index in range(repeat + 1):
+                forum = sample[index % len(sample)]
+                url = reverse(page.url_name, kwargs=page.kwargs(forum))
+                if page.query:
+                    url += "?" + page.query
+                client = clients[forum.pk][page.role]
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    if getattr(response, "streaming", False):
+                        b"".join(response.streaming_content)
+                    elapsed = time.perf_counter() - started
+                status = response.status_code
+                if index:  # the first request warms caches
+                    timings.append(elapsed * 1000)
+                    queries = len(captured)
+            row = {
+                "page": page.url_name + (f"?{page.query}" if page.query else ""),
+                "kind": "document" if page.document else "page", "role": page.role,
+                "status": status, "requests": len(timings), "queries": queries,
+                "p50_ms": round(statistics.median(timings), 1),
+                "p95_ms": round(percentile(timings, 0.95), 1),
+            }
+            results.append(row)
+            self.stdout.write(f"{row['page']:<55} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} ms"
+                              f" {queries:>4} q  HTTP {status}")
+        counts = {model: model_class.objects.count() for model, model_class in _counted()}
+        report = {
+            "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "machine": machine(), "dataset": counts, "repeat": repeat,
+            "debug": settings.DEBUG, "results": results,
+        }
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"pages-{connection.vendor}-{timezone.localdate():%Y%m%d}.json"
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        self.stdout.write(f"Eredmény: {path}")
+
+
+def _counted():
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if model._meta.app_label in {"directory", "forums", "meetings", "events", "agreements",
+                                     "plans", "servicemap", "projects", "publishing"} \
+                and not model._meta.label.split(".")[1].startswith("Historical"):
+            yield model._meta.label, model

@@ -1,0 +1,222 @@
+from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from kerekasztal.core.forms import DateInput, DateTimeInput
+from kerekasztal.core.models import TargetGroup, Topic
+from kerekasztal.core.uploads import IMAGES, SCANS
+from kerekasztal.directory.models import Organisation
+from kerekasztal.territory.models import Settlement
+
+from .models import AgeBand, Event, EventKind, EventStatus
+
+EVENT_FORM_FIELDS = [
+    "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
+    "topics", "target_groups", "organiser", "partners", "is_public", "registration_open",
+    "capacity", "registration_deadline", "hours", "trainer", "curriculum",
+]
+
+
+def _settlements(forum):
+    settlements = forum.settlements().order_by("name")
+    return settlements if settlements.exists() else Settlement.objects.order_by("name")
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = EVENT_FORM_FIELDS
+        widgets = {
+            "starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
+            "registration_deadline": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "curriculum": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.CheckboxSelectMultiple, "target_groups": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "settlements": _("Egy vagy több település (Ctrl/Cmd + kattintás)."),
+            "hours": _("Csak képzésnél: óraszám, képző, tematika."),
+        }
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.forum = forum
+        organisations = Organisation.objects.filter(forum=forum.root, archived_at__isnull=True)
+        self.fields["organiser"].queryset = organisations
+        self.fields["organiser"].empty_label = _("– válasszon –")
+        self.fields["partners"].queryset = organisations
+        self.fields["partners"].widget.attrs["size"] = 6
+        self.fields["settlements"].queryset = _settlements(forum)
+        self.fields["settlements"].widget.attrs["size"] = 8
+        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        self.fields["target_groups"].queryset = TargetGroup.objects.order_by("order")
+
+
+class SeriesForm(EventForm):
+    every = forms.ChoiceField(label=_("Ismétlődés"), choices=[
+        ("weekly", _("hetente")), ("biweekly", _("kéthetente")), ("monthly", _("havonta")),
+    ], initial="biweekly")
+    count = forms.IntegerField(label=_("Alkalmak száma"), min_value=2, max_value=52, initial=8)
+
+    field_order = ["every", "count"]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Az elmaradás oka"), max_length=255, required=False)
+
+
+class EventFilterForm(forms.Form):
+    q = forms.CharField(label=_("Keresés címre, helyszínre"), required=False)
+    kind = forms.ChoiceField(label=_("Típus"), required=False,
+                             choices=[("", _("Mind"))] + EventKind.choices)
+    status = forms.ChoiceField(label=_("Állapot"), required=False,
+                               choices=[("", _("Mind"))] + EventStatus.choices)
+    start = forms.DateField(label=_("Ettől a naptól"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Eddig a napig"), required=False, widget=DateInput())
+
+
+class PublicFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Típus"), required=False,
+                             choices=[("", _("Mind"))] + EventKind.choices)
+    topic = forms.ModelChoiceField(label=_("Téma"), required=False, queryset=Topic.objects.all(),
+                                   empty_label=_("Mind"), to_field_name="slug")
+    target_group = forms.ModelChoiceField(
+        label=_("Célcsoport"), required=False, queryset=TargetGroup.objects.all(),
+        empty_label=_("Mind"), to_field_name="code")
+    settlement = forms.ModelChoiceField(label=_("Település"), required=False,
+                                        queryset=Settlement.objects.none(), empty_label=_("Mind"))
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["settlement"].queryset = _settlements(forum)
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Név"), max_length=200)
+    email = forms.EmailField(label=_("E-mail-cím"),
+                             help_text=_("Ide küldjük a visszaigazolást és a lemondó linket."))
+    settlement = forms.ModelChoiceField(label=_("Település (nem kötelező)"), required=False,
+                                        queryset=Settlement.objects.none(),
+                                        empty_label=_("– nem adom meg –"))
+    consent = forms.BooleanField(
+        label=_("Hozzájárulok, hogy a szervező a nevemet, e-mail-címemet és településemet a "
+                "rendezvény szervezése és a részvétel igazolása céljából kezelje."),
+        error_messages={"required": _("A jelentkezéshez hozzá kell járulnia az "
+                                      "adatkezeléshez.")},
+    )
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["settlement"].queryset = _settlements(forum)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+
+class AttendanceForm(forms.Form):
+    participants_count = forms.IntegerField(label=_("Résztvevők száma"), min_value=0,
+                                            required=False)
+    sheet = forms.FileField(label=_("Aláírt jelenléti ív (szkennelve)"), required=False,
+                            help_text=lazy(SCANS.describe, str)())
+
+    def __init__(self, *args, event, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        existing = {c.age_band: c.count for c in event.attendance_counts.all() if c.age_band}
+        for value, label in AgeBand.choices:
+            self.fields[f"age_{value}"] = forms.IntegerField(
+                label=label, min_value=0, required=False, initial=existing.get(value))
+        by_settlement = {c.settlement_id: c.count for c in event.attendance_counts.all()
+                         if c.settlement_id}
+        self.settlements = list(event.settlements.all())
+        for settlement in self.settlements:
+            self.fields[f"settlement_{settlement.pk}"] = forms.IntegerField(
+                label=settlement.name, min_value=0, required=False,
+                initial=by_settlement.get(settlement.pk))
+        self.registrations = registrations
+        choices = [(r.pk, r.name) for r in registrations]
+        self.fields["attended"] = forms.TypedMultipleChoiceField(
+            label=_("Jelen volt"), choices=choices, coerce=int, required=False,
+            widget=forms.CheckboxSelectMultiple,
+            initial=[r.pk for r in registrations if r.attended])
+        if event.is_training:
+            self.fields["completed"] = forms.TypedMultipleChoiceField(
+                label=_("Elvégezte a képzést (tanúsítványt kap)"), choices=choices, coerce=int,
+                required=False, widget=forms.CheckboxSelectMultiple,
+                initial=[r.pk for r in registrations if r.completed])
+        self.fields["participants_count"].initial = event.participants_count
+
+    def age_fields(self):
+        return [self[f"age_{value}"] for value, _label in AgeBand.choices]
+
+    def settlement_fields(self):
+        return [self[f"settlement_{s.pk}"] for s in self.settlements]
+
+    def breakdowns(self):
+        data = self.cleaned_data
+        by_age = {value: data.get(f"age_{value}") or 0 for value, _label in AgeBand.choices}
+        by_settlement = {s: data.get(f"settlement_{s.pk}") or 0 for s in self.settlements}
+        return by_age, by_settlement
+
+
+class ReportForm(forms.Form):
+    summary = forms.CharField(label=_("Összefoglaló"), widget=forms.Textarea(attrs={"rows": 5}))
+    outcomes = forms.CharField(label=_("Eredmények"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 4}))
+    problems_raised = forms.CharField(
+        label=_("Felvetett problémák"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Soronként egy probléma. Az esélyegyenlőségi terv problémáihoz később "
+                    "kapcsolhatók."))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            if not data:
+                return single(None, initial)
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class PhotoUploadForm(forms.Form):
+    images = MultipleFileField(label=_("Fényképek"), help_text=lazy(IMAGES.describe, str)())
+    alt_text = forms.CharField(label=_("Szöveges leírás (alt)"), max_length=300,
+                               help_text=_("Mit ábrázol a kép: a képernyőolvasót használók "
+                                           "ezt hallják. Több kép esetén mindegyikre ez "
+                                           "kerül; utána képenként módosítható."))
+    caption = forms.CharField(label=_("Képaláírás"), max_length=300, required=False)
+    consent = forms.BooleanField(
+        label=_("A képen szereplők hozzájárultak a közzétételhez"), required=False,
+        help_text=_("Hozzájárulás nélkül a kép sosem nyilvános."))
+
+
+class PhotoEditForm(forms.Form):
+    alt_text = forms.CharField(label=_("Szöveges leírás (alt)"), max_length=300)
+    caption = forms.CharField(label=_("Képaláírás"), max_length=300, required=False)
+    consent = forms.BooleanField(label=_("A képen szereplők hozzájárultak a közzétételhez"),
+                                 required=False)
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(label=_("Ellenőrző kód"), max_length=20,
+                           help_text=_("A tanúsítványon szereplő 10 jegyű kód."))
+
+
+class OrganiserRegistrationForm(RegistrationForm):
+    """A person who applied by phone or in person, added by the organiser."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = _(
+            "A jelentkező hozzájárult, hogy adatait a rendezvény szervezése és a részvétel "
+            "igazolása céljából kezeljük.")
+        self.fields["consent"].error_messages["required"] = _(
+            "Csak az adatkezeléshez hozzájáruló jelentkezőt lehet felvenni.")

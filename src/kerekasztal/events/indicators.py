@@ -1,0 +1,79 @@
+"""Indicators the events app offers to grant projects (see core/contracts.py)."""
+
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from kerekasztal.core.contracts import IndicatorRule
+from kerekasztal.core.reference import TOPICS
+
+from .models import TRAINING_KINDS, Event, EventKind, EventStatus, Registration
+
+
+def _held(forums, as_of, *, kind: str = "", topic: str = ""):
+    qs = Event.objects.filter(forum__in=forums, status=EventStatus.HELD,
+                              starts_at__date__lte=as_of)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if topic:
+        qs = qs.filter(topics__slug=topic)
+    return qs
+
+
+def _held_events(forums, as_of, kind: str = "", topic: str = ""):
+    return _held(forums, as_of, kind=kind, topic=topic)
+
+
+def _trainings(forums, as_of):
+    return _held(forums, as_of).filter(kind__in=TRAINING_KINDS)
+
+
+def _participants(forums, as_of, kind: str = ""):
+    """Registered people checked in at held events."""
+    qs = Registration.objects.filter(attended=True, event__in=_held(forums, as_of, kind=kind))
+    return qs
+
+
+def _certified(forums, as_of):
+    return Registration.objects.filter(
+        ~Q(certificate_number=""), completed=True, event__in=_trainings(forums, as_of))
+
+
+# The seeded topics (core/reference.py); a topic added later can still be passed by slug.
+TOPIC_CHOICES = [(slugify(name), name) for name in TOPICS]
+KIND_CHOICES = [(value, label) for value, label in EventKind.choices]
+
+RULES = [
+    IndicatorRule(
+        code="events.held",
+        label=_("Megtartott rendezvények száma"),
+        unit=_("rendezvény"),
+        records=_held_events,
+        settlement="settlements",
+        params={"kind": KIND_CHOICES, "topic": TOPIC_CHOICES},
+    ),
+    IndicatorRule(
+        code="events.participants",
+        label=_("Rendezvényeken részt vett (jelenléttel igazolt) személyek száma"),
+        unit=_("fő"),
+        records=_participants,
+        distinct="email",
+        settlement="event__settlements",
+        params={"kind": KIND_CHOICES},
+    ),
+    IndicatorRule(
+        code="events.trainings",
+        label=_("Megtartott képzések száma"),
+        unit=_("képzés"),
+        records=_trainings,
+        settlement="settlements",
+    ),
+    IndicatorRule(
+        code="events.certified",
+        label=_("Tanúsítványt szerzett résztvevők száma"),
+        unit=_("fő"),
+        records=_certified,
+        distinct="email",
+        settlement="event__settlements",
+    ),
+]

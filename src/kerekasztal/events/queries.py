@@ -1,0 +1,89 @@
+"""Reads of the events app shared by pages, feeds and the API (prefetched: the number of
+queries does not grow with the data)."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import Event, EventStatus, Photo, Registration, RegistrationStatus
+
+
+def _with_relations(qs: QuerySet[Event]) -> QuerySet[Event]:
+    return qs.select_related("forum", "organiser", "series").prefetch_related(
+        "topics", "target_groups", "settlements", "partners"
+    )
+
+
+def _filtered(qs: QuerySet[Event], *, q: str = "", kind: str = "", status: str = "",
+              topic=None, target_group=None, settlement=None,
+              start: datetime.date | None = None, end: datetime.date | None = None
+              ) -> QuerySet[Event]:
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(venue__icontains=q))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    if topic is not None:
+        qs = qs.filter(topics=topic)
+    if target_group is not None:
+        qs = qs.filter(target_groups=target_group)
+    if settlement is not None:
+        qs = qs.filter(settlements=settlement)
+    if start is not None:
+        qs = qs.filter(ends_at__date__gte=start)
+    if end is not None:
+        qs = qs.filter(starts_at__date__lte=end)
+    return qs.distinct() if (topic or target_group or settlement) else qs
+
+
+def event_list(forum, **filters) -> QuerySet[Event]:
+    """The workspace list: every event of the forum, with registration counts."""
+    qs = Event.objects.filter(forum=forum)
+    qs = _filtered(qs, **filters)
+    return _with_relations(qs).annotate(
+        confirmed_count=Count("registrations", filter=Q(
+            registrations__status=RegistrationStatus.CONFIRMED), distinct=True),
+        waitlist_count=Count("registrations", filter=Q(
+            registrations__status=RegistrationStatus.WAITLISTED), distinct=True),
+    ).order_by("-starts_at", "pk")
+
+
+def public_events(forums, **filters) -> QuerySet[Event]:
+    """Published public events of the given forums (a queryset of forums, or one forum)."""
+    qs = Event.objects.public()
+    qs = qs.filter(forum__in=forums) if isinstance(forums, QuerySet) else qs.filter(forum=forums)
+    return _with_relations(_filtered(qs, **filters)).order_by("starts_at", "pk")
+
+
+def upcoming_public_events(forum) -> QuerySet[Event]:
+    return public_events(forum).filter(ends_at__gte=timezone.now()).exclude(
+        status=EventStatus.CANCELLED)
+
+
+def event_detail(event: Event) -> Event:
+    return _with_relations(Event.objects.filter(pk=event.pk)).prefetch_related(
+        "attendance_counts__settlement",
+        Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")),
+    ).get()
+
+
+def registrations(event: Event) -> QuerySet[Registration]:
+    return event.registrations.select_related("settlement").order_by(
+        "status", "created_at", "pk")
+
+
+def public_photos(forum, event: Event | None = None) -> QuerySet[Photo]:
+    qs = Photo.objects.filter(
+        consent=True, event__forum=forum, event__is_public=True,
+        event__published_at__isnull=False,
+        event__status__in=[EventStatus.PUBLISHED, EventStatus.HELD],
+    ).select_related("event")
+    if event is not None:
+        qs = qs.filter(event=event)
+    return qs.order_by("-event__starts_at", "created_at", "pk")
+
+
+def seats_taken(event: Event) -> int:
+    return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()

@@ -1,0 +1,462 @@
+"""Writes of the events app. Keyword-only, validated, one transaction each."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kerekasztal.core import ical
+from kerekasztal.core.mail import send_templated
+from kerekasztal.core.uploads import RandomName
+
+from .models import (
+    AttendanceCount,
+    Event,
+    EventReport,
+    EventSeries,
+    EventStatus,
+    Photo,
+    Registration,
+    RegistrationStatus,
+)
+
+EVENT_FIELDS = (
+    "kind", "title", "description", "venue", "address", "starts_at", "ends_at", "organiser",
+    "is_public", "registration_open", "capacity", "registration_deadline", "hours", "trainer",
+    "curriculum",
+)
+EVENT_M2M = ("topics", "target_groups", "settlements", "partners")
+CANCEL_SALT = "kerekasztal.events.cancel"
+CANCEL_MAX_AGE = datetime.timedelta(days=400)
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _lock(event: Event) -> Event:
+    """Lock the event row for the rest of the transaction. A no-op UPDATE first takes the
+    write lock on SQLite too (where SELECT ... FOR UPDATE does not exist), so concurrent
+    registrations queue up instead of both counting the same free seat."""
+    Event.objects.filter(pk=event.pk).update(updated_at=F("updated_at"))
+    return Event.objects.select_for_update().select_related("forum").get(pk=event.pk)
+
+
+def _save(instance: Any, user: Any = None, **kwargs: Any) -> None:
+    instance.full_clean(**kwargs)
+    if user is not None and user.is_authenticated:
+        instance._history_user = user
+    instance.save()
+
+
+def _assign(event: Event, data: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(data) - set(EVENT_FIELDS) - set(EVENT_M2M)
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    m2m = {name: data[name] for name in EVENT_M2M if name in data}
+    for name, value in data.items():
+        if name not in EVENT_M2M:
+            setattr(event, name, value)
+    return m2m
+
+
+def _check_m2m(event: Event, m2m: dict[str, Any]) -> None:
+    if "settlements" in m2m and not list(m2m["settlements"]):
+        raise ValidationError({"settlements": _("Adjon meg legalább egy települést.")})
+    for organisation in [event.organiser, *m2m.get("partners", [])]:
+        if organisation is not None and organisation.forum_id != event.forum.root.pk:
+            raise ValidationError({"partners": _("Csak a fórum címtárában szereplő szervezet "
+                                                 "választható.")})
+
+
+def _set_m2m(event: Event, m2m: dict[str, Any]) -> None:
+    for name, values in m2m.items():
+        getattr(event, name).set(values)
+
+
+@transaction.atomic
+def event_create(*, forum, user=None, series: EventSeries | None = None, **data: Any) -> Event:
+    event = Event(forum=forum, series=series)
+    m2m = _assign(event, data)
+    _check_m2m(event, {"settlements": [], **m2m})
+    _save(event, user)
+    _set_m2m(event, m2m)
+    return event
+
+
+@transaction.atomic
+def event_update(*, event: Event, user=None, base_url: str = "", **data: Any) -> Event:
+    event = _lock(event)
+    m2m = _assign(event, data)
+    _check_m2m(event, m2m)
+    if event.capacity is not None:
+        confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        if event.capacity < confirmed:
+            raise ValidationError({"capacity": _(
+                "A férőhelyek száma nem lehet kevesebb a már visszaigazolt jelentkezők "
+                "számánál (%(count)s).") % {"count": confirmed}})
+    _save(event, user)
+    _set_m2m(event, m2m)
+    _promote_waitlist(event, base_url)
+    return event
+
+
+def _shift_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def series_dates(first: datetime.datetime, *, every: str, count: int) -> list[datetime.datetime]:
+    """The start times of a series: weekly, every second week or monthly (same day)."""
+    result = []
+    for index in range(count):
+        if every == "monthly":
+            local = timezone.localtime(first)
+            day = _shift_months(local.date(), index)
+            naive = datetime.datetime.combine(day, local.time().replace(tzinfo=None))
+            result.append(timezone.make_aware(naive))
+        else:
+            weeks = {"weekly": 1, "biweekly": 2}[every] * index
+            local = timezone.localtime(first)
+            naive = datetime.datetime.combine(local.date() + datetime.timedelta(weeks=weeks),
+                                              local.time().replace(tzinfo=None))
+            result.append(timezone.make_aware(naive))
+    return result
+
+
+@transaction.atomic
+def series_create(*, forum, every: str, count: int, user=None, **data: Any) -> EventSeries:
+    """Create `count` events at once; each is edited one by one afterwards."""
+    if not 2 <= count <= 52:
+        raise ValidationError({"count": _("Egy sorozat 2–52 alkalomból állhat.")})
+    series = EventSeries(forum=forum, title=data["title"])
+    series.full_clean()
+    series.save()
+    duration = data["ends_at"] - data["starts_at"]
+    deadline_before = (data["starts_at"] - data["registration_deadline"]
+                       if data.get("registration_deadline") else None)
+    for number, start in enumerate(series_dates(data["starts_at"], every=every, count=count), 1):
+        item = dict(data)
+        item["title"] = f"{data['title']} ({number}. alkalom)"
+        item["starts_at"], item["ends_at"] = start, start + duration
+        if deadline_before is not None:
+            item["registration_deadline"] = start - deadline_before
+        event_create(forum=forum, user=user, series=series, **item)
+    return series
+
+
+@transaction.atomic
+def event_publish(*, event: Event, user=None) -> Event:
+    if event.status not in (EventStatus.PLANNED, EventStatus.CANCELLED):
+        raise ValidationError(_("Csak tervezett vagy elmaradt rendezvény hirdethető meg."))
+    event.status = EventStatus.PUBLISHED
+    event.published_at = event.published_at or timezone.now()
+    event.cancel_reason = ""
+    _save(event, user)
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, reason: str = "", user=None) -> Event:
+    if event.status == EventStatus.HELD:
+        raise ValidationError(_("Megtartott rendezvény nem mondható le."))
+    event.status = EventStatus.CANCELLED
+    event.cancel_reason = reason
+    _save(event, user)
+    recipients = list(event.registrations.exclude(status=RegistrationStatus.CANCELLED)
+                      .values_list("email", flat=True))
+    for email in recipients:
+        send_templated(to=[email], subject=_("Elmarad: %s") % event.title,
+                       template="events/email/cancelled.txt",
+                       context={"event": event, "reason": reason})
+    return event
+
+
+# --- registrations ---------------------------------------------------------------------
+
+
+def cancel_token(registration: Registration) -> str:
+    return signing.dumps({"r": registration.pk, "e": registration.email}, salt=CANCEL_SALT)
+
+
+class BadToken(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def registration_from_token(token: str) -> Registration:
+    """The registration a cancel link points at; BadToken when expired or tampered with."""
+    try:
+        data = signing.loads(token, salt=CANCEL_SALT, max_age=CANCEL_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise BadToken(_("A lemondó link lejárt.")) from exc
+    except signing.BadSignature as exc:
+        raise BadToken(_("A lemondó link érvénytelen.")) from exc
+    registration = (Registration.objects.select_related("event__forum")
+                    .filter(pk=data.get("r"), email=data.get("e")).first())
+    if registration is None:
+        raise BadToken(_("A lemondó link érvénytelen."))
+    return registration
+
+
+def _calendar_item(event: Event, base_url: str = "") -> ical.CalendarItem:
+    url = (base_url or settings.SITE_URL) + reverse("events:public_detail",
+                                                    args=[event.forum.slug, event.pk])
+    return ical.CalendarItem(
+        uid=f"event-{event.pk}@kerekasztal", summary=event.title, start=event.starts_at,
+        end=event.ends_at, url=url, location=", ".join(filter(None, [event.venue, event.address])),
+        description=event.description, cancelled=event.status == EventStatus.CANCELLED,
+        updated=event.updated_at,
+    )
+
+
+def _send_confirmation(registration: Registration, base_url: str) -> None:
+    event = registration.event
+    base_url = base_url or settings.SITE_URL
+    cancel_url = base_url + reverse("events:registration_cancel",
+                                    args=[event.forum.slug, cancel_token(registration)])
+    waitlisted = registration.status == RegistrationStatus.WAITLISTED
+    subject = (_("Várólistára került: %s") if waitlisted else _("Jelentkezés visszaigazolása: %s")
+               ) % event.title
+    attachments = [] if waitlisted else [(
+        "rendezveny.ics", ical.calendar_bytes([_calendar_item(event, base_url)],
+                                              name=event.forum.name), "text/calendar")]
+    send_templated(to=[registration.email], subject=subject,
+                   template="events/email/registration.txt",
+                   context={"registration": registration, "event": event,
+                            "cancel_url": cancel_url, "waitlisted": waitlisted},
+                   attachments=attachments)
+
+
+@transaction.atomic
+def register(*, event: Event, name: str, email: str, consent: bool, settlement=None,
+             base_url: str = "", now: datetime.datetime | None = None,
+             by_organiser: bool = False) -> Registration:
+    """Register a person. The event row is locked, so two people applying for the last seat
+    at once are served one after the other: one gets it, the other goes to the waitlist.
+    The organiser may add people (who applied by phone) after the deadline too; the
+    capacity and the waitlist apply to them as well."""
+    now = now or timezone.now()
+    event = _lock(event)
+    reason = event.registration_closed_reason(now)
+    if reason and by_organiser and event.status != EventStatus.CANCELLED:
+        reason = ""
+    if reason:
+        raise ValidationError(reason)
+    if not consent:
+        raise ValidationError({"consent": _("A jelentkezéshez hozzá kell járulnia az "
+                                            "adatkezeléshez.")})
+    email = email.strip().lower()
+    if event.registrations.filter(email=email).exclude(
+            status=RegistrationStatus.CANCELLED).exists():
+        raise ValidationError({"email": _("Ezzel az e-mail-címmel már jelentkeztek erre a "
+                                          "rendezvényre.")})
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    full = event.capacity is not None and confirmed >= event.capacity
+    registration = Registration(
+        event=event, name=name.strip(), email=email, settlement=settlement, consent=True,
+        consent_at=now, created_at=now,
+        status=RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED,
+    )
+    registration.full_clean()
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:
+        raise ValidationError({"email": _("Ezzel az e-mail-címmel már jelentkeztek erre a "
+                                          "rendezvényre.")}) from exc
+    _send_confirmation(registration, base_url)
+    return registration
+
+
+def _promote_waitlist(event: Event, base_url: str = "") -> list[Registration]:
+    """Move people from the waitlist while there are free seats (the event row is locked)."""
+    promoted = []
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+        "created_at", "pk")
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    for registration in waiting:
+        if event.capacity is not None and confirmed >= event.capacity:
+            break
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.promoted_at = timezone.now()
+        registration.save(update_fields=["status", "promoted_at"])
+        confirmed += 1
+        promoted.append(registration)
+        _send_confirmation(registration, base_url)
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, base_url: str = "") -> list[Registration]:
+    """Cancel a registration; the next person on the waitlist gets the seat. Returns who was
+    promoted."""
+    event = _lock(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return []
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    return _promote_waitlist(event, base_url)
+
+
+# --- attendance, report, photos -----------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, event: Event, participants_count: int | None,
+                      by_age: dict[str, int] | None = None, by_settlement: dict | None = None,
+                      attended_ids: set[int] | None = None, completed_ids: set[int] | None = None,
+                      sheet=None, user=None) -> Event:
+    """Record the attendance: a total, optional breakdowns (counts only), optional
+    per-person check-in of registered participants, and the signed sheet."""
+    if event.status == EventStatus.CANCELLED:
+        raise ValidationError(_("Elmaradt rendezvény jelenléte nem rögzíthető."))
+    by_age = {k: v for k, v in (by_age or {}).items() if v}
+    by_settlement = {k: v for k, v in (by_settlement or {}).items() if v}
+    for label, breakdown in ((_("korcsoportok"), by_age), (_("települések"), by_settlement)):
+        if breakdown and participants_count is not None and \
+                sum(breakdown.values()) > participants_count:
+            raise ValidationError({"participants_count": _(
+                "A %(what)s szerinti bontás összege nem lehet több a résztvevők számánál."
+            ) % {"what": label}})
+    event.participants_count = participants_count
+    if sheet is not None:
+        event.attendance_sheet = sheet
+    if event.starts_at <= timezone.now():
+        event.status = EventStatus.HELD
+    _save(event, user)
+    event.attendance_counts.all().delete()
+    AttendanceCount.objects.bulk_create(
+        [AttendanceCount(event=event, age_band=band, count=count)
+         for band, count in by_age.items()]
+        + [AttendanceCount(event=event, settlement=settlement, count=count)
+           for settlement, count in by_settlement.items()]
+    )
+    if attended_ids is not None:
+        active = event.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        active.update(attended=False, completed=False)
+        active.filter(pk__in=attended_ids).update(attended=True)
+        if event.is_training and completed_ids is not None:
+            active.filter(pk__in=completed_ids & attended_ids).update(completed=True)
+    return event
+
+
+@transaction.atomic
+def report_save(*, event: Event, summary: str, outcomes: str = "", problems_raised: str = "",
+                user=None) -> EventReport:
+    report = EventReport.objects.filter(event=event).first() or EventReport(event=event)
+    report.summary, report.outcomes, report.problems_raised = summary, outcomes, problems_raised
+    _save(report, user)
+    return report
+
+
+DISPLAY_SIZE = 1600
+THUMB_SIZE = 400
+
+
+def _resized(image_file, size: int) -> bytes:
+    from PIL import Image, ImageOps
+
+    image_file.seek(0)
+    with Image.open(image_file) as original:
+        image = ImageOps.exif_transpose(original)
+        image = image.convert("RGB")
+        image.thumbnail((size, size))
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=85, optimize=True)  # no EXIF: no GPS, no camera
+    image_file.seek(0)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def photo_add(*, event: Event, image, alt_text: str, consent: bool, caption: str = "",
+              user=None) -> Photo:
+    photo = Photo(event=event, image=image, alt_text=alt_text.strip(), consent=consent,
+                  caption=caption.strip())
+    photo.full_clean()
+    try:
+        display, thumb = _resized(image, DISPLAY_SIZE), _resized(image, THUMB_SIZE)
+    except Exception as exc:  # Pillow cannot read it, even though the header looked fine
+        raise ValidationError({"image": _("A kép nem olvasható.")}) from exc
+    photo.display.save(RandomName("events/photos/display")(photo, "x.jpg"),
+                       ContentFile(display), save=False)
+    photo.thumbnail.save(RandomName("events/photos/thumb")(photo, "x.jpg"),
+                         ContentFile(thumb), save=False)
+    if user is not None and user.is_authenticated:
+        photo._history_user = user
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def photo_update(*, photo: Photo, alt_text: str, consent: bool, caption: str = "",
+                 user=None) -> Photo:
+    photo.alt_text, photo.consent, photo.caption = alt_text.strip(), consent, caption.strip()
+    _save(photo, user)
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, photo: Photo) -> None:
+    for field in (photo.image, photo.display, photo.thumbnail):
+        if field:
+            field.delete(save=False)
+    photo.delete()
+
+
+# --- certificates ------------------------------------------------------------------
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+
+
+@transaction.atomic
+def certificates_issue(*, event: Event) -> list[Registration]:
+    """Number the certificates of a training's participants who completed it. Numbers run
+    per forum and year (2026/007); each certificate has a code the public site verifies."""
+    if not event.is_training:
+        raise ValidationError(_("Tanúsítványt csak képzéshez lehet kiállítani."))
+    event = _lock(event)
+    year = timezone.localtime(event.starts_at).year
+    prefix = f"{year}/"
+    issued = Registration.objects.filter(
+        event__forum_id=event.forum_id, certificate_number__startswith=prefix
+    ).values_list("certificate_number", flat=True)
+    last = max((int(number.split("/")[1]) for number in issued), default=0)
+    certified = list(event.registrations.filter(
+        completed=True, status=RegistrationStatus.CONFIRMED).order_by("name", "pk"))
+    for registration in certified:
+        if not registration.certificate_number:
+            last += 1
+            registration.certificate_number = f"{prefix}{last:03d}"
+            registration.verification_code = _new_code()
+            registration.save(update_fields=["certificate_number", "verification_code"])
+    return certified
+
+
+def certificate_lookup(code: str) -> Registration | None:
+    code = "".join(code.split()).upper().replace("-", "")
+    if not code:
+        return None
+    return (Registration.objects.select_related("event__forum")
+            .filter(verification_code=code, completed=True).first())

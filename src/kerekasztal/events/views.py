@@ -1,0 +1,667 @@
+import calendar
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import feedgenerator, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kerekasztal.core import access, ical
+from kerekasztal.core.files import serve
+from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.pages import (
+    paginate,
+    querystring_without_page,
+    render_public,
+    render_workspace,
+)
+from kerekasztal.core.tabular import table_response
+from kerekasztal.documents.publicity import publicity_for
+from kerekasztal.documents.render import hu_date, pdf_response
+
+from . import queries, services
+from .forms import (
+    EVENT_FORM_FIELDS,
+    AttendanceForm,
+    CancelForm,
+    EventFilterForm,
+    EventForm,
+    OrganiserRegistrationForm,
+    PhotoEditForm,
+    PhotoUploadForm,
+    PublicFilterForm,
+    RegistrationForm,
+    ReportForm,
+    SeriesForm,
+    VerifyForm,
+)
+from .models import RegistrationStatus
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _when(event) -> str:
+    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    if start.date() == end.date():
+        return f"{hu_date(start.date())} {start:%H:%M}–{end:%H:%M}"
+    return f"{hu_date(start.date())} {start:%H:%M} – {hu_date(end.date())} {end:%H:%M}"
+
+
+# --- workspace: events ------------------------------------------------------------------
+
+
+def _event_filters(request, forum) -> tuple[EventFilterForm, object]:
+    form = EventFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, queries.event_list(
+        forum, q=data.get("q", ""), kind=data.get("kind", ""), status=data.get("status", ""),
+        start=data.get("start"), end=data.get("end"))
+
+
+def event_list(request, forum):
+    forum = access.forum_for(request.user, forum, "events.view")
+    form, qs = _event_filters(request, forum)
+    return render_workspace(request, forum, "events/event_list.html", {
+        "filter_form": form, "page": paginate(request, qs),
+        "querystring": querystring_without_page(request),
+    })
+
+
+def event_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "events.view")
+    _form, qs = _event_filters(request, forum)
+    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Cím"),
+               _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"),
+               _("Partnerek"), _("Nyilvános"), _("Állapot"), _("Jelentkezők"),
+               _("Várólista"), _("Résztvevők száma")]
+    rows = (
+        [e.title, e.get_kind_display(), timezone.localtime(e.starts_at).replace(tzinfo=None),
+         timezone.localtime(e.ends_at).replace(tzinfo=None), e.venue, e.address,
+         "; ".join(s.name for s in e.settlements.all()),
+         "; ".join(t.name for t in e.topics.all()),
+         "; ".join(str(g) for g in e.target_groups.all()),
+         e.organiser.name if e.organiser else "", "; ".join(p.name for p in e.partners.all()),
+         _("igen") if e.is_public else _("nem"), e.get_status_display(), e.confirmed_count,
+         e.waitlist_count, e.participants_count]
+        for e in qs
+    )
+    return table_response(f"rendezvenyek-{forum.slug}", headers, rows, fmt)
+
+
+def _event_data(form) -> dict:
+    return {name: form.cleaned_data[name] for name in EVENT_FORM_FIELDS}
+
+
+def event_create(request, forum):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    form = EventForm(request.POST or None, forum=forum, initial={"is_public": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(forum=forum, user=request.user, **_event_data(form))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("A rendezvényt rögzítettük (tervezett)."))
+            return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/event_form.html", {"form": form})
+
+
+def series_create(request, forum):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    form = SeriesForm(request.POST or None, forum=forum,
+                      initial={"is_public": True, "kind": "parent_club"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.series_create(
+                forum=forum, user=request.user, every=form.cleaned_data["every"],
+                count=form.cleaned_data["count"], **_event_data(form))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("A sorozat %(count)s alkalmát rögzítettük. Az "
+                                        "alkalmak egyenként szerkeszthetők.")
+                             % {"count": series.events.count()})
+            return redirect("events:event_list", forum=forum.slug)
+    return render_workspace(request, forum, "events/event_form.html",
+                            {"form": form, "series": True})
+
+
+def event_detail(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.view")
+    event = queries.event_detail(access.event_for(request.user, forum, pk, "events.view"))
+    report = getattr(event, "report", None)
+    return render_workspace(request, forum, "events/event_detail.html", {
+        "event": event, "report": report, "when": _when(event),
+        "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
+        "series_events": event.series.events.order_by("starts_at") if event.series else None,
+    })
+
+
+def event_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    form = EventForm(request.POST or None, instance=event, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, user=request.user, base_url=_base_url(request),
+                                  **_event_data(form))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/event_form.html",
+                            {"form": form, "event": event})
+
+
+@require_POST
+def event_publish(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    try:
+        services.event_publish(event=event, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("A rendezvényt meghirdettük.") if event.is_public else
+                         _("A rendezvényt meghirdettük a fórum tagjainak."))
+    return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+
+
+def event_cancel(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_cancel(event=event, reason=form.cleaned_data["reason"],
+                                  user=request.user)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("A rendezvény elmarad; a jelentkezőket értesítettük."))
+            return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/event_cancel.html",
+                            {"form": form, "event": event})
+
+
+# --- workspace: registrations, attendance -------------------------------------------------
+
+
+def registration_list(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.participants.view")
+    event = access.event_for(request.user, forum, pk, "events.participants.view")
+    return render_workspace(request, forum, "events/registration_list.html", {
+        "event": event, "registrations": queries.registrations(event),
+        "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
+    })
+
+
+def registration_export(request, forum, pk, fmt):
+    forum = access.forum_for(request.user, forum, "events.participants.view")
+    event = access.event_for(request.user, forum, pk, "events.participants.view")
+    headers = [_("Név"), _("E-mail"), _("Település"), _("Állapot"), _("Jelentkezés ideje"),
+               _("Részt vett"), _("Elvégezte"), _("Tanúsítvány száma")]
+    rows = (
+        [r.name, r.email, r.settlement.name if r.settlement else "", r.get_status_display(),
+         timezone.localtime(r.created_at).replace(tzinfo=None),
+         _("igen") if r.attended else _("nem"), _("igen") if r.completed else _("nem"),
+         r.certificate_number]
+        for r in queries.registrations(event)
+    )
+    return table_response(f"jelentkezok-{event.pk}", headers, rows, fmt)
+
+
+def registration_add(request, forum, pk):
+    """The organiser adds someone who applied by phone or in person."""
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    form = OrganiserRegistrationForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.register(event=event, base_url=_base_url(request),
+                                              by_organiser=True, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(request, _("%s várólistára került.") % registration.name)
+            else:
+                messages.success(request, _("%s jelentkezését rögzítettük.") % registration.name)
+            return redirect("events:registration_list", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/registration_form.html",
+                            {"event": event, "form": form})
+
+
+@require_POST
+def registration_remove(request, forum, pk, registration):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    registration = access.event_registration_for(request.user, event, registration,
+                                                 "events.manage")
+    promoted = services.registration_cancel(registration=registration,
+                                            base_url=_base_url(request))
+    messages.success(request, _("A jelentkezést töröltük."))
+    for person in promoted:
+        messages.info(request, _("%s a várólistáról bekerült.") % person.name)
+    return redirect("events:registration_list", forum=forum.slug, pk=event.pk)
+
+
+def attendance(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = queries.event_detail(access.event_for(request.user, forum, pk, "events.manage"))
+    registrations = list(event.registrations.filter(
+        status=RegistrationStatus.CONFIRMED).order_by("name", "pk"))
+    form = AttendanceForm(request.POST or None, request.FILES or None, event=event,
+                          registrations=registrations)
+    if request.method == "POST" and form.is_valid():
+        by_age, by_settlement = form.breakdowns()
+        data = form.cleaned_data
+        try:
+            services.attendance_record(
+                event=event, participants_count=data["participants_count"], by_age=by_age,
+                by_settlement=by_settlement,
+                attended_ids=set(data["attended"]) if registrations else None,
+                completed_ids=set(data.get("completed") or []), sheet=data["sheet"],
+                user=request.user)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("A jelenlétet rögzítettük."))
+            return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/attendance.html",
+                            {"event": event, "form": form})
+
+
+def attendance_sheet(request, forum, pk):
+    """A pre-filled attendance sheet to print and have signed."""
+    forum = access.forum_for(request.user, forum, "events.participants.view")
+    event = queries.event_detail(
+        access.event_for(request.user, forum, pk, "events.participants.view"))
+    names = list(event.registrations.filter(status=RegistrationStatus.CONFIRMED)
+                 .select_related("settlement").order_by("name", "pk"))
+    blank_rows = range(max(10, (event.capacity or 0) - len(names), 25 - len(names)))
+    return pdf_response("events/pdf/attendance_sheet.html", {
+        "forum": forum, "event": event, "when": _when(event), "registrations": names,
+        "blank_rows": blank_rows, "publicity": publicity_for(event),
+    }, f"jelenleti-iv-{event.pk}")
+
+
+def attendance_scan(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.participants.view")
+    event = access.event_for(request.user, forum, pk, "events.participants.view")
+    return serve(event.attendance_sheet, f"jelenleti-iv-{event.pk}")
+
+
+# --- workspace: report, photos, certificates ----------------------------------------------
+
+
+def report(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    existing = getattr(event, "report", None)
+    initial = ({"summary": existing.summary, "outcomes": existing.outcomes,
+                "problems_raised": existing.problems_raised} if existing else {})
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_save(event=event, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("A beszámolót mentettük."))
+            return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/report_form.html",
+                            {"event": event, "form": form})
+
+
+def report_pdf(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.view")
+    event = queries.event_detail(access.event_for(request.user, forum, pk, "events.view"))
+    return pdf_response("events/pdf/report.html", {
+        "forum": forum, "event": event, "when": _when(event),
+        "report": getattr(event, "report", None),
+        "publicity": publicity_for(event),
+    }, f"beszamolo-{event.pk}")
+
+
+def photos(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.view")
+    event = access.event_for(request.user, forum, pk, "events.view")
+    form = None
+    if "events.manage" in access.allowed_actions(request.user, forum):
+        form = PhotoUploadForm(request.POST or None, request.FILES or None)
+    elif request.method == "POST":
+        access.require(request.user, "events.manage", forum)
+    if request.method == "POST" and form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                for image in data["images"]:
+                    services.photo_add(event=event, image=image, alt_text=data["alt_text"],
+                                       caption=data["caption"], consent=data["consent"],
+                                       user=request.user)
+        except ValidationError as exc:
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+            for field, items in errors.items():
+                form.add_error("images" if field == "image" else
+                               (field if field in form.fields else None), items)
+        else:
+            messages.success(request, _("%(count)s fényképet feltöltöttünk.")
+                             % {"count": len(data["images"])})
+            return redirect("events:photos", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/photos.html", {
+        "event": event, "form": form, "photos": event.photos.order_by("created_at", "pk"),
+        "edit_forms": None,
+    })
+
+
+@require_POST
+def photo_edit(request, forum, pk, photo):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    photo = access.event_photo_for(request.user, event, photo, "events.manage")
+    form = PhotoEditForm(request.POST)
+    if form.is_valid():
+        services.photo_update(photo=photo, user=request.user, **form.cleaned_data)
+        messages.success(request, _("A kép adatait mentettük."))
+    else:
+        messages.error(request, _("A kép szöveges leírása (alt) kötelező."))
+    return redirect("events:photos", forum=forum.slug, pk=event.pk)
+
+
+@require_POST
+def photo_delete(request, forum, pk, photo):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    photo = access.event_photo_for(request.user, event, photo, "events.manage")
+    services.photo_delete(photo=photo)
+    messages.success(request, _("A képet töröltük."))
+    return redirect("events:photos", forum=forum.slug, pk=event.pk)
+
+
+def _size(photo, size):
+    if size not in ("display", "thumb"):
+        raise Http404
+    return photo.display if size == "display" else photo.thumbnail
+
+
+def photo_file(request, forum, pk, photo, size):
+    forum = access.forum_for(request.user, forum, "events.view")
+    event = access.event_for(request.user, forum, pk, "events.view")
+    photo = access.event_photo_for(request.user, event, photo, "events.view")
+    return serve(_size(photo, size), f"foto-{photo.pk}", inline=True)
+
+
+@require_POST
+def certificates_issue(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    try:
+        certified = services.certificates_issue(event=event)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if certified:
+            messages.success(request, _("%(count)s tanúsítvány kiállítva.")
+                             % {"count": len(certified)})
+        else:
+            messages.warning(request, _("Még senki nem végezte el a képzést: a jelenlétnél "
+                                        "jelölje, ki kap tanúsítványt."))
+    return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+
+
+def certificates_pdf(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.participants.view")
+    event = access.event_for(request.user, forum, pk, "events.participants.view")
+    if not event.is_training:
+        raise Http404
+    certified = list(event.registrations.filter(completed=True).exclude(
+        certificate_number="").order_by("certificate_number"))
+    if not certified:
+        messages.warning(request, _("Még nincs kiállított tanúsítvány."))
+        return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    verify_url = _base_url(request) + reverse("events:certificate_verify", args=[forum.slug])
+    return pdf_response("events/pdf/certificates.html", {
+        "forum": forum, "event": event, "certified": certified,
+        "day": hu_date(timezone.localtime(event.starts_at).date()),
+        "verify_url": verify_url, "publicity": publicity_for(event),
+    }, f"tanusitvanyok-{event.pk}")
+
+
+# --- public site --------------------------------------------------------------------------
+
+
+def _public_filters(request, forum):
+    form = PublicFilterForm(request.GET or None, forum=forum)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = {key: data.get(key) for key in ("topic", "target_group", "settlement")}
+    filters["kind"] = data.get("kind", "")
+    return form, filters
+
+
+def _month(request) -> datetime.date:
+    value = request.GET.get("month", "")
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@access.public
+def public_calendar(request, forum):
+    forum = access.forum_public(forum)
+    form, filters = _public_filters(request, forum)
+    view = "month" if request.GET.get("view") == "month" else "list"
+    context = {"filter_form": form, "view": view}
+    params = request.GET.copy()
+    for key in ("view", "month", "page"):
+        params.pop(key, None)
+    context["filter_query"] = params.urlencode()
+    if view == "month":
+        first = _month(request)
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+        events = list(queries.public_events(forum, start=weeks[0][0], end=weeks[-1][-1],
+                                            **filters))
+        by_day: dict[datetime.date, list] = {}
+        for event in events:
+            day = timezone.localtime(event.starts_at).date()
+            end = timezone.localtime(event.ends_at).date()
+            while day <= end:
+                by_day.setdefault(day, []).append(event)
+                day += datetime.timedelta(days=1)
+        context.update({
+            "month": first,
+            "previous": (first - datetime.timedelta(days=1)).replace(day=1),
+            "next": (first + datetime.timedelta(days=32)).replace(day=1),
+            "weeks": [[(day, by_day.get(day, []), day.month == first.month) for day in week]
+                      for week in weeks],
+        })
+    else:
+        past = request.GET.get("past") == "1"
+        qs = queries.public_events(forum, **filters)
+        now = timezone.now()
+        qs = qs.filter(ends_at__lt=now).order_by("-starts_at") if past else \
+            qs.filter(ends_at__gte=now)
+        context.update({"page": paginate(request, qs), "past": past,
+                        "querystring": querystring_without_page(request)})
+    return render_public(request, forum, "events/public_calendar.html", context)
+
+
+@access.public
+def public_export(request, forum, fmt):
+    """The public calendar as a table (CSV/XLSX), with the calendar's filters."""
+    forum = access.forum_public(forum)
+    _form, filters = _public_filters(request, forum)
+    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Cím"),
+               _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"), _("Állapot"),
+               _("Webcím")]
+    base = _base_url(request)
+    rows = (
+        [e.title, e.get_kind_display(), timezone.localtime(e.starts_at).replace(tzinfo=None),
+         timezone.localtime(e.ends_at).replace(tzinfo=None), e.venue, e.address,
+         "; ".join(s.name for s in e.settlements.all()),
+         "; ".join(t.name for t in e.topics.all()),
+         "; ".join(str(g) for g in e.target_groups.all()),
+         e.organiser.name if e.organiser else "", e.get_status_display(),
+         base + reverse("events:public_detail", args=[forum.slug, e.pk])]
+        for e in queries.public_events(forum, **filters)
+    )
+    return table_response(f"rendezvenyek-{forum.slug}", headers, rows, fmt)
+
+
+@access.public
+def public_detail(request, forum, pk):
+    forum = access.forum_public(forum)
+    event = queries.event_detail(access.event_public(forum, pk))
+    report = getattr(event, "report", None)
+    return render_public(request, forum, "events/public_detail.html", {
+        "event": event, "when": _when(event), "report": report,
+        "photos": queries.public_photos(forum, event),
+        "closed_reason": event.registration_closed_reason(),
+        "seats_taken": queries.seats_taken(event) if event.capacity else None,
+        "absolute_url": request.build_absolute_uri(),
+    })
+
+
+@access.public
+def public_event_ics(request, forum, pk):
+    forum = access.forum_public(forum)
+    event = access.event_public(forum, pk)
+    content = ical.calendar_bytes([services._calendar_item(event, _base_url(request))],
+                                  name=forum.name)
+    return ical.calendar_response(content, f"rendezveny-{event.pk}", attachment=True)
+
+
+@access.public
+def public_register(request, forum, pk):
+    forum = access.forum_public(forum)
+    event = access.event_public(forum, pk)
+    form = RegistrationForm(request.POST or None, forum=forum)
+    closed_reason = event.registration_closed_reason()
+    if request.method == "POST" and not closed_reason and form.is_valid():
+        try:
+            registration = services.register(event=event, base_url=_base_url(request),
+                                             **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return render_public(request, forum, "events/public_registered.html", {
+                "event": event, "registration": registration,
+                "waitlisted": registration.status == RegistrationStatus.WAITLISTED,
+            })
+    return render_public(request, forum, "events/public_register.html", {
+        "event": event, "form": form, "closed_reason": closed_reason, "when": _when(event),
+        "seats_taken": queries.seats_taken(event) if event.capacity else None,
+    })
+
+
+@access.public
+def registration_cancel(request, forum, token):
+    forum = access.forum_public(forum)
+    try:
+        registration = services.registration_from_token(token)
+    except services.BadToken as exc:
+        return render_public(request, forum, "events/registration_cancel.html",
+                             {"error": exc.message}, status=400)
+    if registration.event.forum_id != forum.pk:
+        raise Http404
+    done = registration.status == RegistrationStatus.CANCELLED
+    if request.method == "POST" and not done:
+        services.registration_cancel(registration=registration, base_url=_base_url(request))
+        registration.refresh_from_db()
+        done = True
+        messages.success(request, _("A jelentkezését lemondtuk. Köszönjük, hogy jelezte."))
+    return render_public(request, forum, "events/registration_cancel.html", {
+        "registration": registration, "event": registration.event, "done": done,
+        "form": ConfirmForm(),
+    })
+
+
+@access.public
+def public_ical(request, forum):
+    """The forum's public events as a subscribable calendar (filters as on the calendar)."""
+    forum = access.forum_public(forum)
+    _form, filters = _public_filters(request, forum)
+    since = timezone.now() - datetime.timedelta(days=365)
+    events = queries.public_events(forum, **filters).filter(ends_at__gte=since)
+    base = _base_url(request)
+    content = ical.calendar_bytes((services._calendar_item(e, base) for e in events),
+                                  name=forum.name)
+    return ical.calendar_response(content, f"rendezvenyek-{forum.slug}")
+
+
+@access.public
+def public_feed(request, forum):
+    """Atom feed of the upcoming public events."""
+    forum = access.forum_public(forum)
+    base = _base_url(request)
+    feed = feedgenerator.Atom1Feed(
+        title=_("%s – közelgő rendezvények") % forum.name,
+        link=base + reverse("events:public_calendar", args=[forum.slug]),
+        description=_("A fórum nyilvános rendezvényei"), language="hu",
+        feed_url=base + reverse("events:public_feed", args=[forum.slug]),
+    )
+    for event in queries.upcoming_public_events(forum)[:50]:
+        link = base + reverse("events:public_detail", args=[forum.slug, event.pk])
+        feed.add_item(
+            title=f"{_when(event)} – {event.title}", link=link, unique_id=link,
+            description=", ".join(filter(None, [event.venue, event.address]))
+            + ("\n\n" + event.description if event.description else ""),
+            pubdate=event.published_at, updateddate=event.updated_at,
+            categories=[event.get_kind_display()],
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+@access.public
+def public_gallery(request, forum):
+    forum = access.forum_public(forum)
+    return render_public(request, forum, "events/public_gallery.html", {
+        "page": paginate(request, queries.public_photos(forum), per_page=48),
+        "querystring": querystring_without_page(request),
+    })
+
+
+@access.public
+def public_photo(request, forum, photo, size):
+    forum = access.forum_public(forum)
+    photo = access.event_photo_public(forum, photo)
+    response = serve(_size(photo, size), f"foto-{photo.pk}", inline=True)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@access.public
+def certificate_verify(request, forum):
+    forum = access.forum_public(forum)
+    form = VerifyForm(request.GET or None)
+    result = None
+    checked = False
+    if form.is_valid():
+        checked = True
+        found = services.certificate_lookup(form.cleaned_data["code"])
+        if found is not None and found.event.forum_id == forum.pk:
+            result = found
+    return render_public(request, forum, "events/certificate_verify.html", {
+        "form": form, "result": result, "checked": checked,
+    })
+

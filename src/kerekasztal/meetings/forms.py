@@ -1,0 +1,191 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kerekasztal.core.forms import DateInput, DateTimeInput
+from kerekasztal.core.richtext import RichTextField
+from kerekasztal.core.uploads import DOCUMENTS, SCANS, policy_validator
+from kerekasztal.directory.models import Organisation, Person
+
+from .models import (
+    AgendaItem,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingStatus,
+    MinutesKind,
+    QuorumKind,
+    Rsvp,
+)
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["number", "title", "starts_at", "ends_at", "venue_settlement",
+                  "venue_address", "online_url", "visibility", "description"]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
+                   "description": forms.Textarea(attrs={"rows": 4})}
+        labels = {"title": _("Az ülés címe")}
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.forum = forum
+        self.fields["number"].required = False
+        self.fields["venue_settlement"].queryset = forum.settlements().order_by("name")
+        self.fields["visibility"].help_text = _(
+            "A nyilvános ülés címe, időpontja és helyszíne megjelenik a fórum nyilvános "
+            "oldalán; a napirend mellékletei, a jelenlét, az emlékeztető és a határozatok "
+            "akkor is zártak.")
+
+    def validate_unique(self):
+        if self.cleaned_data.get("number"):
+            super().validate_unique()
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "presenter_person", "presenter_organisation", "duration_minutes"]
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        root = forum.root
+        self.fields["presenter_person"].queryset = Person.objects.filter(
+            forum=root, archived_at__isnull=True).order_by("name")
+        self.fields["presenter_organisation"].queryset = Organisation.objects.filter(
+            forum=root, archived_at__isnull=True).order_by("name")
+
+
+class AttachmentForm(forms.Form):
+    name = forms.CharField(label=_("Melléklet megnevezése"), max_length=255, required=False)
+    file = forms.FileField(label=_("Fájl"), help_text=DOCUMENTS.describe(),
+                           validators=[policy_validator(DOCUMENTS)])
+
+
+class ExtraInviteeForm(forms.Form):
+    name = forms.CharField(label=_("Név"), max_length=200)
+    email = forms.EmailField(label=_("E-mail-cím"))
+    organisation = forms.ModelChoiceField(label=_("Szervezet"), required=False,
+                                          queryset=Organisation.objects.none())
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            forum=forum.root, archived_at__isnull=True).order_by("name")
+
+
+class RsvpForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Részt vesz az ülésen?"), widget=forms.RadioSelect,
+                               choices=[(Rsvp.YES, _("Igen, részt veszek")),
+                                        (Rsvp.NO, _("Nem tudok részt venni")),
+                                        (Rsvp.MAYBE, _("Még nem tudom"))])
+    substitute = forms.ModelChoiceField(
+        label=_("Helyettesem (ha nem tudok jönni)"), required=False,
+        queryset=Person.objects.none(),
+        help_text=_("Szervezetének egy munkatársa, aki Ön helyett részt vesz."))
+
+    def __init__(self, *args, substitutes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["substitute"].queryset = substitutes
+        if not substitutes.exists():
+            del self.fields["substitute"]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Az elmaradás oka"), max_length=255)
+
+
+class AttendanceForm(forms.Form):
+    """One checkbox per invited person (value `person:organisation`), the number of guests
+    and the signed sheet."""
+
+    present = forms.MultipleChoiceField(label=_("Jelen voltak"), required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+    guests = forms.IntegerField(label=_("Vendégek száma"), min_value=0, initial=0)
+    scan = forms.FileField(label=_("Aláírt jelenléti ív (szkennelt)"), required=False,
+                           help_text=SCANS.describe(), validators=[policy_validator(SCANS)])
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = choices
+
+
+class MinutesForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Fajta"), choices=MinutesKind.choices)
+    recorder = forms.CharField(label=_("Jegyzőkönyvvezető"), max_length=200, required=False)
+    body = RichTextField(label=_("Az emlékeztető szövege"), required=False,
+                         help_text=_("Formázott szöveg (Wordből is bemásolható)."))
+
+
+class MinutesSendForm(forms.Form):
+    comments_until = forms.DateField(label=_("Véleményezési határidő"), required=False,
+                                     widget=DateInput())
+
+
+class MinutesCommentForm(forms.Form):
+    text = forms.CharField(label=_("Észrevétel az emlékeztetőhöz"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class MinutesApproveForm(forms.Form):
+    approved_on = forms.DateField(label=_("Elfogadás napja"), widget=DateInput(),
+                                  initial=timezone.localdate)
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["number", "text", "votes_for", "votes_against", "votes_abstain",
+                  "responsible_organisation", "deadline"]
+        widgets = {"deadline": DateInput(), "text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].required = False
+        self.fields["number"].help_text = _("Üresen hagyva az év következő sorszáma.")
+        self.fields["responsible_organisation"].queryset = Organisation.objects.filter(
+            forum=forum.root, archived_at__isnull=True).order_by("name")
+
+    def validate_unique(self):
+        pass  # the service numbers and checks
+
+
+class FollowUpForm(forms.Form):
+    day = forms.DateField(label=_("Dátum"), widget=DateInput(), initial=timezone.localdate)
+    status = forms.ChoiceField(label=_("Állapot"), choices=DecisionStatus.choices)
+    text = forms.CharField(label=_("Megjegyzés"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class QuorumForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Határozatképesség szabálya"), choices=QuorumKind.choices)
+    minimum = forms.IntegerField(label=_("Legalább ennyi szervezet"), min_value=1,
+                                 required=False,
+                                 help_text=_("Csak a „megadott számú” szabálynál."))
+
+
+def _years():
+    return [("", _("Minden év"))] + [(y, y) for y in range(timezone.localdate().year + 1,
+                                                          2009, -1)]
+
+
+class MeetingFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Év"), required=False, coerce=int, empty_value=None,
+                                  choices=_years)
+    status = forms.ChoiceField(label=_("Állapot"), required=False,
+                               choices=[("", _("Mind"))] + MeetingStatus.choices)
+
+
+class DecisionFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Év"), required=False, coerce=int, empty_value=None,
+                                  choices=_years)
+    status = forms.ChoiceField(label=_("Végrehajtás állapota"), required=False,
+                               choices=[("", _("Mind"))] + DecisionStatus.choices)
+    organisation = forms.ModelChoiceField(label=_("Felelős szervezet"), required=False,
+                                          queryset=Organisation.objects.none())
+    overdue = forms.BooleanField(label=_("Csak a lejárt határidejű nyitottak"), required=False)
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            forum=forum.root).order_by("name")

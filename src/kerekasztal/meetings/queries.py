@@ -1,0 +1,144 @@
+"""Reads of meetings shared by pages, documents, feeds and the API (prefetched: the number
+of queries does not grow with the data)."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from kerekasztal.directory.models import Organisation, Person
+from kerekasztal.forums.models import Forum
+
+from .models import (
+    AgendaAttachment,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Invitation,
+    Meeting,
+    MeetingStatus,
+    Rsvp,
+)
+from .services import invited_memberships
+
+
+def meeting_list(forum: Forum, *, year: int | None = None, status: str = "",
+                 ) -> QuerySet[Meeting]:
+    qs = (
+        Meeting.objects.filter(forum=forum)
+        .select_related("venue_settlement")
+        .annotate(
+            invited_count=Count("invitations", distinct=True),
+            yes_count=Count("invitations", filter=Q(invitations__rsvp=Rsvp.YES), distinct=True),
+            attendance_count=Count("attendances", distinct=True),
+            decision_count=Count("decisions", distinct=True),
+        )
+        .order_by("-starts_at")
+    )
+    if year:
+        qs = qs.filter(starts_at__year=year)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def agenda(meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        meeting.agenda_items.select_related("presenter_person", "presenter_organisation")
+        .prefetch_related(Prefetch("attachments", AgendaAttachment.objects.order_by("pk")))
+        .order_by("position", "pk")
+    )
+
+
+def invitations(meeting: Meeting) -> QuerySet[Invitation]:
+    return (meeting.invitations.select_related("organisation", "person", "substitute")
+            .order_by("is_extra", "organisation__name", "name"))
+
+
+def rsvp_counts(meeting: Meeting) -> dict[str, int]:
+    counts = Counter(meeting.invitations.values_list("rsvp", flat=True))
+    return {choice: counts.get(choice, 0) for choice in Rsvp.values}
+
+
+def own_invitations(meeting: Meeting, user) -> QuerySet[Invitation]:
+    return meeting.invitations.filter(person__user=user).select_related("substitute",
+                                                                        "organisation")
+
+
+@dataclass
+class SheetRow:
+    organisation: Organisation | None
+    role: str
+    people: list[Person] = field(default_factory=list)
+
+
+def sheet_rows(meeting: Meeting) -> list[SheetRow]:
+    """The attendance sheet: member organisations on the day with their representatives,
+    then extra invitees."""
+    substitutes: dict[int, list[Person]] = {}
+    for invitation in meeting.invitations.filter(substitute__isnull=False).select_related(
+            "substitute"):
+        substitutes.setdefault(invitation.organisation_id, []).append(invitation.substitute)
+    rows = []
+    for m in invited_memberships(meeting):
+        people = list(m.representatives.all())
+        people += [p for p in substitutes.get(m.organisation_id, []) if p not in people]
+        rows.append(SheetRow(m.organisation, m.get_role_display(), people))
+    extras = (meeting.invitations.filter(is_extra=True)
+              .select_related("organisation", "person").order_by("name"))
+    for invitation in extras:
+        person = invitation.person or Person(name=invitation.name)
+        rows.append(SheetRow(invitation.organisation, "", [person]))
+    return rows
+
+
+def attendances(meeting: Meeting) -> QuerySet[Attendance]:
+    return meeting.attendances.select_related("person", "organisation")
+
+
+def decisions_of(meeting: Meeting) -> QuerySet[Decision]:
+    return (meeting.decisions.select_related("responsible_organisation", "meeting")
+            .order_by("year", "number"))
+
+
+def decision_register(forum: Forum, *, year: int | None = None, status: str = "",
+                      organisation: Organisation | None = None, overdue: bool = False,
+                      today: datetime.date | None = None) -> QuerySet[Decision]:
+    qs = (Decision.objects.filter(forum=forum)
+          .select_related("meeting", "responsible_organisation")
+          .order_by("-year", "-number"))
+    if year:
+        qs = qs.filter(year=year)
+    if status:
+        qs = qs.filter(status=status)
+    if organisation:
+        qs = qs.filter(responsible_organisation=organisation)
+    if overdue and today:
+        qs = qs.filter(deadline__lt=today, status__in=("open", "in_progress"))
+    return qs
+
+
+def attendance_by_organisation(forum: Forum, *, year: int | None = None) -> list[dict]:
+    """How many held sessions each organisation attended (at least one representative)."""
+    held = Meeting.objects.filter(forum=forum, status=MeetingStatus.HELD)
+    if year:
+        held = held.filter(starts_at__year=year)
+    total = held.count()
+    rows = (Attendance.objects.filter(meeting__in=held, organisation__isnull=False)
+            .values("organisation_id", "organisation__name")
+            .annotate(sessions=Count("meeting", distinct=True))
+            .order_by("-sessions", "organisation__name"))
+    return [{"organisation": row["organisation__name"], "sessions": row["sessions"],
+             "held": total, "rate": round(100 * row["sessions"] / total) if total else 0}
+            for row in rows]
+
+
+def public_meetings(forum: Forum) -> QuerySet[Meeting]:
+    return (Meeting.objects.public().filter(forum=forum).select_related("venue_settlement")
+            .order_by("-starts_at"))
+
+
+def calendar_meetings(forums: list[Forum]) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(forum__in=forums).select_related(
+        "forum", "venue_settlement").order_by("-starts_at")

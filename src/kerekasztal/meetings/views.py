@@ -1,0 +1,732 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kerekasztal.core import access
+from kerekasztal.core.files import serve
+from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.ical import calendar_bytes, calendar_response
+from kerekasztal.core.pages import (
+    paginate,
+    querystring_without_page,
+    render_public,
+    render_workspace,
+)
+from kerekasztal.core.tabular import table_response
+from kerekasztal.directory.models import Organisation, Person
+
+from . import documents, queries, services
+from .forms import (
+    AgendaItemForm,
+    AttachmentForm,
+    AttendanceForm,
+    CancelForm,
+    DecisionFilterForm,
+    DecisionForm,
+    ExtraInviteeForm,
+    FollowUpForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MinutesApproveForm,
+    MinutesCommentForm,
+    MinutesForm,
+    MinutesSendForm,
+    QuorumForm,
+    RsvpForm,
+)
+from .models import CalendarToken, Minutes, MinutesStatus, QuorumRule
+
+DOCS = ("pdf", "docx")
+
+
+def _detail(meeting):
+    return redirect("meetings:detail", forum=meeting.forum.slug, pk=meeting.pk)
+
+
+def _fail(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+# --- list and export ---------------------------------------------------------------------
+
+
+def _filtered(request, forum):
+    form = MeetingFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, queries.meeting_list(forum, year=data.get("year"),
+                                      status=data.get("status") or "")
+
+
+def meeting_list(request, forum):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    form, qs = _filtered(request, forum)
+    return render_workspace(request, forum, "meetings/meeting_list.html", {
+        "filter_form": form, "page": paginate(request, qs),
+        "querystring": querystring_without_page(request),
+    })
+
+
+def meeting_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    _form, qs = _filtered(request, forum)
+    headers = [_("Sorszám"), _("Cím"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
+               _("Állapot"), _("Láthatóság"), _("Meghívottak"), _("Igen válaszok"),
+               _("Jelenlévők"), _("Vendégek"), _("Határozatok")]
+    rows = ([m.number, m.title, timezone.localtime(m.starts_at), timezone.localtime(m.ends_at),
+             m.venue, m.get_status_display(), m.get_visibility_display(), m.invited_count,
+             m.yes_count, m.attendance_count, m.guests, m.decision_count] for m in qs)
+    return table_response(f"ulesek-{forum.slug}", headers, rows, fmt)
+
+
+# --- meeting -----------------------------------------------------------------------------
+
+
+def _meeting_data(form):
+    return {name: form.cleaned_data[name] for name in MeetingForm.Meta.fields}
+
+
+def _warn_overlaps(request, meeting):
+    for other in services.overlapping(meeting):
+        messages.warning(request, _("Figyelem: a fórumnak ugyanekkor van egy másik ülése is "
+                                    "(%(meeting)s).") % {"meeting": other})
+
+
+def meeting_create(request, forum):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    form = MeetingForm(request.POST or None, forum=forum,
+                       initial={"number": services.next_number(forum)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_schedule(forum=forum, user=request.user,
+                                                **_meeting_data(form))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Az ülést felvettük. Állítsa össze a napirendet."))
+            _warn_overlaps(request, meeting)
+            return redirect("meetings:agenda", forum=forum.slug, pk=meeting.pk)
+    return render_workspace(request, forum, "meetings/meeting_form.html", {"form": form})
+
+
+def meeting_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    form = MeetingForm(request.POST or None, instance=meeting, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        # The form has written into its instance: the service compares with a fresh copy to
+        # tell a rescheduling from an edit.
+        stored = access.meeting_for(request.user, forum, pk, "meetings.manage")
+        try:
+            meeting = services.meeting_update(meeting=stored, user=request.user,
+                                              **_meeting_data(form))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            _warn_overlaps(request, meeting)
+            return _detail(meeting)
+    return render_workspace(request, forum, "meetings/meeting_form.html", {
+        "form": form, "meeting": meeting})
+
+
+def meeting_detail(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    own = list(queries.own_invitations(meeting, request.user))
+    return render_workspace(request, forum, "meetings/meeting_detail.html", {
+        "meeting": meeting, "agenda": queries.agenda(meeting),
+        "quorum": services.quorum(meeting) if meeting.status == "held" else None,
+        "rsvp_counts": queries.rsvp_counts(meeting),
+        "own": [(inv, RsvpForm(initial={"answer": inv.rsvp, "substitute": inv.substitute_id},
+                               substitutes=services.substitutes_for(inv),
+                               prefix=f"inv{inv.pk}")) for inv in own],
+        "minutes": Minutes.objects.filter(meeting=meeting).first(),
+        "decisions": queries.decisions_of(meeting), "confirm_form": ConfirmForm(),
+    })
+
+
+def meeting_cancel(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"],
+                                    user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Az ülést lemondtuk; a meghívottak értesítést kapnak."))
+            return _detail(meeting)
+    return render_workspace(request, forum, "meetings/meeting_cancel.html", {
+        "form": form, "meeting": meeting})
+
+
+# --- agenda ------------------------------------------------------------------------------
+
+
+def agenda(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    form = AgendaItemForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A napirendi pontot felvettük."))
+            return redirect("meetings:agenda", forum=forum.slug, pk=meeting.pk)
+    return render_workspace(request, forum, "meetings/agenda.html", {
+        "meeting": meeting, "agenda": queries.agenda(meeting), "form": form,
+        "confirm_form": ConfirmForm(),
+    })
+
+
+def agenda_item_edit(request, forum, pk, item):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    item = access.agenda_item_for(request.user, forum, pk, item, "meetings.manage")
+    form = AgendaItemForm(request.POST or None, instance=item, forum=forum, prefix="item")
+    upload = AttachmentForm(request.POST or None, request.FILES or None, prefix="file")
+    if request.method == "POST":
+        target = upload if "file-file" in request.FILES else form
+        if target.is_valid():
+            try:
+                if target is upload:
+                    services.attachment_add(item=item, name=upload.cleaned_data["name"],
+                                            file=upload.cleaned_data["file"], user=request.user)
+                else:
+                    services.agenda_item_update(item=item, user=request.user,
+                                                **form.cleaned_data)
+            except ValidationError as exc:
+                target.add_error(None, exc)
+            else:
+                messages.success(request, _("A változásokat mentettük."))
+                return redirect("meetings:agenda_item_edit", forum=forum.slug, pk=pk,
+                                item=item.pk)
+        if target is upload:
+            form = AgendaItemForm(instance=item, forum=forum, prefix="item")
+        else:
+            upload = AttachmentForm(prefix="file")
+    return render_workspace(request, forum, "meetings/agenda_item_form.html", {
+        "meeting": item.meeting, "item": item, "form": form, "upload": upload,
+        "attachments": item.attachments.all(), "confirm_form": ConfirmForm(),
+    })
+
+
+@require_POST
+def agenda_item_move(request, forum, pk, item):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    item = access.agenda_item_for(request.user, forum, pk, item, "meetings.manage")
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    services.agenda_item_move(item=item, offset=offset)
+    return redirect("meetings:agenda", forum=forum.slug, pk=pk)
+
+
+@require_POST
+def agenda_item_delete(request, forum, pk, item):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    item = access.agenda_item_for(request.user, forum, pk, item, "meetings.manage")
+    services.agenda_item_delete(item=item)
+    messages.success(request, _("A napirendi pontot töröltük."))
+    return redirect("meetings:agenda", forum=forum.slug, pk=pk)
+
+
+def attachment_download(request, forum, pk, attachment):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    attachment = access.agenda_attachment_for(request.user, forum, pk, attachment,
+                                              "meetings.view")
+    return serve(attachment.file, attachment.name)
+
+
+@require_POST
+def attachment_delete(request, forum, pk, attachment):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    attachment = access.agenda_attachment_for(request.user, forum, pk, attachment,
+                                              "meetings.manage")
+    item = attachment.item
+    services.attachment_delete(attachment=attachment)
+    messages.success(request, _("A mellékletet töröltük."))
+    return redirect("meetings:agenda_item_edit", forum=forum.slug, pk=pk, item=item.pk)
+
+
+# --- invitations -------------------------------------------------------------------------
+
+
+def invitations(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    form = ExtraInviteeForm(request.POST or None, forum=forum)
+    if request.method == "POST":
+        access.require(request.user, "meetings.manage", forum)
+        if form.is_valid():
+            try:
+                services.invitation_add_extra(meeting=meeting, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("A további meghívottat felvettük; a meghívót a "
+                                            "„Meghívók kiküldése” gombbal kapja meg."))
+                return redirect("meetings:invitations", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "meetings/invitations.html", {
+        "meeting": meeting, "invitations": queries.invitations(meeting), "form": form,
+        "rsvp_counts": queries.rsvp_counts(meeting), "confirm_form": ConfirmForm(),
+        "memberships": services.invited_memberships(meeting),
+    })
+
+
+@require_POST
+def invitations_send(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    try:
+        sent = services.invitations_send(meeting=meeting, user=request.user)
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("%(n)s meghívót küldtünk ki e-mailben.") % {"n": sent})
+    return redirect("meetings:invitations", forum=forum.slug, pk=pk)
+
+
+@require_POST
+def invitations_remind(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    try:
+        sent = services.invitations_remind(meeting=meeting)
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("%(n)s emlékeztetőt küldtünk ki.") % {"n": sent})
+    return redirect("meetings:invitations", forum=forum.slug, pk=pk)
+
+
+@require_POST
+def rsvp_own(request, forum, pk, invitation):
+    forum = access.forum_for(request.user, forum, "meetings.rsvp")
+    invitation = access.invitation_for(request.user, forum, pk, invitation, "meetings.rsvp")
+    form = RsvpForm(request.POST, substitutes=services.substitutes_for(invitation),
+                    prefix=f"inv{invitation.pk}")
+    if form.is_valid():
+        try:
+            services.invitation_respond(invitation=invitation,
+                                        answer=form.cleaned_data["answer"],
+                                        substitute=form.cleaned_data.get("substitute"))
+        except ValidationError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Köszönjük a visszajelzést."))
+    else:
+        messages.error(request, _("Válasszon: igen, nem vagy talán."))
+    return redirect("meetings:detail", forum=forum.slug, pk=pk)
+
+
+@access.public
+def rsvp(request, token):
+    """Answering an invitation through the e-mailed link, without logging in."""
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.RsvpLinkError as exc:
+        return render(request, "meetings/rsvp_invalid.html", {"reason": str(exc)}, status=410)
+    form = RsvpForm(request.POST or None, substitutes=services.substitutes_for(invitation),
+                    initial={"answer": invitation.rsvp if invitation.rsvp != "pending" else None,
+                             "substitute": invitation.substitute_id})
+    done = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_respond(invitation=invitation,
+                                        answer=form.cleaned_data["answer"],
+                                        substitute=form.cleaned_data.get("substitute"))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            done = True
+    return render(request, "meetings/rsvp.html", {
+        "invitation": invitation, "meeting": invitation.meeting, "form": form, "done": done,
+        "agenda": queries.agenda(invitation.meeting),
+    })
+
+
+# --- attendance --------------------------------------------------------------------------
+
+
+def attendance(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    return render_workspace(request, forum, "meetings/attendance.html", {
+        "meeting": meeting, "attendances": queries.attendances(meeting),
+        "quorum": services.quorum(meeting),
+    })
+
+
+def _attendance_choices(meeting):
+    """`person:organisation` pairs: the sheet's representatives, then invited others."""
+    choices, seen = [], set()
+    for row in queries.sheet_rows(meeting):
+        for person in row.people:
+            if person.pk and person.pk not in seen:
+                seen.add(person.pk)
+                org = row.organisation
+                label = f"{person.name} ({org.name})" if org else person.name
+                choices.append((f"{person.pk}:{org.pk if org else ''}", label))
+    for invitation in queries.invitations(meeting):
+        for person in (invitation.person, invitation.substitute):
+            if person and person.pk not in seen:
+                seen.add(person.pk)
+                org = invitation.organisation
+                label = f"{person.name} ({org.name})" if org else person.name
+                choices.append((f"{person.pk}:{org.pk if org else ''}", label))
+    return choices
+
+
+def attendance_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    current = [f"{a.person_id}:{a.organisation_id or ''}"
+               for a in meeting.attendances.filter(person__isnull=False)]
+    form = AttendanceForm(request.POST or None, request.FILES or None,
+                          choices=_attendance_choices(meeting),
+                          initial={"present": current, "guests": meeting.guests})
+    if request.method == "POST" and form.is_valid():
+        pairs = [value.split(":") for value in form.cleaned_data["present"]]
+        people = {p.pk: p for p in Person.objects.filter(
+            pk__in=[int(p) for p, _o in pairs], forum=forum.root)}
+        orgs = {o.pk: o for o in Organisation.objects.filter(
+            pk__in=[int(o) for _p, o in pairs if o], forum=forum.root)}
+        try:
+            services.attendance_record(
+                meeting=meeting, guests=form.cleaned_data["guests"],
+                scan=form.cleaned_data.get("scan"), user=request.user,
+                people=[(people[int(p)], orgs.get(int(o)) if o else None) for p, o in pairs],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A jelenlétet rögzítettük; az ülés megtartottként "
+                                        "szerepel."))
+            return redirect("meetings:attendance", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "meetings/attendance_form.html", {
+        "meeting": meeting, "form": form})
+
+
+def attendance_scan(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    return serve(meeting.attendance_scan, f"jelenleti-iv-{meeting.number}")
+
+
+def attendance_sheet(request, forum, pk, doc):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    if doc not in DOCS:
+        raise Http404
+    return documents.attendance_sheet(meeting, doc)
+
+
+def invitation_document(request, forum, pk, doc):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    if doc not in DOCS:
+        raise Http404
+    return documents.invitation(meeting, doc)
+
+
+def attendance_stats(request, forum):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    form = MeetingFilterForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    return render_workspace(request, forum, "meetings/attendance_stats.html", {
+        "filter_form": form, "rows": queries.attendance_by_organisation(forum, year=year),
+        "querystring": querystring_without_page(request),
+    })
+
+
+def attendance_stats_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    form = MeetingFilterForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    rows = queries.attendance_by_organisation(forum, year=year)
+    return table_response(
+        f"reszvetel-{forum.slug}", [_("Szervezet"), _("Részvétel (ülés)"),
+                                    _("Megtartott ülések"), _("Részvételi arány (%)")],
+        ([r["organisation"], r["sessions"], r["held"], r["rate"]] for r in rows), fmt)
+
+
+# --- minutes -----------------------------------------------------------------------------
+
+
+def _minutes_visible(request, forum, minutes) -> bool:
+    """Drafts are the coordinators' and auditors'; members see sent and approved ones."""
+    if minutes is None:
+        return False
+    return minutes.status != MinutesStatus.DRAFT or bool(
+        access.roles_in(request.user, forum).roles & {access.COORDINATOR, access.AUDITOR})
+
+
+def minutes(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    record = Minutes.objects.filter(meeting=meeting).first()
+    visible = record if _minutes_visible(request, forum, record) else None
+    return render_workspace(request, forum, "meetings/minutes.html", {
+        "meeting": meeting, "minutes": visible, "quorum": services.quorum(meeting),
+        "send_form": MinutesSendForm(), "approve_form": MinutesApproveForm(),
+        "comment_form": MinutesCommentForm(), "decisions": queries.decisions_of(meeting),
+        "comments": visible.comments.select_related("author") if visible else [],
+    })
+
+
+@require_POST
+def minutes_comment(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.comment")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.comment")
+    form = MinutesCommentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Írja be az észrevételt."))
+        services.minutes_comment_add(meeting=meeting, user=request.user,
+                                     text=form.cleaned_data["text"])
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Köszönjük, az észrevételt rögzítettük."))
+    return redirect("meetings:minutes", forum=forum.slug, pk=pk)
+
+
+def minutes_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    record = Minutes.objects.filter(meeting=meeting).first()
+    initial = {"kind": record.kind, "body": record.body, "recorder": record.recorder} \
+        if record else {}
+    form = MinutesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Az emlékeztetőt mentettük."))
+            return redirect("meetings:minutes", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "meetings/minutes_form.html", {
+        "meeting": meeting, "form": form})
+
+
+@require_POST
+def minutes_send(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    form = MinutesSendForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Érvénytelen határidő."))
+        sent = services.minutes_send(meeting=meeting, user=request.user,
+                                     comments_until=form.cleaned_data["comments_until"])
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Az emlékeztetőt véleményezésre megküldtük "
+                                    "(%(n)s címzett).") % {"n": sent})
+    return redirect("meetings:minutes", forum=forum.slug, pk=pk)
+
+
+@require_POST
+def minutes_approve(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    form = MinutesApproveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Adja meg az elfogadás napját."))
+        services.minutes_approve(meeting=meeting, on=form.cleaned_data["approved_on"],
+                                 user=request.user)
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Az emlékeztetőt elfogadottnak jelöltük."))
+    return redirect("meetings:minutes", forum=forum.slug, pk=pk)
+
+
+def minutes_document(request, forum, pk, doc):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    record = Minutes.objects.filter(meeting=meeting).first()
+    if doc not in DOCS or not _minutes_visible(request, forum, record):
+        raise Http404
+    return documents.minutes(meeting, record, doc)
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+
+def decision_create(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    form = DecisionForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.decision_record(meeting=meeting, user=request.user,
+                                                **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A határozatot rögzítettük: %(label)s")
+                             % {"label": decision.label})
+            if decision.without_quorum:
+                messages.warning(request, _("Az ülés nem volt határozatképes; a határozatot "
+                                            "megjelöltük."))
+            return redirect("meetings:minutes", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "meetings/decision_form.html", {
+        "meeting": meeting, "form": form, "quorum": services.quorum(meeting),
+        "next_label": services.next_decision_number(forum, meeting.date.year)})
+
+
+def decision_edit(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    decision = access.decision_for(request.user, forum, pk, "meetings.manage")
+    form = DecisionForm(request.POST or None, instance=decision, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if not data.get("number"):
+            data.pop("number")
+        try:
+            services.decision_update(decision=decision, user=request.user, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return redirect("meetings:decision_detail", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "meetings/decision_form.html", {
+        "meeting": decision.meeting, "decision": decision, "form": form})
+
+
+def decision_detail(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    decision = access.decision_for(request.user, forum, pk, "meetings.view")
+    form = FollowUpForm(request.POST or None, initial={"status": decision.status})
+    if request.method == "POST":
+        access.require(request.user, "meetings.manage", forum)
+        if form.is_valid():
+            try:
+                services.decision_follow_up(decision=decision, user=request.user,
+                                            **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("A bejegyzést rögzítettük."))
+                return redirect("meetings:decision_detail", forum=forum.slug, pk=pk)
+    return render_workspace(request, forum, "meetings/decision_detail.html", {
+        "decision": decision, "notes": decision.notes.select_related("author"), "form": form})
+
+
+def _register(request, forum):
+    form = DecisionFilterForm(request.GET or None, forum=forum)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = queries.decision_register(
+        forum, year=data.get("year"), status=data.get("status") or "",
+        organisation=data.get("organisation"), overdue=data.get("overdue", False),
+        today=timezone.localdate())
+    return form, qs
+
+
+def register(request, forum):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    form, qs = _register(request, forum)
+    return render_workspace(request, forum, "meetings/register.html", {
+        "filter_form": form, "page": paginate(request, qs), "today": timezone.localdate(),
+        "querystring": querystring_without_page(request),
+    })
+
+
+def register_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "meetings.view")
+    _form, qs = _register(request, forum)
+    headers = [_("Határozat száma"), _("Ülés"), _("Szöveg"), _("Igen"), _("Nem"),
+               _("Tartózkodás"), _("Felelős szervezet"), _("Határidő"), _("Állapot"),
+               _("Határozatképtelen ülésen")]
+    rows = ([d.label, str(d.meeting), d.text, d.votes_for, d.votes_against, d.votes_abstain,
+             d.responsible_organisation, d.deadline, d.get_status_display(), d.without_quorum]
+            for d in qs)
+    return table_response(f"hatarozatok-{forum.slug}", headers, rows, fmt)
+
+
+def quorum_rule(request, forum):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    rule = QuorumRule.objects.filter(forum=forum).first()
+    form = QuorumForm(request.POST or None, initial={"kind": rule.kind, "minimum": rule.minimum}
+                      if rule else {})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.quorum_rule_set(forum=forum, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A határozatképesség szabályát mentettük."))
+            return redirect("meetings:list", forum=forum.slug)
+    return render_workspace(request, forum, "meetings/quorum_form.html", {"form": form})
+
+
+# --- calendars ---------------------------------------------------------------------------
+
+
+def calendar_settings(request):
+    """The user's secret feed URL of their forums' sessions (issue, renew, revoke)."""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.calendar_token_revoke(user=request.user)
+            messages.success(request, _("A naptár-linket visszavontuk."))
+        else:
+            services.calendar_token_issue(user=request.user)
+            messages.success(request, _("Új naptár-linket készítettünk; a korábbi már nem "
+                                        "működik."))
+        return redirect("meetings:calendar_settings")
+    token = CalendarToken.objects.filter(user=request.user).first()
+    url = services.absolute(reverse("meetings:calendar_feed", args=[token.token])) \
+        if token else ""
+    return render(request, "meetings/calendar_settings.html", {
+        "feed_url": url, "forums": access.calendar_forums(request.user),
+        "confirm_form": ConfirmForm()})
+
+
+@access.public
+def calendar_feed(request, token):
+    record = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if record is None or not record.user.is_active:
+        raise Http404
+    items = [services.calendar_item(m) for m in
+             queries.calendar_meetings(access.calendar_forums(record.user))[:500]]
+    return calendar_response(calendar_bytes(items, name=_("Üléseim")), "ulesek")
+
+
+# --- public site -------------------------------------------------------------------------
+
+
+@access.public
+def public_list(request, forum):
+    forum = access.forum_public(forum)
+    return render_public(request, forum, "meetings/public_list.html", {
+        "page": paginate(request, queries.public_meetings(forum)),
+        "querystring": querystring_without_page(request),
+    })
+
+
+@access.public
+def public_detail(request, forum, pk):
+    forum = access.forum_public(forum)
+    meeting = access.public_meeting_for(forum, pk)
+    return render_public(request, forum, "meetings/public_detail.html", {
+        "meeting": meeting, "agenda": queries.agenda(meeting)})
+
+
+@access.public
+def public_calendar(request, forum):
+    forum = access.forum_public(forum)
+    items = [services.calendar_item(m, url=services.absolute(
+        reverse("meetings:public_detail", args=[forum.slug, m.pk])))
+        for m in queries.public_meetings(forum)[:500]]
+    return calendar_response(calendar_bytes(items, name=forum.name), f"ulesek-{forum.slug}")

@@ -1,0 +1,117 @@
+"""The plan as PDF and as editable DOCX in the HEP chapter order, and the progress report."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kerekasztal.documents.publicity import publicity_for
+from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
+
+from . import queries
+from .models import Plan
+
+
+def _measure_facts(measure) -> list[tuple[str, str]]:
+    rows = [
+        (_("Célcsoport"), str(measure.target_group)),
+        (_("Kezelt problémák"), "; ".join(p.title for p in measure.problems.all())),
+        (_("Rövid távú cél"), measure.goal_short),
+        (_("Középtávú cél"), measure.goal_medium),
+        (_("Hosszú távú cél"), measure.goal_long),
+        (_("Tartalom, tevékenységek"), measure.content),
+        (_("Felelős"), measure.responsible_label),
+        (_("Partnerek"), measure.partners),
+        (_("Határidő"), ", ".join(filter(None, [
+            hu_date(measure.deadline) if measure.deadline else "", measure.deadline_note]))),
+        (_("Eredményességi mutató"), measure.indicator_name),
+        (_("Kiinduló érték"), measure.indicator_baseline),
+        (_("Célérték"), measure.indicator_target),
+        (_("A mutató forrása"), measure.indicator_source),
+        (_("Dokumentáltság"), measure.documentation),
+        (_("Kockázatok és csökkentésük"), measure.risks),
+        (_("Humán erőforrás"), measure.resources_human),
+        (_("Pénzügyi erőforrás"), measure.resources_financial),
+        (_("Technikai erőforrás"), measure.resources_technical),
+        (_("Fenntarthatóság"), measure.sustainability),
+        (_("Kapcsolódás más stratégiákhoz"), measure.strategy_fit),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def plan_context(plan: Plan) -> dict:
+    measures = list(queries.measures_of(plan))
+    chapters = queries.chapters_of(plan)
+    statistics = queries.statistics_of(plan)
+    tables: dict[str, list] = {}
+    for statistic in statistics:
+        tables.setdefault(statistic.chapter, []).append(queries.stat_table(statistic))
+    problems = list(queries.problems_of(plan))
+    total, groups = queries.progress_rollup(measures)
+    return {
+        "plan": plan, "forum": plan.forum, "publicity": publicity_for(plan),
+        "chapters": [(chapter, tables.get(chapter.kind, [])) for chapter in chapters],
+        "problems": problems, "total": total, "groups": groups,
+        "measures": [(measure, _measure_facts(measure)) for measure in measures],
+        "adopted_on": hu_date(plan.adopted_on) if plan.adopted_on else "",
+    }
+
+
+def plan_pdf(plan: Plan):
+    return pdf_response("plans/print_plan.html", plan_context(plan), f"{plan.title}")
+
+
+def progress_pdf(plan: Plan):
+    measures = list(queries.measures_with_progress(plan))
+    total, groups = queries.progress_rollup(measures)
+    return pdf_response("plans/print_progress.html", {
+        "plan": plan, "forum": plan.forum, "publicity": publicity_for(plan),
+        "measures": measures, "total": total, "groups": groups,
+        "today": hu_date(timezone.localdate()),
+    }, f"{plan.title} előrehaladás")
+
+
+def plan_docx_builder(plan: Plan) -> DocxBuilder:
+    context = plan_context(plan)
+    doc = DocxBuilder(title=plan.title, forum_name=plan.forum.name)
+    doc.heading(plan.title, 0)
+    doc.facts([
+        (_("Típus"), plan.get_scope_display()),
+        (_("Terület"), str(plan.territory or "")),
+        (_("Időszak"), plan.period_label),
+        (_("Állapot"), plan.get_status_display()),
+        *([(_("Elfogadó határozat"), f"{plan.resolution_number} ({context['adopted_on']})")]
+          if plan.resolution_number else []),
+    ])
+    if plan.summary:
+        doc.heading(_("Bevezetés"), 1).paragraph(plan.summary)
+    doc.heading(_("Helyzetelemzés"), 1)
+    for number, (chapter, tables) in enumerate(context["chapters"], start=1):
+        doc.heading(f"{number}. {chapter.get_kind_display()}", 2)
+        if chapter.text:
+            doc.paragraph(chapter.text)
+        for table in tables:
+            doc.paragraph(f"{table.statistic.name} ({table.statistic.unit}) – "
+                          f"{_('Forrás')}: {table.statistic.source or '–'}", bold=True)
+            doc.table([_("Település"), *[str(y) for y in table.years]],
+                      [[name, *values] for name, values in table.rows])
+        if chapter.problems_found or chapter.opportunities:
+            doc.heading(_("Következtetések"), 3)
+            doc.table([_("Beazonosított problémák"), _("Fejlesztési lehetőségek")],
+                      [[chapter.problems_found, chapter.opportunities]])
+    doc.heading(_("Feltárt problémák"), 1)
+    doc.table([_("Célcsoport"), _("Probléma"), _("Kiinduló értékek")],
+              [[str(p.target_group), p.title, p.baseline] for p in context["problems"]])
+    doc.heading(_("Intézkedési terv"), 1)
+    doc.heading(_("Az intézkedések összefoglaló táblázata"), 2)
+    doc.table([_("Sorszám"), _("Intézkedés"), _("Célcsoport"), _("Felelős"), _("Határidő")],
+              [[m.number, m.title, str(m.target_group), m.responsible_label,
+                hu_date(m.deadline) if m.deadline else m.deadline_note]
+               for m, _facts in context["measures"]])
+    for measure, facts in context["measures"]:
+        doc.heading(f"{measure.number}. {measure.title}", 3)
+        doc.facts(facts)
+    doc.publicity(context["publicity"])
+    return doc
+
+
+def plan_docx(plan: Plan):
+    return plan_docx_builder(plan).response(plan.title)

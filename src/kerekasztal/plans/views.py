@@ -1,0 +1,648 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from kerekasztal.core import access, import_views
+from kerekasztal.core.forms import UploadForm
+from kerekasztal.core.imports import import_preview as import_preview_file
+from kerekasztal.core.links import targets_of
+from kerekasztal.core.pages import render_public, render_workspace
+from kerekasztal.core.tabular import table_response
+
+from . import documents, queries, services
+from .forms import (
+    ChapterForm,
+    CommentDecisionForm,
+    CommentForm,
+    EvidenceForm,
+    MeasureForm,
+    PlanForm,
+    PlanStatusForm,
+    ProblemForm,
+    ProgressForm,
+    ReviewForm,
+    RollupAdoptForm,
+    StatisticForm,
+    StatisticValueForm,
+)
+from .imports import measure_spec, statistic_spec
+from .models import (
+    TRANSITIONS,
+    Chapter,
+    ChapterKind,
+    Comment,
+    Measure,
+    PlanStatus,
+    Problem,
+    Scope,
+    Statistic,
+)
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _plan_url(plan) -> str:
+    return reverse("plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})
+
+
+def _plan(request, forum, pk, action="plans.view"):
+    forum = access.forum_for(request.user, forum, action)
+    return forum, access.plan_for(request.user, forum, pk, action)
+
+
+# --- plans -------------------------------------------------------------------------------
+
+
+def _plan_rows(plans):
+    return [[p.title, p.get_scope_display(), str(p.territory or ""), p.period_label,
+             p.get_status_display(), p.resolution_number, p.adopted_on, p.problem_count,
+             p.measure_count] for p in plans]
+
+
+PLAN_HEADERS = [_lazy("Cím"), _lazy("Típus"), _lazy("Terület"), _lazy("Időszak"),
+                _lazy("Állapot"), _lazy("Határozat"), _lazy("Elfogadva"), _lazy("Problémák"),
+                _lazy("Intézkedések")]
+
+
+def plan_list(request, forum):
+    forum = access.forum_for(request.user, forum, "plans.view")
+    return render_workspace(request, forum, "plans/plan_list.html", {
+        "plans": queries.plan_list(forum),
+        "can_create": access.can(request.user, "plans.edit", forum),
+    })
+
+
+def plan_export(request, forum, fmt):
+    forum = access.forum_for(request.user, forum, "plans.view")
+    headers = [str(h) for h in PLAN_HEADERS]
+    return table_response(f"programok-{forum.slug}", headers,
+                          _plan_rows(queries.plan_list(forum)), fmt)
+
+
+def plan_create(request, forum):
+    forum = access.forum_for(request.user, forum, "plans.edit")
+    roles = access.roles_in(request.user, forum)
+    settlement_ids = None if access.COORDINATOR in roles else roles.settlement_ids
+    form = PlanForm(request.POST or None, forum=forum, settlement_ids=settlement_ids)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(forum=forum, user=request.user, **{
+                f: form.cleaned_data[f] for f in form.Meta.fields})
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A program tervezete elkészült."))
+            return redirect(_plan_url(plan))
+    return render_workspace(request, forum, "plans/plan_form.html", {"form": form})
+
+
+def plan_detail(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    measures = list(queries.measures_of(plan))
+    total, groups = queries.progress_rollup(measures)
+    return render_workspace(request, forum, "plans/plan_detail.html", {
+        "plan": plan, "chapters": queries.chapters_of(plan), "measures": measures,
+        "problems": queries.problems_of(plan), "total": total, "groups": groups,
+        "reviews": plan.reviews.all(), "can_edit": access.can_edit_plan(request.user, forum,
+                                                                          plan),
+        "transitions": [PlanStatus(s) for s in TRANSITIONS[plan.status]],
+        "status_form": PlanStatusForm(), "blockers": services.adoption_problems(plan)
+        if plan.status == PlanStatus.CONSULTATION else [],
+        "open_comments": plan.comments.filter(decision="open").count(),
+        "has_rollup": plan.scope != Scope.SETTLEMENT,
+    })
+
+
+def plan_edit(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    form = PlanForm(request.POST or None, instance=plan, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(plan=plan, user=request.user, **{
+                f: form.cleaned_data[f] for f in ("title", "period_start", "period_end",
+                                                  "summary")})
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return redirect(_plan_url(plan))
+    return render_workspace(request, forum, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+@require_POST
+def plan_status(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.manage")
+    form = PlanStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_set_status(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("A program állapota: %s.")
+                             % PlanStatus(form.cleaned_data["status"]).label)
+    else:
+        messages.error(request, _("Ismeretlen állapot."))
+    return redirect(_plan_url(plan))
+
+
+def plan_review(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.manage")
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_record_review(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A felülvizsgálatot rögzítettük."))
+            return redirect(_plan_url(plan))
+    return render_workspace(request, forum, "plans/review_form.html",
+                            {"form": form, "plan": plan})
+
+
+# --- chapters and statistics ---------------------------------------------------------------
+
+
+def _chapter(plan, kind) -> Chapter:
+    if kind not in ChapterKind.values:
+        raise Http404
+    chapter, _created = Chapter.objects.get_or_create(plan=plan, kind=kind)
+    return chapter
+
+
+def chapter_detail(request, forum, pk, kind):
+    forum, plan = _plan(request, forum, pk)
+    chapter = _chapter(plan, kind)
+    can_edit = access.can_edit_plan(request.user, forum, plan) and plan.is_editable
+    form = ChapterForm(request.POST or None, instance=chapter)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            services.chapter_update(chapter=chapter, user=request.user, **form.cleaned_data)
+            messages.success(request, _("A fejezetet mentettük."))
+            return redirect(request.path)
+    comments = queries.comment_threads(queries.comments_of(plan).filter(chapter=kind))
+    return render_workspace(request, forum, "plans/chapter.html", {
+        "plan": plan, "chapter": chapter, "form": form, "can_edit": can_edit,
+        "tables": [queries.stat_table(s) for s in queries.statistics_of(plan, kind)],
+        "statistic_form": StatisticForm(), "thread": comments.get(kind, []),
+        "comment_form": CommentForm(initial={"chapter": kind}),
+        "can_comment": plan.status == PlanStatus.CONSULTATION
+        and access.can(request.user, "plans.comment", forum),
+        "chapters": queries.chapters_of(plan),
+    })
+
+
+@require_POST
+def statistic_create(request, forum, pk, kind):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    chapter = _chapter(plan, kind)
+    form = StatisticForm(request.POST)
+    if form.is_valid():
+        try:
+            services.statistic_create(plan=plan, chapter=chapter.kind, user=request.user,
+                                      **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("A mutatót felvettük; az adatokat importálhatja."))
+    else:
+        messages.error(request, _("Adja meg a mutató nevét."))
+    return redirect("plans:chapter", forum=forum.slug, pk=plan.pk, kind=chapter.kind)
+
+
+def statistic_value(request, forum, pk, statistic):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    statistic = access.plan_child_for(request.user, forum, plan, Statistic, statistic,
+                                      "plans.edit")
+    form = StatisticValueForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.statistic_set_value(statistic=statistic, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Az adatot rögzítettük."))
+            return redirect("plans:chapter", forum=forum.slug, pk=plan.pk,
+                            kind=statistic.chapter)
+    return render_workspace(request, forum, "plans/statistic_value_form.html", {
+        "form": form, "plan": plan, "statistic": statistic})
+
+
+@require_POST
+def statistic_population(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    services.statistic_add_population(plan=plan, user=request.user)
+    messages.success(request, _("A lakónépesség táblája elkészült a referenciaadatokból."))
+    return redirect("plans:chapter", forum=forum.slug, pk=plan.pk, kind="strategy")
+
+
+# --- problems ----------------------------------------------------------------------------
+
+
+def problem_create(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    form = ProblemForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.problem_create(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A problémát felvettük."))
+            return redirect(f"{_plan_url(plan)}#problems")
+    return render_workspace(request, forum, "plans/problem_form.html",
+                            {"form": form, "plan": plan})
+
+
+def problem_edit(request, forum, pk, problem):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    problem = access.plan_child_for(request.user, forum, plan, Problem, problem, "plans.edit")
+    form = ProblemForm(request.POST or None, instance=problem, plan=plan)
+    evidence_form = EvidenceForm(plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.problem_update(problem=problem, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return redirect(f"{_plan_url(plan)}#problems")
+    return render_workspace(request, forum, "plans/problem_form.html", {
+        "form": form, "plan": plan, "problem": problem, "evidence_form": evidence_form,
+        "evidence": targets_of(problem, kind="evidence"), "sources": problem.sources.all(),
+    })
+
+
+@require_POST
+def problem_evidence(request, forum, pk, problem):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    problem = access.plan_child_for(request.user, forum, plan, Problem, problem, "plans.edit")
+    form = EvidenceForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            services.problem_add_evidence(problem=problem, target=form.cleaned_data["statistic"],
+                                          note=form.cleaned_data["note"], user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("A bizonyítékot hozzákapcsoltuk."))
+    return redirect("plans:problem_edit", forum=forum.slug, pk=plan.pk, problem=problem.pk)
+
+
+# --- measures ----------------------------------------------------------------------------
+
+MEASURE_HEADERS = [
+    _lazy("Sorszám"),
+    _lazy("Az intézkedés címe"),
+    _lazy("Célcsoport"),
+    _lazy("Rövid távú cél"),
+    _lazy("Középtávú cél"),
+    _lazy("Hosszú távú cél"),
+    _lazy("Tartalom, tevékenységek"),
+    _lazy("Felelős"),
+    _lazy("Felelős személy"),
+    _lazy("Partnerek"),
+    _lazy("Határidő"),
+    _lazy("Határidő megjegyzés"),
+    _lazy("Eredményességi mutató"),
+    _lazy("Kiinduló érték"),
+    _lazy("Célérték"),
+    _lazy("A mutató forrása"),
+    _lazy("Pénzügyi erőforrás"),
+    _lazy("Fenntarthatóság"),
+    _lazy("Kezelt problémák"),
+    _lazy("Állapot"),
+    _lazy("Teljesítés (%)"),
+]
+
+
+def measure_rows(measures):
+    for m in measures:
+        organisation = m.responsible_organisation.name if m.responsible_organisation else ""
+        yield [m.number, m.title, str(m.target_group), m.goal_short, m.goal_medium,
+               m.goal_long, m.content, ", ".join(filter(None, [organisation, m.responsible])),
+               m.responsible_person, m.partners, m.deadline, m.deadline_note,
+               m.indicator_name, m.indicator_baseline, m.indicator_target, m.indicator_source,
+               m.resources_financial, m.sustainability,
+               "; ".join(p.title for p in m.problems.all()), m.get_status_display(), m.percent]
+
+
+def measure_export(request, forum, pk, fmt):
+    forum, plan = _plan(request, forum, pk)
+    return table_response(f"intezkedesek-{plan.pk}", [str(h) for h in MEASURE_HEADERS],
+                          measure_rows(queries.measures_of(plan)), fmt)
+
+
+def _measure_data(form) -> dict:
+    data = dict(form.cleaned_data)
+    return {"problems": list(data.pop("problems")), **data}
+
+
+def measure_create(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    form = MeasureForm(request.POST or None, plan=plan,
+                       initial={"number": services.next_measure_number(plan)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure = services.measure_create(plan=plan, user=request.user,
+                                              **_measure_data(form))
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Az intézkedést felvettük."))
+            return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
+                            measure=measure.pk)
+    return render_workspace(request, forum, "plans/measure_form.html",
+                            {"form": form, "plan": plan})
+
+
+def measure_edit(request, forum, pk, measure):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    measure = access.measure_for(request.user, forum, plan, measure, "plans.edit")
+    form = MeasureForm(request.POST or None, instance=measure, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_update(measure=measure, user=request.user, **_measure_data(form))
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A változásokat mentettük."))
+            return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
+                            measure=measure.pk)
+    return render_workspace(request, forum, "plans/measure_form.html",
+                            {"form": form, "plan": plan, "measure": measure})
+
+
+@require_POST
+def measure_delete(request, forum, pk, measure):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    measure = access.measure_for(request.user, forum, plan, measure, "plans.edit")
+    try:
+        services.measure_delete(measure=measure)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
+                        measure=measure.pk)
+    messages.success(request, _("Az intézkedést töröltük."))
+    return redirect(f"{_plan_url(plan)}#measures")
+
+
+def measure_detail(request, forum, pk, measure):
+    forum, plan = _plan(request, forum, pk)
+    measure = access.measure_for(request.user, forum, plan, measure, "plans.view")
+    threads = queries.comment_threads(queries.comments_of(plan).filter(measure=measure))
+    return render_workspace(request, forum, "plans/measure_detail.html", {
+        "plan": plan, "measure": measure, "progress": measure.progress.select_related(
+            "reported_by"), "problems": measure.problems.all(),
+        "sources": measure.sources.select_related("plan__settlement", "plan__district"),
+        "thread": threads.get(measure.pk, []),
+        "comment_form": CommentForm(initial={"measure": measure.pk}),
+        "can_comment": plan.status == PlanStatus.CONSULTATION
+        and access.can(request.user, "plans.comment", forum),
+        "can_edit": access.can_edit_plan(request.user, forum, plan) and plan.is_editable,
+        "can_report": plan.is_public and access.can_report_progress(request.user, forum,
+                                                                     measure),
+        "outside_period": measure.deadline_outside_period(),
+    })
+
+
+def measure_progress(request, forum, pk, measure):
+    forum, plan = _plan(request, forum, pk, "plans.progress")
+    measure = access.measure_for(request.user, forum, plan, measure, "plans.progress")
+    form = ProgressForm(request.POST or None, initial={
+        "status": measure.status, "percent": measure.percent})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_report_progress(measure=measure, user=request.user,
+                                             **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Az előrehaladást rögzítettük."))
+            return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
+                            measure=measure.pk)
+    return render_workspace(request, forum, "plans/progress_form.html",
+                            {"form": form, "plan": plan, "measure": measure})
+
+
+# --- consultation --------------------------------------------------------------------------
+
+
+@require_POST
+def comment_add(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.comment")
+    form = CommentForm(request.POST)
+    back = _plan_url(plan)
+    if form.is_valid():
+        data = form.cleaned_data
+        measure = parent = None
+        if data["measure"]:
+            measure = access.measure_for(request.user, forum, plan, data["measure"],
+                                         "plans.comment")
+            back = reverse("plans:measure_detail", kwargs={
+                "forum": forum.slug, "pk": plan.pk, "measure": measure.pk})
+        elif data["chapter"]:
+            back = reverse("plans:chapter", kwargs={
+                "forum": forum.slug, "pk": plan.pk, "kind": data["chapter"]})
+        else:
+            back = reverse("plans:consultation", kwargs={"forum": forum.slug, "pk": plan.pk})
+        if data["parent"]:
+            parent = access.plan_child_for(request.user, forum, plan, Comment, data["parent"],
+                                           "plans.comment")
+        try:
+            services.comment_add(plan=plan, author=request.user, text=data["text"],
+                                 measure=measure, chapter=data["chapter"], parent=parent)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Észrevételét rögzítettük."))
+    else:
+        messages.error(request, _("Az észrevétel nem lehet üres."))
+    return redirect(f"{back}#comments")
+
+
+def comment_decide(request, forum, pk, comment):
+    forum, plan = _plan(request, forum, pk, "plans.manage")
+    comment = access.plan_child_for(request.user, forum, plan, Comment, comment,
+                                    "plans.manage")
+    form = CommentDecisionForm(request.POST or None, initial={
+        "decision": comment.decision, "decision_reason": comment.decision_reason})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_decide(comment=comment, user=request.user,
+                                    decision=form.cleaned_data["decision"],
+                                    reason=form.cleaned_data["decision_reason"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("A döntést rögzítettük."))
+            return redirect("plans:consultation", forum=forum.slug, pk=plan.pk)
+    return render_workspace(request, forum, "plans/comment_decide.html",
+                            {"form": form, "plan": plan, "comment": comment})
+
+
+def consultation(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    return render_workspace(request, forum, "plans/consultation.html", {
+        "plan": plan, "comments": queries.comments_of(plan), "comment_form": CommentForm(),
+        "can_comment": plan.status == PlanStatus.CONSULTATION
+        and access.can(request.user, "plans.comment", forum),
+    })
+
+
+def consultation_export(request, forum, pk, fmt):
+    forum, plan = _plan(request, forum, pk)
+    headers = [_("Beküldve"), _("Szerző"), _("Tárgy"), _("Észrevétel"), _("Döntés"),
+               _("Indoklás")]
+    rows = ([c.created_at, str(c.author or ""), c.subject, c.text, c.get_decision_display(),
+             c.decision_reason] for c in queries.comments_of(plan))
+    return table_response(f"veleményezes-{plan.pk}", headers, rows, fmt)
+
+
+# --- roll-up -------------------------------------------------------------------------------
+
+
+def rollup(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    if plan.scope == Scope.SETTLEMENT:
+        raise Http404
+    problem_groups = queries.rollup_problems(plan)
+    measure_groups = queries.rollup_measures(plan)
+    return render_workspace(request, forum, "plans/rollup.html", {
+        "plan": plan, "problem_groups": problem_groups, "measure_groups": measure_groups,
+        "by_target_group": queries.counts_by_target_group(problem_groups),
+        "by_territory": queries.counts_by_territory(plan),
+        "can_adopt": access.can(request.user, "plans.manage", forum) and plan.is_editable,
+    })
+
+
+@require_POST
+def rollup_adopt(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.manage")
+    if plan.scope == Scope.SETTLEMENT:
+        raise Http404
+    form = RollupAdoptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Válasszon ki egy csoportot."))
+        return redirect("plans:rollup", forum=forum.slug, pk=plan.pk)
+    children = queries.child_plans(plan)
+    model = Problem if form.cleaned_data["kind"] == "problem" else Measure
+    sources = list(model.objects.filter(pk__in=form.item_ids(), plan__in=children)
+                   .select_related("plan__settlement", "plan__district", "target_group")
+                   .order_by("pk"))
+    adopt = services.rollup_adopt_problem if model is Problem else services.rollup_adopt_measure
+    try:
+        adopt(plan=plan, sources=sources, title=form.cleaned_data["title"], user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("A csoportot átvettük a programba."))
+    return redirect("plans:rollup", forum=forum.slug, pk=plan.pk)
+
+
+# --- imports -------------------------------------------------------------------------------
+
+SPECS = {"measures": measure_spec, "statistics": statistic_spec}
+
+
+def _spec(plan, kind):
+    try:
+        return SPECS[kind](plan)
+    except KeyError as exc:
+        raise Http404 from exc
+
+
+def import_upload(request, forum, pk, kind):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    if not plan.is_editable:
+        raise PermissionDenied
+    spec = _spec(plan, kind)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = import_preview_file(spec=spec, forum=forum, file=form.cleaned_data["file"],
+                                    user=request.user)
+        return redirect(f"plans:import_preview_{kind}", forum=forum.slug, pk=plan.pk,
+                        batch=batch.pk)
+    return render_workspace(request, forum, "core/import_upload.html", {
+        "form": form, "spec": spec, "back_url": _plan_url(plan)})
+
+
+def import_preview(request, forum, pk, kind, batch):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    spec = _spec(plan, kind)
+    batch = access.import_batch_for(request.user, forum, batch, spec.kind, "plans.edit")
+    return import_views.preview(request, forum, spec, batch, back_url=_plan_url(plan))
+
+
+def import_example(request, forum, pk, kind, fmt):
+    forum, plan = _plan(request, forum, pk, "plans.edit")
+    return import_views.example(_spec(plan, kind), fmt)
+
+
+# --- documents -----------------------------------------------------------------------------
+
+
+def plan_pdf(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    return documents.plan_pdf(plan)
+
+
+def plan_docx(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    return documents.plan_docx(plan)
+
+
+def progress_pdf(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    return documents.progress_pdf(plan)
+
+
+# --- public --------------------------------------------------------------------------------
+
+
+@access.public
+def public_list(request, forum):
+    forum = access.forum_public(forum)
+    return render_public(request, forum, "plans/public_list.html", {
+        "plans": queries.plan_list(forum, public_only=True)})
+
+
+@access.public
+def public_detail(request, forum, pk):
+    forum = access.forum_public(forum)
+    plan = access.public_plan(forum, pk)
+    measures = list(queries.measures_with_progress(plan))
+    total, groups = queries.progress_rollup(measures)
+    return render_public(request, forum, "plans/public_detail.html", {
+        "plan": plan, "measures": measures, "total": total, "groups": groups,
+        "chapters": [c for c in queries.chapters_of(plan)
+                     if c.text or c.problems_found or c.opportunities],
+        "problems": queries.problems_of(plan), "reviews": plan.reviews.all(),
+    })
+
+
+@access.public
+def public_pdf(request, forum, pk):
+    forum = access.forum_public(forum)
+    return documents.plan_pdf(access.public_plan(forum, pk))
+

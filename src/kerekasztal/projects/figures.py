@@ -1,0 +1,130 @@
+"""Indicator values computed from the records of the other apps, as of any day.
+
+Computed indicators go through `core.contracts.indicator_rules()` only: the rule of another
+app returns the records behind the figure. Manual indicators take the latest recorded
+value on or before the day (each with its evidence).
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kerekasztal.core import contracts
+from kerekasztal.core.contracts import IndicatorRule
+
+from .models import Indicator, ManualValue, Project
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    as_of: datetime.date
+    value: Decimal | int | None  # None: the rule's app is not installed
+    rule: IndicatorRule | None = None
+    manual_value: ManualValue | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def manual(self) -> bool:
+        return self.indicator.is_manual
+
+    @property
+    def available(self) -> bool:
+        return self.value is not None
+
+    @property
+    def percent(self) -> int | None:
+        if self.value is None or not self.indicator.target:
+            return None
+        return int(Decimal(self.value) * 100 / self.indicator.target)
+
+    @property
+    def reached(self) -> bool:
+        return self.value is not None and Decimal(self.value) >= self.indicator.target
+
+    @property
+    def has_places(self) -> bool:
+        return bool(self.rule and self.rule.settlement)
+
+
+def rule_of(indicator: Indicator) -> IndicatorRule | None:
+    return contracts.indicator_rules().get(indicator.rule) if indicator.rule else None
+
+
+def manual_value_on(indicator: Indicator, day: datetime.date) -> ManualValue | None:
+    """The manual value in force on `day` (from a prefetched `manual_values`)."""
+    values = [v for v in indicator.manual_values.all() if v.as_of <= day]
+    return max(values, key=lambda v: (v.as_of, v.pk)) if values else None
+
+
+def figure(indicator: Indicator, as_of: datetime.date, forums: QuerySet | None = None) -> Figure:
+    if indicator.is_manual:
+        manual = manual_value_on(indicator, as_of)
+        value = manual.value if manual else Decimal(0)
+        return Figure(indicator, as_of, value.normalize() if value else 0, manual_value=manual)
+    rule = rule_of(indicator)
+    if rule is None:
+        return Figure(indicator, as_of, None)
+    forums = forums if forums is not None else indicator.project.funded_forums()
+    return Figure(indicator, as_of, rule.value(forums, as_of, **indicator.params), rule=rule)
+
+
+def figures(project: Project, as_of: datetime.date) -> list[Figure]:
+    """Every indicator of the project (prefetched by queries.project_detail) as of a day."""
+    forums = project.funded_forums()
+    return [figure(indicator, as_of, forums) for indicator in project.indicators.all()]
+
+
+def records(indicator: Indicator, as_of: datetime.date) -> QuerySet | None:
+    """The records behind a computed value; None for manual indicators and missing rules."""
+    rule = rule_of(indicator)
+    if rule is None:
+        return None
+    return rule.records(indicator.project.funded_forums(), as_of, **indicator.params)
+
+
+def with_relations(records: QuerySet) -> QuerySet:
+    """The records with their direct foreign keys joined, so that listing them (their
+    str and get_absolute_url usually follow one of them) costs one query."""
+    names = [f.name for f in records.model._meta.concrete_fields if f.many_to_one]
+    return records.select_related(*names) if names else records
+
+
+def by_settlement(indicator: Indicator, as_of: datetime.date) -> dict[int, int]:
+    rule = rule_of(indicator)
+    if rule is None:
+        return {}
+    return rule.by_settlement(indicator.project.funded_forums(), as_of, **indicator.params)
+
+
+def month_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The last day of every month from start's to end's, the last one being `end`."""
+    days = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        days.append(min(last, end))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return days
+
+
+MAX_POINTS = 24
+
+
+def series(project: Project, until: datetime.date) -> dict[int, list[tuple[datetime.date, Any]]]:
+    """Indicator id → [(month end, value)] from the project's start to `until`.
+
+    The number of queries depends on the months and indicators, not on the records."""
+    days = month_ends(project.start, max(project.start, until))
+    if len(days) > MAX_POINTS:  # long projects: every few months, always the last day
+        step = -(-len(days) // MAX_POINTS)
+        days = days[-1::-step][::-1]
+    forums = project.funded_forums()
+    result = {}
+    for indicator in project.indicators.all():
+        result[indicator.pk] = [(day, figure(indicator, day, forums).value) for day in days]
+    return result

@@ -1,0 +1,102 @@
+"""The publicity block of a grant project (Széchenyi 2020 / Széchenyi Terv Plusz rules):
+beneficiary, project title and ID, grant amount and rate, fund, period, the EU-funding
+statement and, where the scheme asks for it, "Befektetés a jövőbe".
+
+Registered with documents/publicity.py: `publicity_for(record)` returns the block of the
+project that funds the record's forum on the record's day.
+"""
+
+import datetime
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from kerekasztal.documents.publicity import Publicity
+
+from . import huformat
+from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU, SZECHENYI_2020, SZECHENYI_PLUS
+
+SLOGAN = "Befektetés a jövőbe"
+DATE_ATTRIBUTES = ("held_on", "held_at", "date", "starts_at", "starts_on", "start", "signed_on",
+                   "adopted_on", "since",
+                   "created_at")
+
+
+def eu_statement(project, *, past: bool = False) -> str:
+    verb = "valósult meg" if past else "valósul meg"
+    eu_funds = [FUND_GENITIVE_HU[f] for f in project.funds if f in FUND_GENITIVE_HU]
+    if project.programme_info and project.programme_info.scheme == SZECHENYI_PLUS:
+        return f"A projekt az Európai Unió társfinanszírozásával {verb}."
+    if eu_funds:
+        return (f"A projekt az Európai Unió támogatásával, {' és '.join(eu_funds)} "
+                f"társfinanszírozásával {verb}.")
+    return f"A projekt a Magyar Állam támogatásával {verb}."
+
+
+def needs_slogan(project) -> bool:
+    """Széchenyi 2020 projects carry the 'Befektetés a jövőbe' line on their documents."""
+    return bool(project.programme_info and project.programme_info.scheme == SZECHENYI_2020)
+
+
+def block(project) -> Publicity:
+    funds = ", ".join(FUND_NAMES_HU.get(f, f) for f in project.funds)
+    programme = project.programme_info
+    lines = [
+        f"Támogatás: {huformat.million_forints(project.grant_amount)} "
+        f"({huformat.percent(project.grant_rate)} támogatási intenzitás)",
+    ]
+    if funds:
+        lines.append(f"Alap: {funds}")
+    if programme:
+        lines.append(f"{programme.plan} – {programme.name}")
+    lines.append(f"Megvalósítás: {huformat.span(project.start, project.current_end)}")
+    lines.append(eu_statement(project))
+    if needs_slogan(project):
+        lines.append(SLOGAN)
+    return Publicity(beneficiary=project.beneficiary.name, project_title=project.title,
+                     project_id=project.code, lines=lines)
+
+
+def _forum_of(record: Any):
+    from kerekasztal.forums.models import Forum
+
+    if isinstance(record, Forum):
+        return record
+    path = getattr(type(record), "forum_path", None)
+    target = record
+    for step in (path.split("__") if path else ["forum"]):
+        target = getattr(target, step, None)
+        if target is None:
+            return None
+    return target if isinstance(target, Forum) else None
+
+
+def _day_of(record: Any) -> datetime.date:
+    for name in DATE_ATTRIBUTES:
+        value = getattr(record, name, None)
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        if isinstance(value, datetime.date):
+            return value
+    return timezone.localdate()
+
+
+def provider(record: Any) -> Publicity | None:
+    from .models import Project
+
+    if isinstance(record, Project):
+        return block(record)
+    forum = _forum_of(record)
+    if forum is None:
+        return None
+    day = _day_of(record)
+    candidates = (
+        Project.objects.filter(Q(forums_funded=forum) | Q(forum=forum, forums_funded=None))
+        .filter(start__lte=day).select_related("beneficiary").prefetch_related("extensions")
+        .distinct().order_by("-start")
+    )
+    for project in candidates:
+        if day <= project.current_end:
+            return block(project)
+    return None

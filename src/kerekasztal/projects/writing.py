@@ -1,0 +1,271 @@
+"""Press releases and the closing report, written in Hungarian from the records.
+
+Our own wording. The text is plain: paragraphs separated by blank lines, list items
+starting with "– ". Documents are Hungarian whatever the interface language.
+"""
+
+import datetime
+from collections import Counter
+
+from django.utils import translation
+
+from kerekasztal.documents.render import hu_date
+
+from . import huformat
+from .figures import Figure, figures
+from .models import MilestoneKind, PressReleaseKind, Project, StaffRoleKind
+from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU
+from .publicity import eu_statement
+
+VOWELS = set("aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ")
+
+
+def az(word: str) -> str:
+    """The Hungarian article before a word: 'az ÁROP', 'a TOP'."""
+    return "az" if word[:1] in VOWELS else "a"
+
+
+def duration(start: datetime.date, end: datetime.date) -> str:
+    days = (end - start).days + 1
+    if 150 <= days < 180:
+        return "közel fél éves"
+    if 180 <= days <= 186:
+        return "fél éves"
+    if 350 <= days <= 370:
+        return "egyéves"
+    return f"{round(days / 30.44)} hónapos"
+
+
+def _staff_line(project: Project, day: datetime.date) -> str:
+    """'2 felzárkózási munkatárs, 1 projektmenedzser (egyben pénzügyi munkatárs), ...':
+    people counted once, their further roles named after the first."""
+    order = list(StaffRoleKind.values)
+    roles_of: dict[tuple[int, str], set[str]] = {}
+    for staff in project.staff.all():
+        if staff.since <= day:
+            employer = (staff.employer.name if staff.employer_id
+                        and staff.employer_id != project.beneficiary_id else "")
+            roles_of.setdefault((staff.person_id, employer), set()).add(staff.role)
+    counts: Counter = Counter()
+    for (_person, employer), roles in roles_of.items():
+        ranked = tuple(sorted(roles, key=order.index))
+        counts[(ranked, employer)] += 1
+    with translation.override("hu"):
+        labels = {role: str(StaffRoleKind(role).label) for role in order}
+    parts = []
+    for (roles, employer), n in sorted(counts.items(),
+                                       key=lambda i: (order.index(i[0][0][0]), i[0][1])):
+        notes = [f"egyben {' és '.join(labels[r] for r in roles[1:])}"] if roles[1:] else []
+        notes += [employer] if employer else []
+        parts.append(f"{n} {labels[roles[0]]}" + (f" ({'; '.join(notes)})" if notes else ""))
+    return ", ".join(parts)
+
+
+def _partner_line(project: Project, day: datetime.date) -> list[str]:
+    lines = []
+    for partner in project.partners.all():
+        with translation.override("hu"):
+            role = str(partner.get_role_display()).lower()
+        first, last = partner.name_on(project.start), partner.name_on(day)
+        text = f"{last} ({role})"
+        if first != last:
+            renamed = max(partner.renamings.all(), key=lambda n: n.valid_from)
+            text = (f"{last} ({role}; {hu_date(renamed.valid_from)} előtt {first} néven)")
+        lines.append(text)
+    return lines
+
+
+def _result(item: Figure) -> str:
+    value = "–" if item.value is None else huformat.number(item.value)
+    text = f"{item.indicator.name}: {value} {item.indicator.unit}"
+    if item.manual_value and item.manual_value.note:
+        text += f" ({item.manual_value.note})"
+    return text
+
+
+def _facts(project: Project) -> str:
+    programme = project.programme_info
+    funds = [FUND_GENITIVE_HU.get(f, FUND_NAMES_HU.get(f, f)) for f in project.funds]
+    text = (f"{project.beneficiary.name} {huformat.million_forints(project.grant_amount)} "
+            f"vissza nem térítendő támogatást nyert {az(project.call_code)} "
+            f"{project.call_code}")
+    if project.call_title:
+        text += f" „{project.call_title}” című"
+    text += " felhíváson"
+    if programme:
+        text += f", {az(programme.plan)} {programme.plan} {programme.name} keretében"
+    text += "."
+    if project.grant_rate is not None:
+        text += f" A támogatás intenzitása {huformat.percent(project.grant_rate)}"
+        text += f", forrása {', '.join(funds)}." if funds else "."
+    return text
+
+
+def _extension_sentence(project: Project, day: datetime.date) -> str:
+    extensions = [e for e in project.extensions.all()
+                  if e.decided_on is None or e.decided_on <= day]
+    if not extensions:
+        return ""
+    last = max(extensions, key=lambda e: e.new_end)
+    return (f"Az eredetileg {hu_date(project.end)} napra tervezett befejezés "
+            f"{last.reason.rstrip('.')} miatt {hu_date(last.new_end)} napra módosult.")
+
+
+def _contact(project: Project) -> str:
+    parts = []
+    if project.website:
+        parts.append(f"További információ: {project.website}")
+    if project.contact_id:
+        person = project.contact
+        details = ", ".join(filter(None, [person.position, person.email, person.phone]))
+        parts.append(f"Kapcsolattartó: {person.name}" + (f" ({details})" if details else ""))
+    return "\n".join(parts)
+
+
+def _closing_milestones(project: Project, day: datetime.date) -> list[str]:
+    lines = []
+    for milestone in project.milestones.all():
+        if milestone.reached_on and milestone.reached_on <= day:
+            if milestone.kind == MilestoneKind.CLOSING_EVENT:
+                continue
+            lines.append(f"– {hu_date(milestone.reached_on)}: {milestone.title}")
+    return lines
+
+
+def _closing_event(project: Project, day: datetime.date) -> str:
+    for milestone in project.milestones.all():
+        if (milestone.kind == MilestoneKind.CLOSING_EVENT and milestone.reached_on
+                and milestone.reached_on <= day):
+            named = ("" if milestone.title.lower() == "zárórendezvény"
+                     else f" ({milestone.title})")
+            return (f"{huformat.on_day(milestone.reached_on).capitalize()} került sor "
+                    f"{az(project.code)} {project.code} projekt zárórendezvényére{named}, "
+                    f"amely egy {duration(project.start, project.end_on(day))} intenzív "
+                    f"munkát és sikeres együttműködést zárt le.")
+    return ""
+
+
+def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
+    end = project.end_on(as_of)
+    items = figures(project, as_of)
+    paragraphs = [
+        f"{project.title} – sikeresen lezárult {az(project.code)} {project.code} "
+        f"azonosítójú projekt",
+        _facts(project),
+        f"{az(project.title).capitalize()} „{project.title}” című, {project.code} "
+        f"azonosítójú projekt {huformat.period(project.start, end)} valósult meg. "
+        + _extension_sentence(project, as_of),
+        project.summary,
+    ]
+    if partners := _partner_line(project, as_of):
+        paragraphs.append("A projekt megvalósításában részt vett: " + "; ".join(partners) + ".")
+    if staff := _staff_line(project, as_of):
+        paragraphs.append(f"A projektben {staff} dolgozott.")
+    if items:
+        paragraphs.append(f"A projekt eredményei ({hu_date(as_of)}):\n"
+                          + "\n".join(f"– {_result(i)}" for i in items))
+    done = [d.title for d in project.deliverables.all()
+            if d.completed_on and d.completed_on <= as_of]
+    if done:
+        paragraphs.append("A projekt keretében elkészült: " + ", ".join(done) + ".")
+    assets = [f"{a.quantity} db {a.name}" for a in project.assets.all()]
+    if assets:
+        paragraphs.append("A projekt keretében beszerzésre került: " + ", ".join(assets) + ".")
+    if lines := _closing_milestones(project, as_of):
+        paragraphs.append("A projekt rendezvényei és mérföldkövei:\n" + "\n".join(lines))
+    paragraphs.append(_closing_event(project, as_of))
+    if project.sustainability_end:
+        paragraphs.append(f"A projekt eredményeit a kedvezményezett a fenntartási időszak "
+                          f"végéig, {hu_date(project.sustainability_end)} napjáig fenntartja.")
+    paragraphs += [_contact(project), eu_statement(project, past=True)]
+    title = paragraphs.pop(0)
+    return title, "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
+
+
+def _start(project: Project, as_of: datetime.date) -> tuple[str, str]:
+    end = project.end_on(as_of)
+    paragraphs = [
+        _facts(project),
+        f"{az(project.title).capitalize()} „{project.title}” című, {project.code} "
+        f"azonosítójú projekt {huformat.period(project.start, end)} valósul meg.",
+        project.summary,
+    ]
+    if partners := _partner_line(project, as_of):
+        paragraphs.append("Partnereink: " + "; ".join(partners) + ".")
+    targets = [f"– {i.name}: {huformat.number(i.target)} {i.unit}"
+               for i in project.indicators.all()]
+    if targets:
+        paragraphs.append("A projekt vállalt eredményei:\n" + "\n".join(targets))
+    planned = [d.title for d in project.deliverables.all()]
+    if planned:
+        paragraphs.append("A projekt keretében elkészül: " + ", ".join(planned) + ".")
+    paragraphs += [_contact(project), eu_statement(project)]
+    title = f"{project.title} – elindult {az(project.code)} {project.code} azonosítójú projekt"
+    return title, "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
+
+
+def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
+    end = project.end_on(as_of)
+    items = figures(project, as_of)
+    funds = ", ".join(FUND_NAMES_HU.get(f, f) for f in project.funds)
+    facts = [
+        f"Kedvezményezett: {project.beneficiary.name}",
+        f"Projekt címe: {project.title}",
+        f"Projektazonosító: {project.code}",
+        f"Felhívás: {project.call_code}" + (f" – {project.call_title}"
+                                           if project.call_title else ""),
+        f"Támogatás: {huformat.forints(project.grant_amount)} "
+        f"({huformat.million_forints(project.grant_amount)}), intenzitás: "
+        f"{huformat.percent(project.grant_rate)}",
+    ]
+    if project.total_cost is not None:
+        facts.append(f"Elszámolható összköltség: {huformat.forints(project.total_cost)}")
+    if funds:
+        facts.append(f"Alap: {funds}")
+    facts.append(f"Megvalósítás: {huformat.span(project.start, end)}")
+    if project.sustainability_end:
+        facts.append(f"Fenntartási időszak vége: {hu_date(project.sustainability_end)}")
+    sections = ["1. A projekt adatai\n" + "\n".join(f"– {f}" for f in facts)]
+    if sentence := _extension_sentence(project, as_of):
+        sections.append(sentence)
+    if project.summary:
+        sections.append("2. A projekt célja\n" + project.summary)
+    results = []
+    for item in items:
+        value = "–" if item.value is None else huformat.number(item.value)
+        marker = " [kézi adat, bizonyítékkal]" if item.manual else ""
+        percent = f", {item.percent}%" if item.percent is not None else ""
+        target = huformat.number(item.indicator.target)
+        results.append(f"– {item.indicator.name}: {value} / {target}"
+                       f" {item.indicator.unit}{percent}{marker}")
+    sections.append(f"3. Indikátorok ({hu_date(as_of)}; tény / cél)\n"
+                    + ("\n".join(results) or "– nincs indikátor"))
+    deliverables = [f"– {d.title}: " + (f"elkészült {hu_date(d.completed_on)}"
+                                        if d.completed_on and d.completed_on <= as_of
+                                        else "nem készült el")
+                    for d in project.deliverables.all()]
+    sections.append("4. Vállalt termékek\n" + ("\n".join(deliverables) or "– nincs"))
+    milestones = [f"– {m.title}: tervezett {hu_date(m.due)}, " + (
+        f"teljesült {hu_date(m.reached_on)}" if m.reached_on and m.reached_on <= as_of
+        else "nem teljesült") for m in project.milestones.all()]
+    sections.append("5. Mérföldkövek\n" + ("\n".join(milestones) or "– nincs"))
+    if staff := _staff_line(project, as_of):
+        sections.append(f"6. Projektmunkatársak\n{staff}")
+    assets = [f"– {a.quantity} db {a.name}" for a in project.assets.all()]
+    if assets:
+        sections.append("7. Beszerzett eszközök\n" + "\n".join(assets))
+    if partners := _partner_line(project, as_of):
+        sections.append("8. Partnerek\n" + "\n".join(f"– {p}" for p in partners))
+    sections.append(eu_statement(project, past=True))
+    return f"Záró beszámoló – {project.code}", "\n\n".join(sections)
+
+
+def write(project: Project, kind: str, as_of: datetime.date) -> tuple[str, str]:
+    """(title, body) of a document of `kind` as of a day."""
+    from .queries import project_detail
+
+    project = project_detail(project.forum).get(pk=project.pk)
+    writer = {PressReleaseKind.START: _start, PressReleaseKind.CLOSING: _closing,
+              PressReleaseKind.CLOSING_REPORT: _report}[PressReleaseKind(kind)]
+    return writer(project, as_of)
+

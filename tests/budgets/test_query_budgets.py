@@ -1,0 +1,60 @@
+"""Query-count budgets: every main page makes the same number of SQL queries on a small
+dataset and on one ten times larger, and no more than its budget. This is the one
+performance check of the test suite; it counts queries, it does not time anything."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kerekasztal.core import dataset
+from kerekasztal.core.budgets import PAGES
+from kerekasztal.core.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(client: Client, url: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, len(queries)
+
+
+def _measure(forum) -> dict[str, tuple[int, int]]:
+    coordinator = User.objects.get(email=f"koordinator-{forum.slug}@example.org")
+    clients = {"anonymous": Client(), "coordinator": Client()}
+    clients["coordinator"].force_login(coordinator)
+    results = {}
+    for page in PAGES:
+        url = reverse(page.url_name, kwargs=page.kwargs(forum))
+        if page.query:
+            url += "?" + page.query
+        clients[page.role].get(url)  # warm per-process caches (content types, sessions)
+        results[f"{page.url_name}?{page.query}"] = _count(clients[page.role], url)
+    return results
+
+
+def test_main_pages_make_as_many_queries_on_ten_times_the_data():
+    context = dataset.generate(scale=0.0005, seed=7, forums=1)  # ~10 organisations
+    forum = context.forums[0]
+    small = _measure(forum)
+    dataset.generate(scale=0.0045, seed=8, existing=[forum])  # ~100 organisations in all
+    large = _measure(forum)
+
+    from kerekasztal.directory.models import Organisation
+    assert Organisation.objects.filter(forum=forum).count() >= 90
+
+    problems = []
+    for page in PAGES:
+        key = f"{page.url_name}?{page.query}"
+        (small_status, small_count), (large_status, large_count) = small[key], large[key]
+        if small_status != 200 or large_status != 200:
+            problems.append(f"{key}: HTTP {small_status}/{large_status}")
+        elif small_count != large_count:
+            problems.append(f"{key}: {small_count} queries on the small dataset, "
+                            f"{large_count} on the 10× one")
+        elif large_count > page.budget:
+            problems.append(f"{key}: {large_count} queries, budget {page.budget}")
+    assert not problems, "\n".join(problems)
+

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from kerekasztal.core import dataset
+from kerekasztal.directory.models import Organisation, Person
+from kerekasztal.forums.models import Forum, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return (
+        list(Forum.objects.filter(slug__startswith="gen-").order_by("slug")
+             .values_list("slug", "name", "district__code")),
+        list(Organisation.objects.filter(forum__slug__startswith="gen-").order_by("name")
+             .values_list("name", "kind", "seat__ksh_code")),
+        sorted(Person.objects.filter(forum__slug__startswith="gen-").values_list("name",
+                                                                                 flat=True)),
+        Membership.objects.filter(forum__slug__startswith="gen-").count(),
+    )
+
+
+def test_the_same_seed_gives_the_same_dataset_and_another_seed_another():
+    dataset.generate(scale=0.02, seed=3)
+    first = _snapshot()
+    assert len(first[0]) == 4 and len(first[1]) == 400 and len(first[2]) == 1200
+    assert dataset.remove_generated() == 4
+    assert _snapshot() == ([], [], [], 0)
+    dataset.generate(scale=0.02, seed=3)
+    assert _snapshot() == first
+    dataset.remove_generated()
+    dataset.generate(scale=0.02, seed=4)
+    assert _snapshot() != first
+
+
+def test_fewer_forums_hold_the_same_volume_and_growing_adds_to_existing_forums():
+    context = dataset.generate(scale=0.01, seed=1, forums=1)
+    forum = context.forums[0]
+    assert Organisation.objects.filter(forum=forum).count() == 200
+    dataset.generate(scale=0.01, seed=2, existing=[forum])
+    assert Organisation.objects.filter(forum=forum).count() == 400
+    assert Forum.objects.filter(slug__startswith="gen-").count() == 1
+
+
+def test_command_refuses_to_generate_twice_without_replace(capsys):
+    call_command("generate_dataset", scale=0.005, seed=1, no_progress=True)
+    with pytest.raises(CommandError):
+        call_command("generate_dataset", scale=0.005, seed=1, no_progress=True)
+    call_command("generate_dataset", scale=0.005, seed=1, no_progress=True, replace=True)
+    assert Forum.objects.filter(slug__startswith="gen-").count() == 1

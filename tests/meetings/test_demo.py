@@ -1,0 +1,24 @@
+import datetime
+
+import pytest
+
+from kerekasztal.core import contracts
+from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.forums.models import Forum
+from kerekasztal.meetings.models import Decision, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_builds_eight_held_sessions_of_koszeg_idempotently():
+    ctx = demo_load()
+    forum = ctx.forum
+    assert forum.meetings.filter(status="held").count() == 8
+    first = forum.meetings.get(number=1)
+    assert first.date.isoformat() == "2015-06-16" and first.decisions.exists()
+    assert Decision.objects.filter(forum=forum).first() is not None
+    counts = (Meeting.objects.count(), Decision.objects.count())
+    demo_load()
+    assert (Meeting.objects.count(), Decision.objects.count()) == counts
+    rule = contracts.indicator_rules()["meetings.sessions_held"]
+    assert rule.value(Forum.objects.filter(pk=forum.pk), datetime.date(2015, 12, 31)) == 8
