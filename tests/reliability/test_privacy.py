@@ -152,3 +152,27 @@ def test_a_new_user_is_never_given_ethnicity_health_or_disability_fields():
     for model in (Person, UserFactory._meta.model):
         names = [f.name.lower() for f in model._meta.get_fields()]
         assert not [n for n in names for word in forbidden if word in n], names
+
+
+def test_erasure_asks_every_app_to_forget_its_copies_of_the_person(world):
+    """The meetings app copies a representative's name and e-mail into invitations."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kerekasztal.meetings import services as meetings
+    from kerekasztal.territory.models import Settlement
+
+    start = timezone.now() + dt.timedelta(days=14)
+    meeting = meetings.meeting_schedule(
+        forum=world.forum, number=9, title="Törlés utáni ülés", starts_at=start,
+        ends_at=start + dt.timedelta(hours=2), venue_settlement=Settlement.objects.get(
+            name="Kőszeg"),
+    )
+    meetings.invitations_prepare(meeting=meeting)
+    invitation = meeting.invitations.get(person=world.representative)
+    assert invitation.email == world.member.email
+    person_erase(person=world.representative, user=world.coordinator)
+    invitation.refresh_from_db()
+    assert (invitation.name, invitation.email) == ("–", "")
+    assert meeting.invitations.count() == 1  # the invitation, and its count, stay

@@ -121,6 +121,17 @@ def _anonymise_account(user: User) -> bool:
     return True
 
 
+def _forget_hooks():
+    """`person_forget(person=...)` of every app's services module that has one (e.g. the
+    meetings app blanks the name and e-mail copied into invitations)."""
+    from .contracts import _modules
+
+    for module in _modules("services"):
+        hook = getattr(module, "person_forget", None)
+        if callable(hook):
+            yield hook
+
+
 @transaction.atomic
 def person_erase(*, person, user: User | None, reason: str = ErasureReason.REQUEST) -> Erasure:
     """Anonymise the person; keep the records that count them. Idempotent per person."""
@@ -131,6 +142,8 @@ def person_erase(*, person, user: User | None, reason: str = ErasureReason.REQUE
     if existing is not None:
         return existing
     account = person.user
+    for forget in _forget_hooks():  # other apps' copies of the name and e-mail
+        forget(person=person)
     person.history.all().delete()  # the past versions hold the personal data too
     from kerekasztal.directory.models import Affiliation
 
