@@ -14,9 +14,13 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib import admin
+        from django.contrib.auth.signals import user_logged_in
 
         from . import access, views_auth
+        from .middleware import SessionIdleTimeoutMiddleware
 
+        user_logged_in.connect(SessionIdleTimeoutMiddleware.stamp,
+                               dispatch_uid="kerekasztal.session_stamp")
         admin.site.login = views_auth.admin_login
         admin.site.has_permission = lambda request: access.admin_site_allowed(request.user)
         admin.site.site_header = _("Kerekasztal – üzemeltetés")

@@ -57,6 +57,17 @@ class SessionIdleTimeoutMiddleware:
     KEY = "_last_seen"
     START = "_started"
 
+    @classmethod
+    def stamp(cls, sender, request, user, **kwargs):
+        """On login (a `user_logged_in` receiver): the session starts now, with no extra
+        write on the first request."""
+        import time
+
+        if request is not None and hasattr(request, "session"):
+            now = int(time.time())
+            request.session[cls.START] = now
+            request.session[cls.KEY] = now
+
     def __init__(self, get_response):
         self.get_response = get_response
 
