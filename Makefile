@@ -8,7 +8,7 @@ KK := $(BIN)/kerekasztal
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup install assets translations database lint messages clean bench throughput
+.PHONY: run test setup install assets translations database lint messages clean bench throughput loadtest
 
 run: setup
 	$(KK) collectstatic --noinput --verbosity 0
@@ -47,6 +47,14 @@ database: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# Load test (not part of `make test`): gunicorn + PostgreSQL + locust, see docs/reliability.md.
+# LOADTEST_USERS=50 LOADTEST_DURATION=10m by default; e.g. `make loadtest LOADTEST_DURATION=1m`.
+LOADTEST_USERS ?= 50
+LOADTEST_DURATION ?= 10m
+loadtest: install assets translations
+	$(BIN)/python -m pip install --quiet -e ".[load]"
+	LOADTEST_USERS=$(LOADTEST_USERS) LOADTEST_DURATION=$(LOADTEST_DURATION) bash scripts/loadtest/run.sh
 
 # For developers (needs GNU gettext): refresh every app's English catalogue.
 messages: install

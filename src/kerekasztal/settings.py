@@ -3,6 +3,7 @@
 See README.md (Configuration) for every variable.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +17,10 @@ BASE_DIR = Path(env_str("KEREKASZTAL_HOME", str(Path.cwd())))
 VAR_DIR = Path(env_str("KEREKASZTAL_VAR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# KEREKASZTAL_ENV=production: HTTPS only, secure cookies, HSTS, a real SECRET_KEY and hosts
+# required (`kerekasztal check --deploy` reports nothing). The default is local use.
+KEREKASZTAL_ENV = env_str("KEREKASZTAL_ENV", "local").strip().lower()
+PRODUCTION = KEREKASZTAL_ENV == "production" or env_bool("KEREKASZTAL_PRODUCTION", False)
 _INSECURE_KEY = "django-insecure-local-only-kerekasztal"
 SECRET_KEY = env_str("SECRET_KEY", _INSECURE_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -45,20 +50,30 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "simple_history",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kerekasztal.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kerekasztal.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kerekasztal.core.middleware.SessionIdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kerekasztal.urls"
@@ -109,8 +124,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sessions end 8 hours after login, or after 60 idle minutes, or when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+
+# Login protection: repeated failures lock the account out for a while (django-axes);
+# coordinators and operators confirm their login with a one-time code (django-otp, TOTP).
+AUTHENTICATION_BACKENDS = [
+    "kerekasztal.core.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+# Locked: an account after 5 failures from anywhere, and an address after 5 failures on
+# any accounts (password spraying).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "kerekasztal.core.backends.lockout_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+KEREKASZTAL_REQUIRE_2FA = env_bool("KEREKASZTAL_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Kerekasztal"
+OTP_LOGIN_URL = "core:login"
 
 LANGUAGE_CODE = "hu"
 LANGUAGES = [("hu", _("magyar")), ("en", _("angol"))]
@@ -129,6 +170,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/_media_not_served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# Larger requests are refused with 413 before their body is read (the largest upload
+# policy is 20 MB; the proxy in front should use the same limit).
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 32 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -164,7 +208,52 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-if not DEBUG and SECRET_KEY == _INSECURE_KEY and env_bool("KEREKASZTAL_PRODUCTION", False):
+# --- Security headers (every mode) ------------------------------------------------------
+# Content Security Policy: only our own scripts, styles, fonts and images; no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- Production ---------------------------------------------------------------------------
+if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be false in production.")
+    if SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("SECRET_KEY must be set in production (50+ random "
+                                   "characters, e.g. `python -c 'import secrets; "
+                                   "print(secrets.token_urlsafe(64))'`).")
+    if "ALLOWED_HOSTS" not in __import__("os").environ:
+        raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+    # The reverse proxy terminates TLS and says so in X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_NAME = "__Host-kerekasztal_session"
+    CSRF_COOKIE_NAME = "__Host-kerekasztal_csrf"
+    LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")

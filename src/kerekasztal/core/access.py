@@ -848,7 +848,23 @@ def import_batch_for(user: Viewer, forum: Forum, pk: int, kind: str, action: str
 # Reliability and data protection
 # ---------------------------------------------------------------------------
 
+def requires_second_factor(user: Viewer) -> bool:
+    """Coordinators (of any forum) and operators log in with a one-time code too."""
+    from django.conf import settings
+
+    from kerekasztal.forums.models import AccessRole, ForumAccess
+
+    if not settings.KEREKASZTAL_REQUIRE_2FA or not user.is_authenticated:
+        return False
+    return bool(user.is_superuser) or ForumAccess.objects.filter(
+        user=user, role=AccessRole.COORDINATOR
+    ).exists()
+
+
 _RULES_RELIABILITY: dict[str, frozenset[Role]] = {
+    "activity.view": frozenset({COORDINATOR, AUDITOR}),
+    "privacy.person.export": frozenset({COORDINATOR}),
+    "privacy.person.erase": frozenset({COORDINATOR}),
 }
 
 

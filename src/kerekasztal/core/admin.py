@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ImportBatch, User
+from .models import Erasure, ImportBatch, User
 
 
 @admin.register(User)
@@ -27,3 +27,20 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ["forum", "kind", "filename", "status", "created_at", "applied_count"]
     list_filter = ["status", "kind"]
     readonly_fields = ["rows", "errors"]
+
+
+@admin.register(Erasure)
+class ErasureAdmin(admin.ModelAdmin):
+    """The accountability record of erasures: read only."""
+
+    list_display = ["model", "object_id", "forum", "reason", "erased_at", "erased_by"]
+    list_filter = ["reason", "model"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -19,3 +19,12 @@ class QuietPasswordResetForm(PasswordResetForm):
 
     email = forms.EmailField(label=_("E-mail-cím"), max_length=254,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Egyszer használható kód"), max_length=20,
+        help_text=_("A hitelesítő alkalmazás hatjegyű kódja, vagy egy helyreállító kód."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text",
+                                      "autofocus": True, "spellcheck": "false"}),
+    )

@@ -3,6 +3,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class UserManager(BaseUserManager["User"]):
@@ -164,6 +165,7 @@ class Link(models.Model):
         "core.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kapcsolódás")
@@ -183,3 +185,35 @@ class Link(models.Model):
     def __str__(self) -> str:
         return f"{self.kind}: {self.source_type_id}/{self.source_id} → " \
                f"{self.target_type_id}/{self.target_id}"
+
+
+class ErasureReason(models.TextChoices):
+    REQUEST = "request", _("az érintett kérésére")
+    RETENTION = "retention", _("a megőrzési idő lejárt")
+
+
+class Erasure(models.Model):
+    """That a person's data was erased (anonymised), when and why: the accountability record
+    of the erasure, itself without personal data."""
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, related_name="+", verbose_name=_("fórum")
+    )
+    model = models.CharField(_("adatfajta"), max_length=100)
+    object_id = models.PositiveBigIntegerField(_("azonosító"))
+    reason = models.CharField(_("ok"), max_length=20, choices=ErasureReason.choices)
+    erased_at = models.DateTimeField(_("törölve"), auto_now_add=True)
+    erased_by = models.ForeignKey(
+        "core.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("törölte"),
+    )
+
+    class Meta:
+        verbose_name = _("adattörlés")
+        verbose_name_plural = _("adattörlések")
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id"], name="erasure_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} #{self.object_id} ({self.erased_at:%Y-%m-%d})"

@@ -33,6 +33,10 @@ _EXTENSIONS = {"jpeg": "jpg", "jpg": "jpg"}
 _ZIP_KINDS = {"docx", "xlsx", "odt"}
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
+MAX_ZIP_ENTRIES = 5000
+# Images whose header announces more pixels than this are refused (decompression bombs).
+MAX_IMAGE_PIXELS = 50_000_000
+_IMAGE_KINDS = {"jpg", "png", "webp"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def sniff(file: File) -> str | None:
         return _EXTENSIONS.get(guess.extension, guess.extension)
     if head.startswith(b"PK"):
         return _zip_kind(file)
-    if head and b"\x00" not in head and not head.lstrip().startswith(b"<"):
+    if head and b"\x00" not in head and not _looks_like_markup(head):
         try:
             head.decode("utf-8")
         except UnicodeDecodeError:
@@ -74,6 +78,16 @@ def sniff(file: File) -> str | None:
                 return None
         return "csv"
     return None
+
+
+_MARKUP = (b"<script", b"<html", b"<svg", b"<!doctype", b"<?xml", b"<iframe", b"<object",
+           b"<body", b"<head", b"<meta", b"<img", b"javascript:")
+
+
+def _looks_like_markup(head: bytes) -> bool:
+    """HTML, SVG or XML posing as a table (also after a byte-order mark or blank lines)."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return text.startswith(b"<") or any(marker in text for marker in _MARKUP)
 
 
 def _zip_kind(file: File) -> str | None:
@@ -102,11 +116,32 @@ def _check_zip(file: File) -> None:
         raise ValidationError(_("A fájl sérült."), code="corrupt") from exc
     finally:
         file.seek(0)
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise ValidationError(
+            _("A fájl kicsomagolva gyanúsan nagy, ezért nem fogadjuk el."), code="zip_bomb"
+        )
     total = sum(info.file_size for info in infos)
     compressed = sum(info.compress_size for info in infos) or 1
     if total > MAX_UNZIPPED_BYTES or total / compressed > MAX_ZIP_RATIO:
         raise ValidationError(
             _("A fájl kicsomagolva gyanúsan nagy, ezért nem fogadjuk el."), code="zip_bomb"
+        )
+
+
+def _check_image(file: File) -> None:
+    """Read only the image's header: refuse broken images and pixel bombs."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise ValidationError(_("A fájl sérült."), code="corrupt") from exc
+    finally:
+        file.seek(0)
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            _("A kép felbontása gyanúsan nagy, ezért nem fogadjuk el."), code="image_bomb"
         )
 
 
@@ -138,6 +173,8 @@ class UploadValidator:
             )
         if kind in _ZIP_KINDS:
             _check_zip(file)
+        if kind in _IMAGE_KINDS:
+            _check_image(file)
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kerekasztal.forums import queries as forum_queries
 
 from . import access
-from .forms_auth import EmailAuthenticationForm, QuietPasswordResetForm
+from .forms_auth import QuietPasswordResetForm
 
 
 @access.public
@@ -32,10 +32,6 @@ def account(request):
     return render(request, "core/account.html", {"my_forums": access.forums_of(request.user)})
 
 
-login = access.public(auth_views.LoginView.as_view(
-    template_name="core/login.html", authentication_form=EmailAuthenticationForm,
-    redirect_authenticated_user=True,
-))
 logout = access.public(auth_views.LogoutView.as_view())
 password_reset = access.public(auth_views.PasswordResetView.as_view(
     template_name="core/password_reset.html", form_class=QuietPasswordResetForm,

@@ -147,6 +147,8 @@ class Affiliation(models.Model):
     role = models.CharField(_("szerepkör a szervezetnél"), max_length=200, blank=True)
     history = HistoricalRecords()
 
+    forum_path = "person__forum"
+
     class Meta:
         verbose_name = _("szervezeti kapcsolat")
         verbose_name_plural = _("szervezeti kapcsolatok")

@@ -1,0 +1,24 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+
+from kerekasztal.core.privacy import enforce_retention
+
+
+class Command(BaseCommand):
+    help = ("Erases (anonymises) every directory person whose retention date has passed. "
+            "Run it daily from a scheduler; it is idempotent.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true",
+                            help="Only list who would be erased.")
+        parser.add_argument("--today", type=datetime.date.fromisoformat,
+                            help="The day to judge by (YYYY-MM-DD); default: today.")
+
+    def handle(self, *args, dry_run=False, today=None, **options):
+        due = enforce_retention(today=today, dry_run=dry_run)
+        verb = "Would erase" if dry_run else "Erased"
+        self.stdout.write(f"{verb} {len(due)} people past their retention date.")
+        for person in due:
+            self.stdout.write(f"  directory.person #{person.pk} (forum #{person.forum_id}, "
+                              f"retention until {person.retention_until.isoformat()})")
