@@ -12,8 +12,8 @@ PYTEST_ARGS ?=
 
 run: setup
 	$(KK) collectstatic --noinput --verbosity 0
-	@echo "Kerekasztal: http://$(HOST)/"
-	$(KK) runserver $(HOST)
+	@echo "Kerekasztal: http://$(HOST)/ (local demo: second login factor off unless KEREKASZTAL_REQUIRE_2FA=true)"
+	KEREKASZTAL_REQUIRE_2FA=$${KEREKASZTAL_REQUIRE_2FA:-false} $(KK) runserver $(HOST)
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)

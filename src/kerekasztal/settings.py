@@ -244,6 +244,8 @@ if PRODUCTION:
                                    "print(secrets.token_urlsafe(64))'`).")
     if "ALLOWED_HOSTS" not in __import__("os").environ:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+    if not KEREKASZTAL_REQUIRE_2FA:
+        raise ImproperlyConfigured("KEREKASZTAL_REQUIRE_2FA cannot be false in production.")
     # The reverse proxy terminates TLS and says so in X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
