@@ -8,8 +8,46 @@ from kerekasztal.core.contracts import api_routers
 from . import endpoints, errors
 
 
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object",
+            "properties": {"field": {"type": ["string", "null"]}, "message": {"type": "string"}},
+        }},
+    },
+    "required": ["detail", "errors"],
+}
+ERROR_RESPONSES = {
+    "400": "Hibás kérés: ismeretlen szűrő, hibás érték vagy lap a tartományon kívül.",
+    "401": "Hiányzó vagy érvénytelen API-kulcs.",
+    "403": "A kulcs gazdája ezt nem teheti meg.",
+    "404": "Nem található.",
+}
+
+
+class KerekasztalAPI(NinjaAPI):
+    """Documents the error bodies that `errors.install` gives every operation."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                for status, description in ERROR_RESPONSES.items():
+                    operation["responses"].setdefault(status, {
+                        "description": description,
+                        "content": {"application/json": {
+                            "schema": {"$ref": "#/components/schemas/ApiError"}}},
+                    })
+        return schema
+
+
 def build() -> NinjaAPI:
-    api = NinjaAPI(
+    api = KerekasztalAPI(
         title="Kerekasztal API",
         version="1",
         description=str(_(

@@ -47,6 +47,7 @@ class EventSeries(models.Model):
     title = models.CharField(_("cím"), max_length=255)
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("rendezvénysorozat")
         verbose_name_plural = _("rendezvénysorozatok")
@@ -262,6 +263,7 @@ class AttendanceCount(models.Model):
     )
     count = models.PositiveIntegerField(_("létszám"))
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("létszámbontás")
         verbose_name_plural = _("létszámbontások")

@@ -263,6 +263,7 @@ class StatisticValue(models.Model):
     )
     value = models.DecimalField(_("érték"), max_digits=14, decimal_places=2)
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("adat")
         verbose_name_plural = _("adatok")

@@ -207,6 +207,7 @@ class PartnerName(models.Model):
     name = models.CharField(_("új név"), max_length=255)
     valid_from = models.DateField(_("hatályos ettől"))
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("névváltozás")
         verbose_name_plural = _("névváltozások")
