@@ -141,8 +141,9 @@ def test_commitment_measure_picker_shows_on_both_sides(client, world, records):
     login(client, world.coordinator)
     url = commitment_url(world, records)
     assert records.measure.title in client.get(url).content.decode()
-    client.post(url, {"target": links.record_key(records.measure)})
+    client.post(url, {"target": links.record_key(records.measure), "note": "2. intézkedés"})
     assert links.targets_of(records.commitment, "measure") == [records.measure]
+    assert Link.objects.get().note == "2. intézkedés"
     detail = client.get(reverse("agreements:detail", kwargs={
         "forum": "koszeg", "pk": records.agreement.pk})).content.decode()
     measure_url = reverse("plans:measure_detail", kwargs={

@@ -147,9 +147,16 @@ def commitment_measures(request, forum, pk, commitment):
         title=_("A vállalás intézkedései"),
         back_url=reverse("agreements:detail", kwargs={"forum": forum.slug, "pk": agreement.pk}),
         back_label=str(agreement),
-        link=lambda *, source, target, kind, note, user: services.commitment_link_measure(
-            commitment=source, measure=target, user=user),
+        link=_link_measure,
     )
+
+
+def _link_measure(*, source, target, kind, note, user):
+    link = services.commitment_link_measure(commitment=source, measure=target, user=user)
+    if note:
+        link.note = note
+        link.save(update_fields=["note"])
+    return link
 
 
 def agreement_edit(request, forum, pk):
