@@ -9,6 +9,7 @@ from django.urls import reverse
 from kerekasztal.core import links
 from kerekasztal.core.models import Link
 from tests.conftest import login
+from tests.factories import OrganisationFactory
 from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +209,25 @@ def test_picker_query_count_does_not_grow(client, world, records):
         links.link_create(source=records.problem, target=meeting, kind="evidence")
         MeetingFactory(forum=world.forum)
     assert count() == small
+
+
+def test_pointing_lists_leave_out_what_the_viewer_may_not_read(client, world, records):
+    """A member does not see a draft agreement's commitment on the measure page; a
+    settlement officer (no access to meetings) does not see the meeting on the problem."""
+    links.link_create(source=records.commitment, target=records.measure, kind="measure")
+    links.link_create(source=records.problem, target=records.meeting, kind="evidence")
+    measure_url = reverse("plans:measure_detail", kwargs={
+        "forum": "koszeg", "pk": records.plan.pk, "measure": records.measure.pk})
+    login(client, world.coordinator)
+    assert "közfoglalkoztatási programot" in client.get(measure_url).content.decode()
+    other = OrganisationFactory(forum=world.forum, name="Más Egyesület")
+    records.agreement.parties.all().delete()
+    from kerekasztal.agreements import services as agreement_services
+    agreement_services.party_add(agreement=records.agreement, organisation=other)
+    login(client, world.member)
+    assert "közfoglalkoztatási programot" not in client.get(measure_url).content.decode()
+    login(client, world.settlement_officer)
+    problem_page = client.get(reverse("plans:problem_edit", kwargs={
+        "forum": "koszeg", "pk": records.plan.pk, "problem": records.problem.pk}))
+    assert problem_page.status_code == 200
+    assert str(records.meeting) not in problem_page.content.decode()

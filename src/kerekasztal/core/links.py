@@ -7,7 +7,7 @@ to the same forum (their `forum` attribute, or `forum_id`).
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
 
@@ -239,6 +239,7 @@ class LinkedRecord:
     url: str | None
     kind: str
     note: str = ""
+    record: Any = field(default=None, compare=False, repr=False)
 
     @property
     def kind_label(self) -> str:
@@ -246,7 +247,31 @@ class LinkedRecord:
 
 
 def _as_linked(record: models.Model, kind: str, note: str = "") -> LinkedRecord:
-    return LinkedRecord(record_key(record), record_label(record), record_url(record), kind, note)
+    return LinkedRecord(record_key(record), record_label(record), record_url(record), kind, note,
+                        record)
+
+
+def visible_to(items: list[LinkedRecord], user: Any, forum: Any) -> list[LinkedRecord]:
+    """Leave out linked records of apps whose records the viewer may not read in the forum
+    (their `<app>.view` rule), and agreements' commitments of drafts hidden from them."""
+    from . import access
+
+    kept = []
+    agreements: set[int] | None = None  # read once, when there is a commitment
+    for item in items:
+        app_label = item.record._meta.app_label
+        action = f"{app_label}.view"
+        if action in access.RULES and not access.can(user, action, forum):
+            continue
+        agreement_id = getattr(item.record, "agreement_id", None)
+        if app_label == "agreements" and agreement_id is not None:
+            if agreements is None:
+                agreements = set(access.agreements_visible(user, forum)
+                                 .values_list("pk", flat=True))
+            if agreement_id not in agreements:
+                continue
+        kept.append(item)
+    return kept
 
 
 def _records(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], models.Model]:

@@ -150,8 +150,9 @@ def event_detail(request, forum, pk):
         "event": event, "report": report, "when": _when(event),
         "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
         "series_events": event.series.events.order_by("starts_at") if event.series else None,
-        "raised": links.linked_targets(report, "raised") if report else [],
-        "pointing": links.linked_sources(event),
+        "raised": links.visible_to(links.linked_targets(report, "raised"), request.user,
+                                  forum) if report else [],
+        "pointing": links.visible_to(links.linked_sources(event), request.user, forum),
     })
 
 

@@ -147,7 +147,7 @@ def meeting_detail(request, forum, pk):
                                prefix=f"inv{inv.pk}")) for inv in own],
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
         "decisions": queries.decisions_of(meeting), "confirm_form": ConfirmForm(),
-        "pointing": links.linked_sources(meeting),
+        "pointing": links.visible_to(links.linked_sources(meeting), request.user, forum),
     })
 
 

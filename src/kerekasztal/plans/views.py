@@ -287,8 +287,9 @@ def problem_edit(request, forum, pk, problem):
     return render_workspace(request, forum, "plans/problem_form.html", {
         "form": form, "plan": plan, "problem": problem, "evidence_form": evidence_form,
         "evidence": targets_of(problem, kind="evidence"), "sources": problem.sources.all(),
-        "linked": links.linked_targets(problem, "evidence"),
-        "pointing": links.linked_sources(problem),
+        "linked": links.visible_to(links.linked_targets(problem, "evidence"),
+                                  request.user, forum),
+        "pointing": links.visible_to(links.linked_sources(problem), request.user, forum),
     })
 
 
@@ -438,7 +439,7 @@ def measure_detail(request, forum, pk, measure):
         "can_report": plan.is_public and access.can_report_progress(request.user, forum,
                                                                      measure),
         "outside_period": measure.deadline_outside_period(),
-        "pointing": links.linked_sources(measure),
+        "pointing": links.visible_to(links.linked_sources(measure), request.user, forum),
     })
 
 
