@@ -19,6 +19,25 @@ def test_demo_project_is_built_once_and_computes(media):
 
 
 @pytest.mark.django_db
+def test_demo_project_figures_come_from_the_demo_records(media):
+    """Sessions, events and agreements are counted from the meetings, events and agreements
+    demo records (manual only: the training participants, which no app records)."""
+    demo_load()
+    project = Project.objects.get()
+    by_rule = {f.indicator.rule: f for f in figures.figures(project, datetime.date(2015, 11, 30))}
+    assert by_rule["meetings.sessions_held"].value == 8
+    assert by_rule["events.held"].value == 8
+    assert by_rule["agreements.signed"].value == 6
+    assert by_rule["agreements.parties"].value == 17
+    assert [f.indicator.name for f in by_rule.values() if f.manual] == [
+        "Képzésen részt vett HEP-megbízottak"]
+    early = {f.indicator.rule: f.value
+             for f in figures.figures(project, datetime.date(2015, 9, 30))}
+    assert (early["meetings.sessions_held"], early["events.held"],
+            early["agreements.signed"]) == (4, 3, 1)
+
+
+@pytest.mark.django_db
 def test_demo_closing_release_tells_the_koszeg_story(media):
     from kerekasztal.projects import services
 
@@ -32,6 +51,8 @@ def test_demo_closing_release_tells_the_koszeg_story(media):
                  "1 oktató (Kőszegi Járási Hivatal)",
                  "1 db laptop, 1 db projektor", "Járási Esélyteremtő Programterv",
                  "horvát nyelvű fordítása", "2015. november 25-én került sor",
+                 "Megtartott kerekasztal-ülések: 8 alkalom",
+                 "Aláírt együttműködési megállapodások: 6 megállapodás (témák: ",
                  "Vas Megyei Kormányhivatal Kőszegi Járási Hivatala (állami partner; "
                  "2015. július 1. előtt Kőszegi Járási Hivatal néven)",
                  "az Európai Szociális Alap társfinanszírozásával valósult meg"):

@@ -1,8 +1,8 @@
 """Press releases and the closing report, generated from the records.
 
 The seed (kunszentmiklos-arop-0099.txt) is the closing press release of a real project.
-The project is built here from records; the figures that the meetings, events and
-agreements apps will prove (not on this branch yet) are manual values with evidence.
+The project is built here from records: its figures are computed by the indicator rules of
+the forums, events and agreements apps from memberships, held events and signed agreements.
 """
 
 import datetime
@@ -17,7 +17,7 @@ from kerekasztal.projects import services
 from kerekasztal.projects.models import Deliverable, Milestone, Project
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 
-from .conftest import evidence, project_data
+from .conftest import project_data
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -28,6 +28,62 @@ SEED_SUMMARY = (
     "szervezetei, oktatásban, nevelésben és felzárkóztatásban tevékenykedő szervezetei "
     "között."
 )
+
+
+# The eight professional events (each with a roundtable discussion), spread over the
+# project; the seed names only the dissemination events and the closing event.
+PROFESSIONAL_EVENTS = [
+    (D(2015, 6, 18), "Esélyegyenlőség a járásban – nyitó szakmai nap"),
+    (D(2015, 7, 9), "Mélyszegénység és gyermekszegénység"),
+    (D(2015, 8, 20), "Romák a munkaerőpiacon"),
+    (D(2015, 9, 17), "Fogyatékkal élők a közszolgáltatásokban"),
+    (D(2015, 10, 6), "Oktatás és felzárkózás"),
+    (D(2015, 10, 13), "Idősek helyzete a kistelepüléseken"),
+    (D(2015, 10, 22), "Nők esélyei a foglalkoztatásban"),
+    (D(2015, 10, 27), "Az Esélyteremtő Programterv intézkedései"),
+]
+OTHER_EVENTS = [
+    (D(2015, 9, 12), "dissemination", "Szentmiklósi Napok – disszeminációs esemény"),
+    (D(2015, 10, 1), "dissemination", "Együttműködési megállapodások bemutatása"),
+    (D(2015, 10, 30), "closing", "Zárórendezvény"),
+]
+AGREEMENT_THEMES = ["Romák", "Fogyatékkal élők", "Oktatás", None]
+
+
+def hold_events(forum):
+    """Held events of the forum: attendance recorded after the day."""
+    from kerekasztal.events import services as events
+    from kerekasztal.territory.models import Settlement
+    from tests.events.conftest import at
+
+    town = Settlement.objects.get(name="Kunszentmiklós")
+    for day, kind, title in [(d, "professional", t) for d, t in PROFESSIONAL_EVENTS] + \
+            OTHER_EVENTS:
+        event = events.event_create(
+            forum=forum, kind=kind, title=title, venue="Kunszentmiklós, Művelődési Ház",
+            starts_at=at(day.year, day.month, day.day, 13),
+            ends_at=at(day.year, day.month, day.day, 15), settlements=[town])
+        events.attendance_record(event=event, participants_count=30)
+
+
+def sign_agreements(forum, user):
+    """Four cooperation agreements signed on 1 October 2015; three of them thematic."""
+    from kerekasztal.agreements import services as agreements
+    from kerekasztal.core.models import Topic
+    from tests.agreements.conftest import make_agreement, sign
+
+    parties = [OrganisationFactory(forum=forum, name=name) for name in (
+        "Kunszentmiklós Város Önkormányzata – Polgármesteri Hivatal",
+        "Kunszentmiklósi Család- és Gyermekjóléti Szolgálat")]
+    for theme in AGREEMENT_THEMES:
+        topics = [Topic.objects.get(name=theme)] if theme else []
+        agreement = make_agreement(
+            forum, user, parties=parties, kind="thematic" if theme else "multilateral",
+            title=f"Együttműködési megállapodás – {theme or 'járási együttműködés'}",
+            topics=topics, drafted_on=D(2015, 9, 1))
+        agreements.agreement_open(agreement=agreement, user=user, on=D(2015, 9, 15))
+        for party in agreement.parties.all():
+            sign(party, D(2015, 10, 1), user=user)
 
 
 def build_kunszentmiklos(world, media) -> Project:
@@ -44,16 +100,14 @@ def build_kunszentmiklos(world, media) -> Project:
                           organisation=OrganisationFactory(forum=forum, name=name))
     services.indicator_add(project=project, user=user, name="Tagszervezetek száma",
                            rule="forums.member_organisations", unit="szervezet", target=2)
-    events = services.indicator_add(project=project, user=user, name="Szakmai rendezvények",
-                                    unit="rendezvény", target=8)
-    agreements = services.indicator_add(project=project, user=user,
-                                        name="Aláírt együttműködési megállapodások",
-                                        unit="megállapodás", target=4)
-    services.manual_value_add(indicator=events, as_of=D(2015, 10, 30), value=8,
-                              evidence=evidence(), user=user)
-    services.manual_value_add(indicator=agreements, as_of=D(2015, 10, 1), value=4,
-                              note="tematikus megállapodások: romák, fogyatékkal élők, oktatás",
-                              evidence=evidence(), user=user)
+    services.indicator_add(project=project, user=user, name="Szakmai rendezvények",
+                           rule="events.held", params={"kind": "professional"},
+                           unit="rendezvény", target=8)
+    services.indicator_add(project=project, user=user,
+                           name="Aláírt együttműködési megállapodások",
+                           rule="agreements.signed", unit="megállapodás", target=4)
+    hold_events(forum)
+    sign_agreements(forum, user)
     services.record_save(instance=Deliverable(project=project, title="Esélyteremtő Programterv",
                                               completed_on=D(2015, 10, 20)), user=user)
     for kind, title, day in (
@@ -97,6 +151,9 @@ def test_closing_press_release_states_every_fact_of_the_seed(world, media):
     assert not missing, f"missing from the press release: {missing}\n\n{text}"
     # The computed figure comes from the memberships on record.
     assert "Tagszervezetek száma: 2 szervezet" in text
+    # The events and agreements figures come from the held events and signed agreements.
+    assert ("Aláírt együttműködési megállapodások: 4 megállapodás (témák: romák, fogyatékkal "
+            "élők, oktatás)") in text
     assert "2015. május 15. és 2015. október 31. között" in text
     assert not release.is_published
 
@@ -105,7 +162,8 @@ def test_figures_follow_the_day_of_the_data(world, media):
     project = build_kunszentmiklos(world, media)
     early = services.press_release_generate(project=project, kind="closing",
                                             as_of=D(2015, 9, 30), user=world.outsider)
-    assert "Szakmai rendezvények: 0 rendezvény" in early.body
+    assert "Szakmai rendezvények: 4 rendezvény" in early.body  # June – 17 September
+    assert "Aláírt együttműködési megállapodások: 0 megállapodás" in early.body
     assert "Esélyteremtő Programterv" not in early.body
 
 
@@ -159,7 +217,10 @@ def test_start_release_and_closing_report(world, media):
     report = services.press_release_generate(project=project, kind="closing_report",
                                              as_of=D(2015, 10, 31), user=world.outsider)
     assert report.title == "Záró beszámoló – ÁROP-1.A.3-2014-2014-0099"
-    assert "Szakmai rendezvények: 8 / 8 rendezvény, 100% [kézi adat, bizonyítékkal]" in report.body
+    # Computed from the held events, not manual: no "kézi adat" marker.
+    assert "Szakmai rendezvények: 8 / 8 rendezvény, 100%\n" in report.body
+    assert "Aláírt együttműködési megállapodások: 4 / 4 megállapodás, 100%\n" in report.body
+    assert "kézi adat" not in report.body
     assert "Tagszervezetek száma: 2 / 2 szervezet, 100%" in report.body
     assert "Támogatás: 21 980 000 Ft (21,98 millió forint)" in report.body
 

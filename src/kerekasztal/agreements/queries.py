@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
 from kerekasztal.core import access
+from kerekasztal.core import links as core_links
 from kerekasztal.core.models import Link
 from kerekasztal.core.richtext import as_html
 from kerekasztal.core.text import fold
@@ -121,8 +122,8 @@ class Linked:
 
 
 def _linked(record) -> Linked:
-    url = None
-    if hasattr(record, "get_absolute_url"):
+    url = core_links.record_url(record)
+    if url is None and hasattr(record, "get_absolute_url"):
         try:
             url = record.get_absolute_url()
         except Exception:  # noqa: BLE001 - a record of another app that cannot give a URL
@@ -147,7 +148,8 @@ def linked_targets(records, kind: str) -> dict[int, list[Linked]]:
     for type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is not None:
-            for target in model._default_manager.filter(pk__in=pks):
+            for target in model._default_manager.select_related(
+                    core_links.forum_path(model)).filter(pk__in=pks):
                 found[(type_id, target.pk)] = _linked(target)
     result: dict[int, list[Linked]] = defaultdict(list)
     for source_id, type_id, target_id in links:

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_POST
 from kerekasztal.core import access
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.link_picker import picker_response
 from kerekasztal.core.pages import (
     paginate,
     querystring_without_page,
@@ -132,6 +134,29 @@ def agreement_detail(request, forum, pk):
                               if v.number == agreement.version),
         "may_see_scans": access.can(request.user, "agreements.scans.view", forum),
     })
+
+
+def commitment_measures(request, forum, pk, commitment):
+    """Link a commitment to the plan measure it serves (kind "measure")."""
+    forum = access.forum_for(request.user, forum, "agreements.link")
+    agreement = access.agreement_for(request.user, forum, pk, "agreements.link")
+    commitment = access.agreement_commitment_for(request.user, forum, agreement, commitment,
+                                                 "agreements.link")
+    return picker_response(
+        request, forum=forum, source=commitment, kind="measure",
+        title=_("A vállalás intézkedései"),
+        back_url=reverse("agreements:detail", kwargs={"forum": forum.slug, "pk": agreement.pk}),
+        back_label=str(agreement),
+        link=_link_measure,
+    )
+
+
+def _link_measure(*, source, target, kind, note, user):
+    link = services.commitment_link_measure(commitment=source, measure=target, user=user)
+    if note:
+        link.note = note
+        link.save(update_fields=["note"])
+    return link
 
 
 def agreement_edit(request, forum, pk):

@@ -362,6 +362,8 @@ _RULES_EVENTS: dict[str, frozenset[Role]] = {
     "events.manage": frozenset({COORDINATOR}),
     # participants' personal data: registrations, check-in, certificates
     "events.participants.view": frozenset({COORDINATOR, AUDITOR}),
+    # linking a report to the plan problems raised at the event (core/links.py)
+    "events.link": frozenset({COORDINATOR}),
 }
 
 
@@ -435,6 +437,8 @@ _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
     "agreements.scans.view": frozenset({COORDINATOR, AUDITOR, MEMBER}),
     # Progress notes on commitments: coordinators, and members on their organisation's.
     "agreements.progress": frozenset({COORDINATOR, MEMBER}),
+    # Linking a commitment to the plan measure it serves (core/links.py).
+    "agreements.link": frozenset({COORDINATOR}),
 }
 
 
@@ -541,6 +545,8 @@ _RULES_PLANS: dict[str, frozenset[Role]] = {
     "plans.comment": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
     # Members report on measures their organisation is responsible for (see measure_for).
     "plans.progress": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
+    # Linking a problem's evidence (meetings, events, statistics: core/links.py).
+    "plans.link": frozenset({COORDINATOR}),
 }
 
 

@@ -80,7 +80,7 @@ SERVICEMAP_PAGES = [
 PAGES = [
     Page("core:home", 4, role="anonymous", kwargs=lambda forum: {}),
     Page("forums:public", 6, role="anonymous"),
-    Page("forums:workspace", 12),
+    Page("forums:workspace", 13),  # + next meetings, next events, latest decisions
     Page("forums:membership_list", 10),
     Page("forums:membership_export", 9, kwargs=lambda forum: {"forum": forum.slug, "fmt": "csv"}),
     Page("forums:access_list", 9),

@@ -62,6 +62,13 @@ def upcoming_public_events(forum) -> QuerySet[Event]:
         status=EventStatus.CANCELLED)
 
 
+def upcoming_events(forum, limit: int = 5) -> list[Event]:
+    """The forum's next events, drafts included (for the workspace overview): one query."""
+    return list(Event.objects.filter(forum=forum, ends_at__gte=timezone.now())
+                .exclude(status=EventStatus.CANCELLED).select_related("forum")
+                .order_by("starts_at", "pk")[:limit])
+
+
 def event_detail(event: Event) -> Event:
     return _with_relations(Event.objects.filter(pk=event.pk)).prefetch_related(
         "attendance_counts__settlement",

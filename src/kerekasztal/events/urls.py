@@ -27,6 +27,7 @@ urlpatterns = [
                  "attendance_sheet"),
     forum_manage("events/<int:pk>/attendance/signed/", views.attendance_scan, "attendance_scan"),
     forum_manage("events/<int:pk>/report/", views.report, "report"),
+    forum_manage("events/<int:pk>/report/problems/", views.report_links, "report_links"),
     forum_manage("events/<int:pk>/report.pdf", views.report_pdf, "report_pdf"),
     forum_manage("events/<int:pk>/photos/", views.photos, "photos"),
     forum_manage("events/<int:pk>/photos/<int:photo>/edit/", views.photo_edit, "photo_edit"),

@@ -11,9 +11,10 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, ical
+from kerekasztal.core import access, ical, links
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.link_picker import picker_response
 from kerekasztal.core.pages import (
     paginate,
     querystring_without_page,
@@ -149,6 +150,9 @@ def event_detail(request, forum, pk):
         "event": event, "report": report, "when": _when(event),
         "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
         "series_events": event.series.events.order_by("starts_at") if event.series else None,
+        "raised": links.visible_to(links.linked_targets(report, "raised"), request.user,
+                                  forum) if report else [],
+        "pointing": links.visible_to(links.linked_sources(event), request.user, forum),
     })
 
 
@@ -328,6 +332,21 @@ def report(request, forum, pk):
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
     return render_workspace(request, forum, "events/report_form.html",
                             {"event": event, "form": form})
+
+
+def report_links(request, forum, pk):
+    """Link the report to the plan problems raised at the event (kind "raised")."""
+    forum = access.forum_for(request.user, forum, "events.link")
+    event = access.event_for(request.user, forum, pk, "events.link")
+    report = getattr(event, "report", None)
+    if report is None:
+        raise Http404
+    return picker_response(
+        request, forum=forum, source=report, kind="raised",
+        title=_("A rendezvényen felvetett problémák"),
+        back_url=reverse("events:event_detail", kwargs={"forum": forum.slug, "pk": event.pk}),
+        back_label=str(event),
+    )
 
 
 def report_pdf(request, forum, pk):

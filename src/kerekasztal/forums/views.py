@@ -87,7 +87,23 @@ def workspace(request, forum):
     return render_workspace(request, forum, "forums/workspace.html", {
         "summary": queries.forum_summary(forum),
         "working_groups": forum.working_groups.order_by("name"),
+        **_coming_up(request.user, forum),
     })
+
+
+def _coming_up(user, forum) -> dict:
+    """The next meetings and events and the latest decisions, each in one query, from the
+    apps' queries (only what the viewer may read)."""
+    from kerekasztal.events import queries as events
+    from kerekasztal.meetings import queries as meetings
+
+    context: dict = {}
+    if access.can(user, "meetings.view", forum):
+        context["next_meetings"] = meetings.upcoming_meetings(forum)
+        context["latest_decisions"] = meetings.latest_decisions(forum)
+    if access.can(user, "events.view", forum):
+        context["next_events"] = events.upcoming_events(forum)
+    return context
 
 
 def edit(request, forum):

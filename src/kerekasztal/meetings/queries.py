@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
@@ -95,6 +96,21 @@ def sheet_rows(meeting: Meeting) -> list[SheetRow]:
 
 def attendances(meeting: Meeting) -> QuerySet[Attendance]:
     return meeting.attendances.select_related("person", "organisation")
+
+
+def upcoming_meetings(forum: Forum, limit: int = 5) -> list[Meeting]:
+    """The forum's next meetings (for the workspace overview): one query."""
+    from .models import UPCOMING_STATUSES
+
+    return list(Meeting.objects.filter(forum=forum, status__in=UPCOMING_STATUSES,
+                                       ends_at__gte=timezone.now())
+                .select_related("forum", "venue_settlement").order_by("starts_at")[:limit])
+
+
+def latest_decisions(forum: Forum, limit: int = 5) -> list[Decision]:
+    """The forum's latest decisions (for the workspace overview): one query."""
+    return list(Decision.objects.filter(forum=forum).select_related("meeting")
+                .order_by("-meeting__starts_at", "-number")[:limit])
 
 
 def decisions_of(meeting: Meeting) -> QuerySet[Decision]:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, links
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.ical import calendar_bytes, calendar_response
@@ -147,6 +147,7 @@ def meeting_detail(request, forum, pk):
                                prefix=f"inv{inv.pk}")) for inv in own],
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
         "decisions": queries.decisions_of(meeting), "confirm_form": ConfirmForm(),
+        "pointing": links.visible_to(links.linked_sources(meeting), request.user, forum),
     })
 
 

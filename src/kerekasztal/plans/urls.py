@@ -25,6 +25,7 @@ urlpatterns = [
     forum_manage(f"{P}problems/<int:problem>/", views.problem_edit, "problem_edit"),
     forum_manage(f"{P}problems/<int:problem>/evidence/", views.problem_evidence,
                  "problem_evidence"),
+    forum_manage(f"{P}problems/<int:problem>/links/", views.problem_links, "problem_links"),
     forum_manage(f"{P}measures/export.<fmt:fmt>", views.measure_export, "measure_export"),
     forum_manage(f"{P}measures/new/", views.measure_create, "measure_create"),
     forum_manage(f"{P}measures/<int:measure>/", views.measure_detail, "measure_detail"),

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views
+from kerekasztal.core import access, import_views, links
 from kerekasztal.core.forms import UploadForm
 from kerekasztal.core.imports import import_preview as import_preview_file
+from kerekasztal.core.link_picker import picker_response
 from kerekasztal.core.links import targets_of
 from kerekasztal.core.pages import render_public, render_workspace
 from kerekasztal.core.tabular import table_response
@@ -286,7 +287,24 @@ def problem_edit(request, forum, pk, problem):
     return render_workspace(request, forum, "plans/problem_form.html", {
         "form": form, "plan": plan, "problem": problem, "evidence_form": evidence_form,
         "evidence": targets_of(problem, kind="evidence"), "sources": problem.sources.all(),
+        "linked": links.visible_to(links.linked_targets(problem, "evidence"),
+                                  request.user, forum),
+        "pointing": links.visible_to(links.linked_sources(problem), request.user, forum),
     })
+
+
+def problem_links(request, forum, pk, problem):
+    """Link the evidence behind a problem: meetings, events, statistics of the forum."""
+    forum, plan = _plan(request, forum, pk, "plans.link")
+    problem = access.plan_child_for(request.user, forum, plan, Problem, problem, "plans.link")
+    back = reverse("plans:problem_edit", kwargs={"forum": forum.slug, "pk": plan.pk,
+                                                 "problem": problem.pk})
+    return picker_response(
+        request, forum=forum, source=problem, kind="evidence",
+        title=_("A probléma bizonyítékai"), back_url=back, back_label=str(problem),
+        link=lambda *, source, target, kind, note, user: services.problem_add_evidence(
+            problem=source, target=target, note=note, user=user),
+    )
 
 
 @require_POST
@@ -421,6 +439,7 @@ def measure_detail(request, forum, pk, measure):
         "can_report": plan.is_public and access.can_report_progress(request.user, forum,
                                                                      measure),
         "outside_period": measure.deadline_outside_period(),
+        "pointing": links.visible_to(links.linked_sources(measure), request.user, forum),
     })
 
 

@@ -109,3 +109,12 @@ def build(ctx: DemoContext) -> None:
                               note="Esélyteremtő attitűd formálása",
                               evidence=ContentFile(EVIDENCE, name="jelenleti-iv.pdf"),
                               user=coordinator)
+    # Figures the other apps' records prove (meetings, events, agreements: see their demo.py).
+    for order, (name, rule, unit, target) in enumerate((
+            ("Megtartott kerekasztal-ülések", "meetings.sessions_held", "alkalom", 8),
+            ("Megtartott rendezvények", "events.held", "rendezvény", 8),
+            ("Aláírt együttműködési megállapodások", "agreements.signed", "megállapodás", 4),
+            ("Megállapodást aláíró szervezetek", "agreements.parties", "szervezet", 15),
+    ), start=3):
+        services.indicator_add(project=project, user=coordinator, name=name, rule=rule,
+                               unit=unit, target=Decimal(target), order=order)

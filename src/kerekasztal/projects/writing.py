@@ -12,7 +12,7 @@ from django.utils import translation
 from kerekasztal.documents.render import hu_date
 
 from . import huformat
-from .figures import Figure, figures
+from .figures import Figure, figures, records
 from .models import MilestoneKind, PressReleaseKind, Project, StaffRoleKind
 from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU
 from .publicity import eu_statement
@@ -75,11 +75,30 @@ def _partner_line(project: Project, day: datetime.date) -> list[str]:
     return lines
 
 
+def _themes(item: Figure) -> list[str]:
+    """The topics of the records behind a computed figure (e.g. the themes of the signed
+    agreements), in the order the records were made."""
+    if item.manual or item.rule is None or not item.value:
+        return []
+    found = records(item.indicator, item.as_of)
+    if found is None or "topics" not in {f.name for f in found.model._meta.many_to_many}:
+        return []
+    names: list[str] = []
+    for record in found.order_by("pk").prefetch_related("topics"):
+        for topic in record.topics.all():
+            name = topic.name[:1].lower() + topic.name[1:]
+            if name not in names:
+                names.append(name)
+    return names
+
+
 def _result(item: Figure) -> str:
     value = "–" if item.value is None else huformat.number(item.value)
     text = f"{item.indicator.name}: {value} {item.indicator.unit}"
     if item.manual_value and item.manual_value.note:
         text += f" ({item.manual_value.note})"
+    if themes := _themes(item):
+        text += f" (témák: {', '.join(themes)})"
     return text
 
 
