@@ -7,7 +7,6 @@ from kerekasztal.core.contracts import api_routers
 
 from . import endpoints, errors
 
-
 ERROR_SCHEMA = {
     "type": "object",
     "properties": {
