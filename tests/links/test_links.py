@@ -70,13 +70,32 @@ def test_pick_refuses_another_forums_record_and_unknown_keys(world, records):
 
 def test_a_later_app_is_one_line_and_missing_apps_are_skipped(world, records, monkeypatch):
     monkeypatch.setitem(links.LINKABLE, "evidence",
-                        [*links.LINKABLE["evidence"], links.Linkable("servicemap.Gap")])
+                        [*links.LINKABLE["evidence"], links.Linkable("nosuchapp.Thing")])
     models = [model._meta.label for _entry, model in links.linkable_models("evidence")]
-    assert models == ["plans.Statistic", "meetings.Meeting", "events.Event"]
+    assert models == ["plans.Statistic", "meetings.Meeting", "events.Event", "servicemap.Gap"]
     monkeypatch.setitem(links.LINKABLE, "evidence",
                         [links.Linkable("agreements.Agreement")])
     assert [key for key, _label in links.candidates("evidence", world.forum)] == [
         links.record_key(records.agreement)]
+
+
+def test_service_gaps_are_evidence_of_problems_and_addressed_by_agreements(world, records):
+    import datetime
+
+    from kerekasztal.servicemap.catalogue import ensure_service_types
+    from kerekasztal.servicemap.models import Gap, ServiceType
+    from kerekasztal.territory.models import Settlement
+
+    ensure_service_types()
+    gap = Gap.objects.create(
+        forum=world.forum, settlement=Settlement.objects.get(name="Kőszeg"),
+        service_type=ServiceType.objects.order_by("pk").first(),
+        description="Nincs falugondnok", found_on=datetime.date(2015, 9, 1))
+    assert links.record_key(gap) in dict(links.candidates("evidence", world.forum, q="falugondnok"))
+    assert links.record_key(gap) in dict(links.candidates("addresses", world.forum))
+    links.link_create(source=records.problem, target=gap, kind="evidence")
+    assert links.targets_of(records.problem, kind="evidence") == [gap]
+    assert links.record_url(gap).endswith(f"/services/gaps/{gap.pk}/")
 
 
 def test_linked_records_both_ways_with_urls(world, records):

@@ -153,11 +153,17 @@ LINKABLE: dict[str, list[Linkable]] = {
         Linkable("plans.Statistic", search=("name", "source"), order=("plan", "chapter", "order")),
         Linkable("meetings.Meeting", order=("-starts_at",)),
         Linkable("events.Event", order=("-starts_at",)),
+        Linkable("servicemap.Gap", search=("description", "settlement__name",
+                                           "service_type__name"), order=("-found_on",)),
     ],
     # commitment → the plan measure it serves
     "measure": [Linkable("plans.Measure", order=("plan", "number"))],
     # event report → the plan problems raised at the event
     "raised": [Linkable("plans.Problem", order=("plan", "pk"))],
+    # agreement or measure → the service gap it addresses
+    "addresses": [Linkable("servicemap.Gap", search=("description", "settlement__name",
+                                                     "service_type__name"),
+                           order=("-found_on",))],
 }
 
 KIND_LABELS = {
@@ -181,6 +187,7 @@ RECORD_URLS: dict[str, Callable[[Any], str]] = {
     "plans.measure": lambda r: _url("plans:measure_detail", forum=forum_of(r).slug,
                                     pk=r.plan_id, measure=r.pk),
     "meetings.meeting": lambda r: _url("meetings:detail", forum=forum_of(r).slug, pk=r.pk),
+    "servicemap.gap": lambda r: _url("servicemap:gap_detail", forum=forum_of(r).slug, pk=r.pk),
     "events.event": lambda r: _url("events:event_detail", forum=forum_of(r).slug, pk=r.pk),
     "events.eventreport": lambda r: _url("events:event_detail", forum=forum_of(r).slug,
                                          pk=r.event_id),
