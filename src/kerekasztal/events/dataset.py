@@ -54,18 +54,21 @@ def generate(ctx: DatasetContext) -> None:
         settlements = list(forum.settlements().values_list("pk", "name")) or [(None, "")]
         organisation_ids = ctx.ids.get(f"organisations:{forum.pk}", []) or [None]
         events = []
-        for _index in range(ctx.count(EVENTS_PER_FORUM)):
-            kind = ctx.rng.choice(KINDS)
-            starts = datetime.datetime.combine(ctx.day(3650 + 180),
+        for index in range(ctx.count(EVENTS_PER_FORUM)):
+            # The first one is a public training held with registrations, whatever the volume.
+            first = index == 0
+            kind = EventKind.TRAINING if first else ctx.rng.choice(KINDS)
+            starts = datetime.datetime.combine(ctx.day(3000 if first else 3650 + 180),
                                                datetime.time(9 + ctx.rng.randrange(8)),
                                                tzinfo=zone)
             past = starts < now
-            published = ctx.rng.random() < 0.9
-            status = (EventStatus.CANCELLED if ctx.rng.random() < 0.03 else EventStatus.HELD) \
+            published = first or ctx.rng.random() < 0.9
+            status = (EventStatus.CANCELLED if not first and ctx.rng.random() < 0.03
+                      else EventStatus.HELD) \
                 if past and published else EventStatus.PUBLISHED if published \
                 else EventStatus.PLANNED
             training = kind in TRAINING_KINDS
-            registration = ctx.rng.random() < REGISTRATION_SHARE
+            registration = first or ctx.rng.random() < REGISTRATION_SHARE
             settlement_id, settlement_name = ctx.rng.choice(settlements)
             events.append(Event(
                 forum=forum, kind=kind, title=TITLES[kind],
@@ -73,7 +76,7 @@ def generate(ctx: DatasetContext) -> None:
                 venue=f"{settlement_name} közösségi ház".strip(), address="Fő utca 1.",
                 starts_at=starts, ends_at=starts + datetime.timedelta(hours=3),
                 organiser_id=ctx.rng.choice(organisation_ids),
-                is_public=ctx.rng.random() < 0.8, status=status,
+                is_public=first or ctx.rng.random() < 0.8, status=status,
                 published_at=starts - datetime.timedelta(days=20) if published else None,
                 registration_open=registration, capacity=30 if registration else None,
                 participants_count=ctx.rng.randrange(10, 80)
@@ -107,7 +110,7 @@ def generate(ctx: DatasetContext) -> None:
             held = event.status == EventStatus.HELD
             for index in range(ctx.rng.randint(3, 12)):
                 name = ctx.person_name()
-                attended = held and ctx.rng.random() < 0.85
+                attended = held and (index == 0 or ctx.rng.random() < 0.85)
                 completed = attended and event.kind in TRAINING_KINDS
                 number, code = "", ""
                 if completed:

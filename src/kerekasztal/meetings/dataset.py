@@ -44,11 +44,12 @@ def generate(ctx: DatasetContext) -> None:
         start = Meeting.objects.filter(forum=forum).aggregate(n=Max("number"))["n"] or 0
         meetings = []
         for number in range(start + 1, start + 1 + ctx.count(MEETINGS_PER_FORUM)):
-            day = ctx.day(3650 + 180)
+            first = number == start + 1  # held and public, whatever the volume
+            day = ctx.day(3000 if first else 3650 + 180)
             starts = datetime.datetime.combine(day, datetime.time(10 + ctx.rng.randrange(5)),
                                                tzinfo=zone)
             past = starts < now
-            status = (MeetingStatus.CANCELLED if ctx.rng.random() < 0.05 else
+            status = (MeetingStatus.CANCELLED if not first and ctx.rng.random() < 0.05 else
                       MeetingStatus.HELD) if past else ctx.rng.choice(
                 [MeetingStatus.PLANNED, MeetingStatus.INVITED])
             venue = ctx.rng.choice(settlements)
@@ -58,7 +59,8 @@ def generate(ctx: DatasetContext) -> None:
                 venue_settlement_id=venue, venue_address="Községháza, díszterem",
                 online_url="" if venue else "https://meet.example.org/forum",
                 status=status, guests=ctx.rng.randrange(5),
-                visibility=Visibility.PUBLIC if ctx.rng.random() < 0.5 else Visibility.CLOSED,
+                visibility=Visibility.PUBLIC if first or ctx.rng.random() < 0.5
+                else Visibility.CLOSED,
                 description="Az ülés napirendje a meghívóban.",
             ))
         meetings = ctx.bulk(Meeting, meetings, "ülések")

@@ -98,7 +98,9 @@ def generate(ctx: DatasetContext) -> None:
         ), "indikátorok")
         ctx.bulk(PressRelease, (
             PressRelease(project=project, kind=kind, title=f"{title}: {project.title}",
-                         body=BODY, as_of=day)
+                         body=BODY, as_of=day,
+                         published_at=datetime.datetime.combine(day, datetime.time(12),
+                                                                tzinfo=datetime.UTC))
             for project in projects
             for kind, title, day in [
                 (PressReleaseKind.START, "Elindult a projekt", project.start),

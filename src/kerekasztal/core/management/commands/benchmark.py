@@ -57,22 +57,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--document-repeat", type=int, default=3,
+                            help="Ennyiszer készíti el az egyes dokumentumokat.")
         parser.add_argument("--forums", type=int, default=5,
                             help="Hány generált fórum oldalait mérje (körbejárva).")
         parser.add_argument("--output", default="benchmarks/results")
         parser.add_argument("--only", default="", help="Csak az ezt tartalmazó URL-nevek.")
 
-    def handle(self, *args, repeat, forums, output, only, **options):
+    def handle(self, *args, repeat, document_repeat, forums, output, only, **options):
         from kerekasztal.core.models import User
         from kerekasztal.forums.models import Forum
+        from kerekasztal.plans.dataset import LARGE_EVERY
 
-        sample = list(Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[:forums])
+        generated = list(Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug"))
+        sample = generated[:forums]
+        # Documents are made on the forums with a large programme (300 measures at scale 1).
+        document_sample = generated[::LARGE_EVERY][:forums]
         if not sample:
             raise CommandError("Nincs generált adat: futtassa előbb a "
                                "`kerekasztal generate-dataset --scale 1` parancsot.")
         call_command("collectstatic", interactive=False, verbosity=0)
         clients = {}
-        for forum in sample:
+        for forum in {f.pk: f for f in sample + document_sample}.values():
             coordinator = Client(SERVER_NAME="localhost")
             coordinator.force_login(User.objects.get(email=f"koordinator-{forum.slug}@example.org"))
             clients[forum.pk] = {"coordinator": coordinator,
@@ -81,9 +87,10 @@ class Command(BaseCommand):
         for page in PAGES:
             if only and only not in page.url_name:
                 continue
-            timings, queries, status = [], 0, None
-            for index in range(repeat + 1):
-                forum = sample[index % len(sample)]
+            timings, queries, status, size = [], 0, None, 0
+            forums_used = document_sample if page.document else sample
+            for index in range((document_repeat if page.document else repeat) + 1):
+                forum = forums_used[index % len(forums_used)]
                 url = reverse(page.url_name, kwargs=page.kwargs(forum))
                 if page.query:
                     url += "?" + page.query
@@ -92,16 +99,21 @@ class Command(BaseCommand):
                     started = time.perf_counter()
                     response = client.get(url)
                     if getattr(response, "streaming", False):
-                        b"".join(response.streaming_content)
+                        body = b"".join(response.streaming_content)
+                    else:
+                        body = response.content
                     elapsed = time.perf_counter() - started
+                size = len(body)
                 status = response.status_code
                 if index:  # the first request warms caches
                     timings.append(elapsed * 1000)
                     queries = len(captured)
+            arguments = page.kwargs(forums_used[0])
+            variant = "".join(f".{arguments[key]}" for key in ("fmt", "doc") if key in arguments)
             row = {
-                "page": page.url_name + (f"?{page.query}" if page.query else ""),
+                "page": page.url_name + variant + (f"?{page.query}" if page.query else ""),
                 "kind": "document" if page.document else "page", "role": page.role,
-                "status": status, "requests": len(timings), "queries": queries,
+                "status": status, "requests": len(timings), "queries": queries, "bytes": size,
                 "p50_ms": round(statistics.median(timings), 1),
                 "p95_ms": round(percentile(timings, 0.95), 1),
             }
