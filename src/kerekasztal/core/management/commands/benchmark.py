@@ -77,6 +77,7 @@ class Command(BaseCommand):
             raise CommandError("Nincs generált adat: futtassa előbb a "
                                "`kerekasztal generate-dataset --scale 1` parancsot.")
         call_command("collectstatic", interactive=False, verbosity=0)
+        load_at_start = os.getloadavg()
         clients = {}
         for forum in {f.pk: f for f in sample + document_sample}.values():
             coordinator = Client(SERVER_NAME="localhost")
@@ -87,7 +88,7 @@ class Command(BaseCommand):
         for page in PAGES:
             if only and only not in page.url_name:
                 continue
-            timings, queries, status, size = [], 0, None, 0
+            timings, cpu, queries, status, size = [], [], 0, None, 0
             forums_used = document_sample if page.document else sample
             for index in range((document_repeat if page.document else repeat) + 1):
                 forum = forums_used[index % len(forums_used)]
@@ -96,17 +97,19 @@ class Command(BaseCommand):
                     url += "?" + page.query
                 client = clients[forum.pk][page.role]
                 with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     response = client.get(url)
                     if getattr(response, "streaming", False):
                         body = b"".join(response.streaming_content)
                     else:
                         body = response.content
                     elapsed = time.perf_counter() - started
+                    elapsed_cpu = time.process_time() - started_cpu
                 size = len(body)
                 status = response.status_code
                 if index:  # the first request warms caches
                     timings.append(elapsed * 1000)
+                    cpu.append(elapsed_cpu * 1000)
                     queries = len(captured)
             arguments = page.kwargs(forums_used[0])
             variant = "".join(f".{arguments[key]}" for key in ("fmt", "doc") if key in arguments)
@@ -116,14 +119,22 @@ class Command(BaseCommand):
                 "status": status, "requests": len(timings), "queries": queries, "bytes": size,
                 "p50_ms": round(statistics.median(timings), 1),
                 "p95_ms": round(percentile(timings, 0.95), 1),
+                # CPU time of this process (Django, templates and, with SQLite, the
+                # database): what the page costs on a machine shared with other work.
+                "cpu_p50_ms": round(statistics.median(cpu), 1),
+                "cpu_p95_ms": round(percentile(cpu, 0.95), 1),
             }
             results.append(row)
             self.stdout.write(f"{row['page']:<55} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} ms"
+                              f" (CPU {row['cpu_p50_ms']:.1f}/{row['cpu_p95_ms']:.1f})"
                               f" {queries:>4} q  HTTP {status}")
         counts = {model: model_class.objects.count() for model, model_class in _counted()}
         report = {
             "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "machine": machine(), "dataset": counts, "repeat": repeat,
+            "document_repeat": document_repeat,
+            # Other work on the machine inflates wall-clock times; CPU times are less affected.
+            "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg(),
             "debug": settings.DEBUG, "results": results,
         }
         folder = Path(output)
