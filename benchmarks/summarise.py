@@ -28,18 +28,23 @@ def main(paths: list[str]) -> None:
     for page, data in rows.items():
         cells = [f"`{page}`" + (" (document)" if data["kind"] == "document" else ""),
                  str(next(data[n]["queries"] for n in names if n in data))]
-        verdicts = []
+        verdicts, cpu_verdicts = [], []
         for name in names:
             row = data.get(name)
             if not row:
                 cells += ["–", "–", "–"]
                 continue
             cells += [f"{row['p50_ms']:.0f}", f"{row['p95_ms']:.0f}", f"{row['cpu_p95_ms']:.0f}"]
-            if data["kind"] == "page":
-                verdicts.append(row["p95_ms"] <= PAGE_TARGET_MS)
-            elif page.startswith("plans:plan_pdf"):
-                verdicts.append(row["p95_ms"] <= DOCUMENT_TARGET_MS)
-        cells.append("–" if not verdicts else "met" if all(verdicts) else "**missed**")
+            target = PAGE_TARGET_MS if data["kind"] == "page" else \
+                DOCUMENT_TARGET_MS if page.startswith("plans:plan_pdf") else None
+            if target:
+                verdicts.append(row["p95_ms"] <= target)
+                cpu_verdicts.append(row["cpu_p95_ms"] <= target)
+        # On a machine shared with other work the wall-clock p95 is inflated; the CPU p95
+        # is what the page costs.
+        cells.append("–" if not verdicts else "met" if all(verdicts)
+                     else "met on CPU, missed on wall clock" if all(cpu_verdicts)
+                     else "**missed**")
         print("| " + " | ".join(cells) + " |")
 
 
