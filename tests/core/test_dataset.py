@@ -1,9 +1,14 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from kerekasztal.agreements.models import Agreement
 from kerekasztal.core import dataset
 from kerekasztal.directory.models import Organisation, Person
+from kerekasztal.events.models import Event, Registration
 from kerekasztal.forums.models import Forum, Membership
+from kerekasztal.meetings.models import Meeting
+from kerekasztal.plans.models import Plan
+from kerekasztal.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +29,15 @@ def test_the_same_seed_gives_the_same_dataset_and_another_seed_another():
     dataset.generate(scale=0.02, seed=3)
     first = _snapshot()
     assert len(first[0]) == 4 and len(first[1]) == 400 and len(first[2]) == 1200
+    # 4 forums at scale 0.02 hold the volumes of 4 forums at scale 1.
+    generated = {"forum__slug__startswith": "gen-"}
+    assert Meeting.objects.filter(**generated).count() == 4 * 50
+    assert Event.objects.filter(**generated).count() == 4 * 500
+    assert 4 * 500 * 0.3 * 3 < Registration.objects.filter(
+        event__forum__slug__startswith="gen-").count() < 4 * 500 * 0.5 * 12
+    assert Agreement.objects.filter(**generated).count() == 4 * 15
+    assert Project.objects.filter(**generated).count() == 4
+    assert Plan.objects.filter(scope__in=["district", "county"], **generated).count() == 4
     assert dataset.remove_generated() == 4
     assert _snapshot() == ([], [], [], 0)
     dataset.generate(scale=0.02, seed=3)

@@ -14,7 +14,10 @@ from typing import Any
 
 from kerekasztal.agreements.models import Agreement
 from kerekasztal.directory.models import Organisation, Person
+from kerekasztal.events.models import TRAINING_KINDS, Event, EventStatus
+from kerekasztal.meetings.models import Decision, Meeting, MeetingStatus, Visibility
 from kerekasztal.plans.models import Plan
+from kerekasztal.projects.models import PressRelease, PressReleaseKind, Project
 from kerekasztal.servicemap.models import Gap
 
 
@@ -77,6 +80,122 @@ SERVICEMAP_PAGES = [
     Page("servicemap:report_docx", 13, document=True),
 ]
 
+
+def _fmt(fmt: str):
+    return lambda forum: {"forum": forum.slug, "fmt": fmt}
+
+
+def _held_meeting(forum) -> int:
+    return Meeting.objects.filter(forum=forum, status=MeetingStatus.HELD).order_by("pk")[0].pk
+
+
+def _meeting_kwargs(**extra):
+    return lambda forum: {"forum": forum.slug, "pk": _held_meeting(forum), **extra}
+
+
+def _public_meeting(forum):
+    return {"forum": forum.slug, "pk": Meeting.objects.public().filter(
+        forum=forum, visibility=Visibility.PUBLIC).order_by("pk")[0].pk}
+
+
+def _event(forum, **filters) -> int:
+    return Event.objects.filter(forum=forum, **filters).order_by("pk")[0].pk
+
+
+def _event_kwargs(**filters):
+    return lambda forum: {"forum": forum.slug, "pk": _event(forum, **filters)}
+
+
+REGISTERED = {"registration_open": True, "status": EventStatus.HELD}
+CERTIFIED = {"kind__in": TRAINING_KINDS, "registrations__completed": True}
+
+
+def _project(forum) -> Project:
+    return Project.objects.filter(forum=forum).order_by("pk")[0]
+
+
+def _project_kwargs(**extra):
+    return lambda forum: {"forum": forum.slug, "pk": _project(forum).pk, **extra}
+
+
+def _indicator_kwargs(**extra):
+    def kwargs(forum):
+        project = _project(forum)
+        return {"forum": forum.slug, "pk": project.pk,
+                "ipk": project.indicators.order_by("pk")[0].pk, **extra}
+    return kwargs
+
+
+def _closing_release(forum) -> PressRelease:
+    return PressRelease.objects.filter(project=_project(forum),
+                                       kind=PressReleaseKind.CLOSING).order_by("pk")[0]
+
+
+def _release_kwargs(**extra):
+    def kwargs(forum):
+        release = _closing_release(forum)
+        return {"forum": forum.slug, "pk": release.project_id, "rpk": release.pk, **extra}
+    return kwargs
+
+
+MEETING_PAGES = [
+    Page("meetings:list", 12),
+    Page("meetings:export", 10, kwargs=_fmt("xlsx")),
+    Page("meetings:detail", 20, kwargs=_meeting_kwargs()),
+    Page("meetings:agenda", 16, kwargs=_meeting_kwargs()),
+    Page("meetings:invitations", 16, kwargs=_meeting_kwargs()),
+    Page("meetings:attendance", 16, kwargs=_meeting_kwargs()),
+    Page("meetings:minutes", 16, kwargs=_meeting_kwargs()),
+    Page("meetings:attendance_stats", 12),
+    Page("meetings:attendance_stats_export", 10, kwargs=_fmt("csv")),
+    Page("meetings:register", 12),
+    Page("meetings:register_export", 10, kwargs=_fmt("csv")),
+    Page("meetings:decision_detail", 16, kwargs=_first(Decision)),
+    Page("meetings:public_list", 8, role="anonymous"),
+    Page("meetings:public_detail", 10, role="anonymous", kwargs=_public_meeting),
+    Page("meetings:public_calendar", 6, role="anonymous"),
+    Page("meetings:attendance_sheet", 16, kwargs=_meeting_kwargs(doc="pdf"), document=True),
+]
+
+EVENT_PAGES = [
+    Page("events:event_list", 12),
+    Page("events:event_export", 10, kwargs=_fmt("xlsx")),
+    Page("events:event_detail", 20, kwargs=_event_kwargs(**REGISTERED)),
+    Page("events:registration_list", 14, kwargs=_event_kwargs(**REGISTERED)),
+    Page("events:registration_export", 12,
+         kwargs=lambda forum: {"forum": forum.slug, "pk": _event(forum, **REGISTERED),
+                               "fmt": "csv"}),
+    Page("events:attendance", 16, kwargs=_event_kwargs(**REGISTERED)),
+    Page("events:report", 16, kwargs=_event_kwargs(**REGISTERED)),
+    Page("events:photos", 14, kwargs=_event_kwargs(**REGISTERED)),
+    Page("events:public_calendar", 10, role="anonymous"),
+    Page("events:public_export", 8, role="anonymous", kwargs=_fmt("csv")),
+    Page("events:public_feed", 8, role="anonymous"),
+    Page("events:public_gallery", 8, role="anonymous"),
+    Page("events:public_detail", 12, role="anonymous",
+         kwargs=_event_kwargs(is_public=True, published_at__isnull=False)),
+    Page("events:attendance_sheet", 16, kwargs=_event_kwargs(**REGISTERED), document=True),
+    Page("events:certificates_pdf", 14, kwargs=_event_kwargs(**CERTIFIED), document=True),
+]
+
+PROJECT_PAGES = [
+    Page("projects:list", 10),
+    Page("projects:export", 10, kwargs=_fmt("csv")),
+    Page("projects:detail", 24, kwargs=_project_kwargs()),
+    # The charts: one query per indicator and month shown (at most MAX_POINTS), whatever
+    # the records (docs/performance.md).
+    Page("projects:dashboard", 150, kwargs=_project_kwargs()),
+    Page("projects:dashboard_export", 30, kwargs=_project_kwargs(fmt="xlsx")),
+    Page("projects:indicator", 20, kwargs=_indicator_kwargs()),
+    Page("projects:indicator_export", 20, kwargs=_indicator_kwargs(fmt="csv")),
+    Page("projects:release", 14, kwargs=_release_kwargs()),
+    Page("projects:public", 12, role="anonymous"),
+    Page("projects:public_release", 10, role="anonymous",
+         kwargs=lambda forum: {"forum": forum.slug, "pk": _closing_release(forum).pk}),
+    Page("projects:release_document", 16, kwargs=_release_kwargs(doc="pdf"), document=True),
+    Page("projects:release_document", 16, kwargs=_release_kwargs(doc="docx"), document=True),
+]
+
 PAGES = [
     Page("core:home", 4, role="anonymous", kwargs=lambda forum: {}),
     Page("forums:public", 6, role="anonymous"),
@@ -102,6 +221,9 @@ PAGES = [
          kwargs=lambda forum: {"forum": forum.slug, "fmt": "xlsx"}),
     Page("agreements:public_detail", 8, role="anonymous",
          kwargs=_first(Agreement, signed_on__isnull=False)),
-    Page("agreements:pdf", 15, kwargs=_first(Agreement), document=True),
+    Page("agreements:pdf", 16, kwargs=_first(Agreement), document=True),
     *SERVICEMAP_PAGES,
+    *MEETING_PAGES,
+    *EVENT_PAGES,
+    *PROJECT_PAGES,
 ]

@@ -161,7 +161,7 @@ def remove_generated() -> int:
             if not config.name.startswith("kerekasztal.") or config.label in {"core",
                                                                             "territory"}:
                 continue
-            for model in config.get_models():
+            for model in reversed(list(config.get_models())):
                 path = _forum_path(model)
                 if path and model is not Forum:
                     model._default_manager.filter(

@@ -88,7 +88,12 @@ class PublicFilterForm(forms.Form):
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["settlement"].queryset = _settlements(forum)
+        # A forum without a territory of settlements (e.g. a Budapest district) offers the
+        # places of its own events, not the country's 3,155 settlements.
+        settlements = forum.settlements()
+        if not settlements.exists():
+            settlements = Settlement.objects.filter(events__forum=forum).distinct()
+        self.fields["settlement"].queryset = settlements.order_by("name")
 
 
 class RegistrationForm(forms.Form):

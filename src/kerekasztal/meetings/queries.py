@@ -151,8 +151,8 @@ def attendance_by_organisation(forum: Forum, *, year: int | None = None) -> list
 
 
 def public_meetings(forum: Forum) -> QuerySet[Meeting]:
-    return (Meeting.objects.public().filter(forum=forum).select_related("venue_settlement")
-            .order_by("-starts_at"))
+    return (Meeting.objects.public().filter(forum=forum)
+            .select_related("forum", "venue_settlement").order_by("-starts_at"))
 
 
 def calendar_meetings(forums: list[Forum]) -> QuerySet[Meeting]:

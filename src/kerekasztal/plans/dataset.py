@@ -20,10 +20,16 @@ from .models import (
     Scope,
 )
 
-HEPS_PER_FORUM = 8
+# At scale 1: 200 programmes + ~2,800 settlement HEPs (at most 27 per district, fewer where
+# the district has fewer settlements) = ~3,000 plans; 5 × 300 + 195 × 54 + 2,800 × 10
+# = ~40,000 measures. Every 40th forum (gen-0001, gen-0041, ...) has a large programme of
+# 300 measures: `kerekasztal benchmark` times the documents on those.
+HEPS_PER_FORUM = 27
 PROBLEMS_PER_HEP = 5
-MEASURES_PER_HEP = 5
-DISTRICT_MEASURES = 15
+MEASURES_PER_HEP = 10
+DISTRICT_MEASURES = 54
+LARGE_DISTRICT_MEASURES = 300
+LARGE_EVERY = 40
 DISTRICT_PROBLEMS = 5
 COMMENTS = 5
 PROBLEMS = [
@@ -72,7 +78,9 @@ def _content(ctx, plans, groups, problems_each, measures_each, start_numbers):
 
 def generate(ctx: DatasetContext) -> None:
     groups = list(TargetGroup.objects.order_by("order"))
-    for forum in ctx.forums:
+    for position, forum in enumerate(ctx.forums):
+        district_measures = ctx.count(LARGE_DISTRICT_MEASURES if position % LARGE_EVERY == 0
+                                      else DISTRICT_MEASURES)
         scope = Scope.DISTRICT if forum.district_id else Scope.COUNTY
         main = Plan.objects.filter(forum=forum, scope=scope).order_by("pk").first()
         new_plans = []
@@ -91,7 +99,7 @@ def generate(ctx: DatasetContext) -> None:
                            for kind in CHAPTER_ORDER), "fejezetek")
         numbers = {main.pk: Measure.objects.filter(plan=main).count()}
         problems, measures = _content(ctx, [main], groups, ctx.count(DISTRICT_PROBLEMS),
-                                      ctx.count(DISTRICT_MEASURES), numbers)
+                                      district_measures, numbers)
         more_problems, more_measures = _content(ctx, heps, groups, PROBLEMS_PER_HEP,
                                                 MEASURES_PER_HEP, {})
         ctx.bulk(Problem, problems + more_problems, "problémák")
@@ -103,7 +111,7 @@ def generate(ctx: DatasetContext) -> None:
             for measure in measures if measure.status != MeasureStatus.NOT_STARTED
         ), "előrehaladások")
         ctx.bulk(Comment, (
-            Comment(plan=main, measure=ctx.rng.choice(measures[:ctx.count(DISTRICT_MEASURES)]),
+            Comment(plan=main, measure=ctx.rng.choice(measures[:district_measures]),
                     text="Javasoljuk a partnerek bővítését.")
             for _index in range(ctx.count(COMMENTS))
         ), "észrevételek")

@@ -14,7 +14,7 @@ import django
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -57,22 +57,29 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--document-repeat", type=int, default=3,
+                            help="Ennyiszer készíti el az egyes dokumentumokat.")
         parser.add_argument("--forums", type=int, default=5,
                             help="Hány generált fórum oldalait mérje (körbejárva).")
         parser.add_argument("--output", default="benchmarks/results")
         parser.add_argument("--only", default="", help="Csak az ezt tartalmazó URL-nevek.")
 
-    def handle(self, *args, repeat, forums, output, only, **options):
+    def handle(self, *args, repeat, document_repeat, forums, output, only, **options):
         from kerekasztal.core.models import User
         from kerekasztal.forums.models import Forum
+        from kerekasztal.plans.dataset import LARGE_EVERY
 
-        sample = list(Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")[:forums])
+        generated = list(Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug"))
+        sample = generated[:forums]
+        # Documents are made on the forums with a large programme (300 measures at scale 1).
+        document_sample = generated[::LARGE_EVERY][:forums]
         if not sample:
             raise CommandError("Nincs generált adat: futtassa előbb a "
                                "`kerekasztal generate-dataset --scale 1` parancsot.")
         call_command("collectstatic", interactive=False, verbosity=0)
+        load_at_start = os.getloadavg()
         clients = {}
-        for forum in sample:
+        for forum in {f.pk: f for f in sample + document_sample}.values():
             coordinator = Client(SERVER_NAME="localhost")
             coordinator.force_login(User.objects.get(email=f"koordinator-{forum.slug}@example.org"))
             clients[forum.pk] = {"coordinator": coordinator,
@@ -81,37 +88,54 @@ class Command(BaseCommand):
         for page in PAGES:
             if only and only not in page.url_name:
                 continue
-            timings, queries, status = [], 0, None
-            for index in range(repeat + 1):
-                forum = sample[index % len(sample)]
+            timings, cpu, queries, status, size = [], [], 0, None, 0
+            forums_used = document_sample if page.document else sample
+            for index in range((document_repeat if page.document else repeat) + 1):
+                forum = forums_used[index % len(forums_used)]
                 url = reverse(page.url_name, kwargs=page.kwargs(forum))
                 if page.query:
                     url += "?" + page.query
                 client = clients[forum.pk][page.role]
+                reset_queries()  # the query log is capped: a full one would count nothing
                 with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     response = client.get(url)
                     if getattr(response, "streaming", False):
-                        b"".join(response.streaming_content)
+                        body = b"".join(response.streaming_content)
+                    else:
+                        body = response.content
                     elapsed = time.perf_counter() - started
+                    elapsed_cpu = time.process_time() - started_cpu
+                size = len(body)
                 status = response.status_code
                 if index:  # the first request warms caches
                     timings.append(elapsed * 1000)
+                    cpu.append(elapsed_cpu * 1000)
                     queries = len(captured)
+            arguments = page.kwargs(forums_used[0])
+            variant = "".join(f".{arguments[key]}" for key in ("fmt", "doc") if key in arguments)
             row = {
-                "page": page.url_name + (f"?{page.query}" if page.query else ""),
+                "page": page.url_name + variant + (f"?{page.query}" if page.query else ""),
                 "kind": "document" if page.document else "page", "role": page.role,
-                "status": status, "requests": len(timings), "queries": queries,
+                "status": status, "requests": len(timings), "queries": queries, "bytes": size,
                 "p50_ms": round(statistics.median(timings), 1),
                 "p95_ms": round(percentile(timings, 0.95), 1),
+                # CPU time of this process (Django, templates and, with SQLite, the
+                # database): what the page costs on a machine shared with other work.
+                "cpu_p50_ms": round(statistics.median(cpu), 1),
+                "cpu_p95_ms": round(percentile(cpu, 0.95), 1),
             }
             results.append(row)
             self.stdout.write(f"{row['page']:<55} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} ms"
+                              f" (CPU {row['cpu_p50_ms']:.1f}/{row['cpu_p95_ms']:.1f})"
                               f" {queries:>4} q  HTTP {status}")
         counts = {model: model_class.objects.count() for model, model_class in _counted()}
         report = {
             "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "machine": machine(), "dataset": counts, "repeat": repeat,
+            "document_repeat": document_repeat,
+            # Other work on the machine inflates wall-clock times; CPU times are less affected.
+            "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg(),
             "debug": settings.DEBUG, "results": results,
         }
         folder = Path(output)
