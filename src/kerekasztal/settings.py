@@ -150,6 +150,9 @@ AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 KEREKASZTAL_REQUIRE_2FA = env_bool("KEREKASZTAL_REQUIRE_2FA", True)
+
+# The API: `@paginate` without a class uses bounded limit/offset pagination.
+NINJA_PAGINATION_CLASS = "kerekasztal.api.pagination.BoundedLimitOffset"
 OTP_TOTP_ISSUER = "Kerekasztal"
 OTP_LOGIN_URL = "core:login"
 

@@ -73,11 +73,11 @@ SERVICEMAP_PAGES = [
     Page("servicemap:gap_list", 15),
     Page("servicemap:gap_export", 6, kwargs=_csv),
     Page("servicemap:gap_detail", 14, kwargs=_first(Gap)),
-    Page("servicemap:report", 14),
+    Page("servicemap:report", 15),  # + the project's publicity block
     Page("servicemap:public_map", 11, role="anonymous"),
     Page("servicemap:national_map", 3, role="anonymous", kwargs=lambda forum: {}),
-    Page("servicemap:report_pdf", 13, document=True),
-    Page("servicemap:report_docx", 13, document=True),
+    Page("servicemap:report_pdf", 14, document=True),
+    Page("servicemap:report_docx", 14, document=True),
 ]
 
 
