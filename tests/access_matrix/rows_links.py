@@ -20,6 +20,10 @@ def _commitment(w):
             "commitment": w.links.commitment.pk}
 
 
+def _agreement(w):
+    return {"forum": w.forum.slug, "pk": w.links.agreement.pk}
+
+
 def _event(w):
     return {"forum": w.forum.slug, "pk": w.links.event.pk}
 
@@ -39,6 +43,9 @@ ROWS = [
     Row("agreements:commitment_measures", _commitment, COORDINATOR, setup=_setup),
     Row("agreements:commitment_measures", _commitment, COORDINATOR, method="POST",
         setup=_setup, data=_pick("measure")),
+    Row("agreements:gaps", _agreement, COORDINATOR, setup=_setup),
+    Row("agreements:gaps", _agreement, COORDINATOR, method="POST", setup=_setup,
+        data=_pick("gap")),
     Row("events:report_links", _event, COORDINATOR, setup=_setup),
     Row("events:report_links", _event, COORDINATOR, method="POST", setup=_setup,
         data=_pick("problem")),

@@ -32,8 +32,23 @@ class Records:
         self.commitment = agreement_services.commitment_create(
             agreement=self.agreement, text="Az önkormányzat közfoglalkoztatási programot indít.")
         self.foreign_meeting = MeetingFactory(forum=world.other_forum, title="Idegen ülés")
+        self.gap = make_gap(world.forum)
 
 
 @pytest.fixture
 def records(world):
     return Records(world)
+
+
+def make_gap(forum, description="Nincs falugondnoki szolgálat"):
+    import datetime
+
+    from kerekasztal.servicemap.catalogue import ensure_service_types
+    from kerekasztal.servicemap.models import Gap, ServiceType
+    from kerekasztal.territory.models import Settlement
+
+    ensure_service_types()
+    return Gap.objects.create(
+        forum=forum, settlement=Settlement.objects.get(name="Kőszeg"),
+        service_type=ServiceType.objects.order_by("pk").first(),
+        description=description, found_on=datetime.date(2015, 9, 1))

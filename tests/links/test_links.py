@@ -250,3 +250,19 @@ def test_pointing_lists_leave_out_what_the_viewer_may_not_read(client, world, re
         "forum": "koszeg", "pk": records.plan.pk, "problem": records.problem.pk}))
     assert problem_page.status_code == 200
     assert str(records.meeting) not in problem_page.content.decode()
+
+
+def test_coordinator_links_an_agreement_to_the_service_gaps_it_addresses(client, world, records):
+    url = reverse("agreements:gaps", kwargs={"forum": world.forum.slug,
+                                             "pk": records.agreement.pk})
+    login(client, world.coordinator)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert links.record_key(records.gap) in page.content.decode()
+    response = client.post(url, {"target": links.record_key(records.gap), "note": "3. pont"})
+    assert response.status_code == 302
+    assert links.targets_of(records.agreement, kind="addresses") == [records.gap]
+    detail = client.get(reverse("agreements:detail", kwargs={
+        "forum": world.forum.slug, "pk": records.agreement.pk})).content.decode()
+    assert f"/services/gaps/{records.gap.pk}/" in detail
+    assert client.post(url, {"target": links.record_key(records.gap)}).status_code == 200

@@ -38,6 +38,7 @@ urlpatterns = [
                  "commitment_note"),
     forum_manage(f"{A}commitments/<int:commitment>/measures/", views.commitment_measures,
                  "commitment_measures"),
+    forum_manage(f"{A}gaps/", views.agreement_gaps, "gaps"),
     forum_manage(f"{A}versions/<int:number>/", views.version_detail, "version"),
     forum_manage(f"{A}versions/compare/", views.version_diff, "diff"),
     forum_public("agreements/", views.register, "register"),

@@ -151,6 +151,27 @@ def commitment_measures(request, forum, pk, commitment):
     )
 
 
+def agreement_gaps(request, forum, pk):
+    """Link the agreement to the service gaps it addresses (kind "addresses")."""
+    forum = access.forum_for(request.user, forum, "agreements.link")
+    agreement = access.agreement_for(request.user, forum, pk, "agreements.link")
+    return picker_response(
+        request, forum=forum, source=agreement, kind="addresses",
+        title=_("Szolgáltatáshiányok, amelyekre a megállapodás választ ad"),
+        back_url=reverse("agreements:detail", kwargs={"forum": forum.slug, "pk": agreement.pk}),
+        back_label=str(agreement),
+        link=_link_gap,
+    )
+
+
+def _link_gap(*, source, target, kind, note, user):
+    link = services.agreement_link_gap(agreement=source, gap=target, user=user)
+    if note:
+        link.note = note
+        link.save(update_fields=["note"])
+    return link
+
+
 def _link_measure(*, source, target, kind, note, user):
     link = services.commitment_link_measure(commitment=source, measure=target, user=user)
     if note:
