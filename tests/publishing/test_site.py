@@ -241,3 +241,17 @@ def test_members_page_and_export_show_organisations_never_people(client, world):
     assert world.organisation.name in html and world.representative.name not in html
     body = client.get(f"/f/{world.forum.slug}/members/export.csv").content.decode("utf-8-sig")
     assert world.organisation.name in body and world.representative.email not in body
+
+
+def test_front_page_shows_published_open_service_gaps_by_district(client, world):
+    from tests.links.conftest import make_gap
+
+    gap = make_gap(world.forum)
+    page = client.get("/").content.decode()
+    assert 'id="national-gaps"' in page
+    district_code = gap.settlement.district.code
+    assert f'data-code="{district_code}"' in page
+    gap.is_public = True
+    gap.save()  # a change of the forum's content invalidates the cached front page
+    page = client.get("/").content.decode()
+    assert "Kőszegi járás: 1" in page

@@ -110,7 +110,21 @@ def _home(request, _slug):
         "my_forums": access.forums_of(request.user),
         "can_create_forum": access.can_create_forum(request.user),
         "querystring": querystring_without_page(request),
+        "national_gaps": national_gaps_map(),
     })
+
+
+def national_gaps_map():
+    """The service map's national view (published open gaps by district), when installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("kerekasztal.servicemap"):
+        return None
+    from kerekasztal.servicemap.maps import district_map
+    from kerekasztal.servicemap.queries import national_gaps_by_district
+
+    names, counts, mapped = national_gaps_by_district()
+    return district_map(names, counts, mapped)
 
 
 _cached_home = cached_public(_home)
