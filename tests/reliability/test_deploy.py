@@ -14,7 +14,9 @@ SECRET = "x" * 20 + "-production-test-key-not-used-anywhere-else-0123456789"
 
 def _production_env(tmp_path, **extra):
     env = {key: value for key, value in os.environ.items()
-           if key not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")}
+           if key not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
+                          # set by the browser tests' Playwright fixture in the same session
+                          "DJANGO_ALLOW_ASYNC_UNSAFE")}
     return {**env, "KEREKASZTAL_ENV": "production", "SECRET_KEY": SECRET,
             "ALLOWED_HOSTS": "kerekasztal.example.org",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",

@@ -87,6 +87,7 @@ class PostImage(models.Model):
     caption = models.CharField(_("képaláírás"), max_length=255, blank=True)
     order = models.PositiveIntegerField(_("sorrend"), default=0)
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("kép")
         verbose_name_plural = _("képek")
@@ -109,6 +110,7 @@ class PostAttachment(models.Model):
     file = models.FileField(_("fájl"), upload_to=RandomName("news"),
                             validators=[policy_validator(DOCUMENTS)])
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("melléklet")
         verbose_name_plural = _("mellékletek")
@@ -227,6 +229,7 @@ class Photo(models.Model):
     caption = models.CharField(_("képaláírás"), max_length=255, blank=True)
     order = models.PositiveIntegerField(_("sorrend"), default=0)
 
+    history = HistoricalRecords()
     class Meta:
         verbose_name = _("fénykép")
         verbose_name_plural = _("fényképek")
