@@ -194,12 +194,14 @@ vars().update(environ.Env.email_url_config(_email_url))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kerekasztal <noreply@kerekasztal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "kerekasztal",
-    }
-}
+# The cache holds the public page cache (publishing/cache.py) and its per-forum versions.
+# Every process serving the site must share it, or a change invalidates the cached pages of
+# only the process that saw it: production defaults to a file-based cache under var/cache
+# (shared by the gunicorn workers of one host); CACHE_URL overrides it (redis://host:6379/1
+# for several hosts, with the redis package installed; filecache:///path; dbcache://table).
+_DEFAULT_CACHE_URL = (f"filecache://{VAR_DIR / 'cache'}" if PRODUCTION
+                      else "locmemcache://kerekasztal")
+CACHES = {"default": environ.Env.cache_url_config(env_str("CACHE_URL", _DEFAULT_CACHE_URL))}
 
 SILENCED_SYSTEM_CHECKS: list[str] = []
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

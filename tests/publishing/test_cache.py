@@ -126,3 +126,45 @@ def test_cached_copy_expires_at_the_next_scheduled_publication(world):
     assert 590 <= page_cache._timeout(world.forum.slug) <= 601
     assert page_cache._timeout(world.other_forum.slug) == page_cache.TIMEOUT
     assert page_cache._timeout("__platform__") <= 601
+
+
+def test_a_change_made_by_another_process_invalidates_the_cached_pages(
+        client, world, tmp_path, settings):
+    """Gunicorn's workers are separate processes: with the production default (a file-based
+    cache shared by them), a change seen by one worker makes the others' copies stale."""
+    import os
+    import subprocess
+    import sys
+
+    location = tmp_path / "cache"
+    settings.CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(location)}}
+    url = f"/f/{world.forum.slug}/news/"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    other_worker = (
+        "import django; django.setup(); "
+        "from kerekasztal.publishing.cache import bump; "
+        f"bump({world.forum.slug!r})")
+    subprocess.run([sys.executable, "-c", other_worker], check=True, env={
+        **os.environ, "DJANGO_SETTINGS_MODULE": "kerekasztal.settings",
+        "CACHE_URL": f"filecache://{location}"})
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_production_shares_the_cache_between_processes_by_default(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    show = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'])")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("CACHE_URL", "DEBUG")}
+    env.update(DJANGO_SETTINGS_MODULE="kerekasztal.settings", KEREKASZTAL_ENV="production",
+               SECRET_KEY="x" * 64, ALLOWED_HOSTS="example.org",
+               KEREKASZTAL_VAR=str(tmp_path))
+    backend = subprocess.run([sys.executable, "-c", show], env=env, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    assert backend == "django.core.cache.backends.filebased.FileBasedCache"
