@@ -51,6 +51,18 @@ def test_county_forum_spans_the_county(world):
     assert forum.territory_label == "Veszprém vármegye"
 
 
+def test_a_budapest_kerulet_forum_has_budapest_as_its_settlement(world):
+    forum = services.forum_create(
+        creator=world.coordinator, name="Józsefvárosi Kerekasztal", kind="district_roundtable",
+        district=District.objects.get(name="Budapest 08. kerület"))
+    assert list(forum.settlements().values_list("name", flat=True)) == ["Budapest"]
+    # An ordinary járás keeps exactly its own settlements (no Budapest, no duplicates).
+    names = list(world.forum.settlements().values_list("name", flat=True))
+    assert "Budapest" not in names
+    assert len(names) == len(set(names)) == District.objects.get(
+        name="Kőszegi járás").settlements.count()
+
+
 def test_the_last_coordinator_cannot_be_removed(world):
     grant = ForumAccess.objects.get(forum=world.forum, user=world.coordinator)
     with pytest.raises(ValidationError):

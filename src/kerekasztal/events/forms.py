@@ -88,7 +88,7 @@ class PublicFilterForm(forms.Form):
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
-        # A forum without a territory of settlements (e.g. a Budapest district) offers the
+        # A forum without a territory of settlements (a national forum) offers the
         # places of its own events, not the country's 3,155 settlements.
         settlements = forum.settlements()
         if not settlements.exists():

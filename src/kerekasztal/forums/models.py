@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
-from kerekasztal.territory.models import Settlement
+from kerekasztal.territory.models import District, Settlement
 
 
 class ForumKind(models.TextChoices):
@@ -95,7 +95,12 @@ class Forum(models.Model):
         """The settlements of the forum's territory."""
         forum = self.root if self.kind == ForumKind.WORKING_GROUP else self
         if forum.district_id:
-            return Settlement.objects.filter(district_id=forum.district_id)
+            # Budapest's kerületek stand at district level but belong to one settlement,
+            # Budapest, the only settlement without a district: it is their territory.
+            budapest = District.objects.filter(pk=forum.district_id, is_budapest_district=True)
+            return Settlement.objects.filter(
+                models.Q(district_id=forum.district_id)
+                | models.Q(district__isnull=True, county__in=budapest.values("county_id")))
         if forum.county_id:
             return Settlement.objects.filter(county_id=forum.county_id)
         return Settlement.objects.none()
