@@ -128,6 +128,9 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Event registrations' names and e-mails are erased this many days after the event ended
+# (`kerekasztal enforce-retention`); five years covers a grant's sustainability period.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 5 * 365)
 SESSION_COOKIE_HTTPONLY = True
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 

@@ -5,7 +5,8 @@
   of the record are deleted, and the records that count them (affiliations, representations,
   attendance, registrations of other apps) stay, so aggregate counts do not change.
 - `enforce_retention`: erase every person whose retention date has passed (for a scheduler:
-  `kerekasztal enforce-retention`).
+  `kerekasztal enforce-retention`); `enforce_app_retention` runs the apps' own rules
+  (`<app>/privacy.py`, e.g. event registrations some years after the event).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from .models import Erasure, ErasureReason, User
 from .text import fold
@@ -180,3 +183,27 @@ def enforce_retention(*, today: datetime.date | None = None, dry_run: bool = Fal
         for person in due:
             person_erase(person=person, user=None, reason=ErasureReason.RETENTION)
     return due
+
+
+def enforce_app_retention(*, today: datetime.date | None = None,
+                          dry_run: bool = False) -> dict[str, int]:
+    """Run `erase_past_retention(today=..., dry_run=...)` of every app's `privacy` module;
+    returns how many records of each model were (or would be) erased."""
+    from .contracts import _modules
+
+    counts: dict[str, int] = {}
+    for module in _modules("privacy"):
+        rule = getattr(module, "erase_past_retention", None)
+        if callable(rule):
+            counts.update(rule(today=today or timezone.localdate(), dry_run=dry_run))
+    return counts
+
+
+def registration_retention_period() -> str:
+    """How long event registrations are kept, for the privacy notice and the form:
+    "5 évig", "30 napig"."""
+    days = settings.REGISTRATION_RETENTION_DAYS
+    if days % 365 == 0:
+        years = days // 365
+        return ngettext("%(count)d évig", "%(count)d évig", years) % {"count": years}
+    return ngettext("%(count)d napig", "%(count)d napig", days) % {"count": days}

@@ -25,7 +25,10 @@ def about_data(request):
 
 @access.public
 def privacy(request):
-    return render(request, "core/privacy.html")
+    from .privacy import registration_retention_period
+
+    return render(request, "core/privacy.html",
+                  {"registration_retention": registration_retention_period()})
 
 
 def account(request):

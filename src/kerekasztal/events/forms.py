@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput, DateTimeInput
 from kerekasztal.core.models import TargetGroup, Topic
+from kerekasztal.core.privacy import registration_retention_period
 from kerekasztal.core.uploads import IMAGES, SCANS
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
@@ -113,6 +114,10 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["settlement"].queryset = _settlements(forum)
+        self.fields["consent"].help_text = _(
+            "Nevét és e-mail-címét a rendezvény után %(period)s őrizzük, utána töröljük; a "
+            "részvétel összesített adatai megmaradnak.") % {
+            "period": registration_retention_period()}
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
@@ -225,3 +230,6 @@ class OrganiserRegistrationForm(RegistrationForm):
             "igazolása céljából kezeljük.")
         self.fields["consent"].error_messages["required"] = _(
             "Csak az adatkezeléshez hozzájáruló jelentkezőt lehet felvenni.")
+        self.fields["consent"].help_text = _(
+            "A jelentkező nevét és e-mail-címét a rendezvény után %(period)s őrizzük, utána "
+            "töröljük.") % {"period": registration_retention_period()}

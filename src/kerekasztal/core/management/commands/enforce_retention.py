@@ -2,12 +2,13 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from kerekasztal.core.privacy import enforce_retention
+from kerekasztal.core.privacy import enforce_app_retention, enforce_retention
 
 
 class Command(BaseCommand):
-    help = ("Erases (anonymises) every directory person whose retention date has passed. "
-            "Run it daily from a scheduler; it is idempotent.")
+    help = ("Erases (anonymises) every directory person whose retention date has passed, and "
+            "the records of other apps past their retention (event registrations). Run it "
+            "daily from a scheduler; it is idempotent.")
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true",
@@ -22,3 +23,6 @@ class Command(BaseCommand):
         for person in due:
             self.stdout.write(f"  directory.person #{person.pk} (forum #{person.forum_id}, "
                               f"retention until {person.retention_until.isoformat()})")
+        for model, count in enforce_app_retention(today=today, dry_run=dry_run).items():
+            self.stdout.write(f"{verb} the personal data of {count} {model} records past "
+                              "their retention.")
