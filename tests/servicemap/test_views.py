@@ -256,6 +256,23 @@ def test_report_pdf_and_docx_hold_the_settlements_and_gaps(coordinator_client, w
     body = "\n".join(p.text for p in document.paragraphs)
     cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "Bozsok" in body and "Körzetbővítés Kőszeggel" in cells
+    # The maps as pictures (Word cannot show SVG), each with its alternative text, in the
+    # categories' colours: the per-type map of general practice shows Velem's gap.
+    from PIL import Image
+
+    from kerekasztal.servicemap.maps import FILLS
+
+    pictures = {p._inline.docPr.get("descr").split(".")[0]: p for p in document.inline_shapes}
+    assert "Szolgáltatáshiányok száma településenként" in pictures
+    gp_map = pictures["Háziorvosi ellátás elérhetősége településenként"]
+    blob = document.part.related_parts[gp_map._inline.graphic.graphicData.pic.blipFill
+                                       .blip.embed].blob
+    colours = {colour for _, colour in Image.open(io.BytesIO(blob)).convert("RGB")
+               .getcolors(1 << 20)}
+    gap, local = (tuple(int(FILLS[css][i:i + 2], 16) for i in (1, 3, 5))
+                  for css in ("sm-gap", "sm-local"))
+    assert gap in colours and local in colours
+    assert "Hiány (1)" in body  # a legend with its count
 
 
 def test_member_comments_on_the_draft_report(client, world):

@@ -19,7 +19,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from .publicity import Publicity
 
@@ -172,6 +172,23 @@ class DocxBuilder:
                        bold=True, size=8)
         for line in block.lines:
             self.paragraph(line, size=8)
+        return self
+
+    def image(self, png: bytes, *, width_cm: float, alt: str) -> "DocxBuilder":
+        """A picture with its alternative text (what Word reads out for it)."""
+        self.document.add_picture(io.BytesIO(png), width=Cm(width_cm))
+        properties = self.document.inline_shapes[-1]._inline.docPr
+        properties.set("descr", alt)
+        properties.set("title", alt)
+        return self
+
+    def legend(self, items: Iterable[tuple[str, str]]) -> "DocxBuilder":
+        """Colour keys of a map or chart: (#rrggbb, label), a coloured square before each."""
+        for colour, label in items:
+            paragraph = self.document.add_paragraph()
+            swatch = paragraph.add_run("■ ")
+            swatch.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+            paragraph.add_run(label)
         return self
 
     def page_break(self) -> "DocxBuilder":

@@ -4,6 +4,8 @@ accessible table beside the map, so map and table cannot disagree."""
 
 from __future__ import annotations
 
+import io
+import math
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -133,3 +135,42 @@ def district_map(names: dict[str, str], counts: dict[str, int], mapped: set[str]
     return CoverageMap(projection.view_box,
                        _("Közzétett szolgáltatáshiányok járásonként"), shapes, rows, legend,
                        place_label=_("Járás"))
+
+
+def _rings(path: str) -> list[list[tuple[float, float]]]:
+    """The rings of an SVG path written by `territory.geo.project` ("Mx yLx y…Z…")."""
+    rings = []
+    for part in path.split("Z"):
+        part = part.strip().lstrip("M")
+        if part:
+            rings.append([tuple(float(v) for v in point.split()) for point in part.split("L")])
+    return rings
+
+
+def png(coverage_map: CoverageMap, *, scale: float = 2.0) -> bytes:
+    """The map as a PNG picture, for Word documents (python-docx cannot embed SVG). Drawn as
+    the PDF's SVG is: each settlement in its category's colour, holes left open (even-odd),
+    a thin dark outline."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    _, _, width, height = (float(v) for v in coverage_map.view_box.split())
+    size = (max(1, math.ceil(width * scale)) + 2, max(1, math.ceil(height * scale)) + 2)
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    outlines = []
+    for path, row in coverage_map.shapes:
+        rings = [[(x * scale + 1, y * scale + 1) for x, y in ring] for ring in _rings(path)]
+        if not rings:
+            continue
+        mask = Image.new("1", size, 0)
+        for ring in rings:
+            ring_mask = Image.new("1", size, 0)
+            ImageDraw.Draw(ring_mask).polygon(ring, fill=1)
+            mask = ImageChops.logical_xor(mask, ring_mask)
+        image.paste(row.fill, (0, 0), mask)
+        outlines.extend(rings)
+    for ring in outlines:
+        draw.line(ring + ring[:1], fill="#222222", width=1)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

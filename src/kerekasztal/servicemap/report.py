@@ -12,7 +12,7 @@ from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
 from kerekasztal.forums.models import Forum
 
-from . import queries
+from . import maps, queries
 from .coverage import Cell, Status
 from .maps import cell_detail, coverage_map
 from .models import Gap
@@ -91,6 +91,14 @@ def docx(forum: Forum):
         [[t.name, n["local"], n["served"], n["missing"], n["gap"]]
          for t, n in ctx["type_rows"]],
     )
+    builder.heading(_("Térképek"), 1)
+    for coverage, width_cm in [(ctx["map"], 16), *((m, 11) for m in ctx["type_maps"])]:
+        builder.heading(coverage.title, 2)
+        builder.image(maps.png(coverage), width_cm=width_cm, alt=_(
+            "%(title)s. Az adatok településenként a dokumentum táblázataiban is szerepelnek.")
+            % {"title": coverage.title})
+        builder.legend((fill, f"{label} ({count})")
+                       for fill, label, count in coverage.print_legend)
     builder.heading(_("Települések"), 1)
     for section in ctx["sections"]:
         builder.heading(f"{section.name} ({section.population} {_('fő')})", 2)
