@@ -69,6 +69,24 @@ def test_decisions_as_of_a_day_and_by_status(world, sessions):
     assert rule.value(forums, datetime.date(2016, 1, 1), status="done") == 0
 
 
+def test_decisions_count_by_their_status_on_the_day(world, sessions):
+    """A decision implemented on 2016-03-01 was not "done" at the end of 2015."""
+    forums = Forum.objects.filter(pk=world.forum.pk)
+    rule = _rule("meetings.decisions")
+    decision = sessions[0].decisions.get()
+    services.decision_follow_up(decision=decision, day=datetime.date(2016, 3, 1),
+                                text="Végrehajtva.", status="done")
+    services.decision_follow_up(decision=decision, day=datetime.date(2016, 1, 10),
+                                text="Folyamatban.", status="in_progress")
+    assert rule.value(forums, datetime.date(2015, 12, 31), status="open") == 2
+    assert rule.value(forums, datetime.date(2015, 12, 31), status="done") == 0
+    assert rule.value(forums, datetime.date(2016, 2, 1), status="in_progress") == 1
+    assert rule.value(forums, datetime.date(2016, 2, 1), status="open") == 1
+    assert rule.value(forums, datetime.date(2016, 3, 1), status="done") == 1
+    assert rule.value(forums, datetime.date(2016, 3, 1), status="in_progress") == 0
+    assert rule.value(forums, datetime.date(2016, 3, 1)) == 2
+
+
 def test_public_source_holds_only_public_meetings_that_take_place(world):
     public = MeetingFactory(forum=world.forum, visibility="public", title="Nyilvános fórum")
     MeetingFactory(forum=world.forum, title="Zárt ülés")

@@ -1,14 +1,20 @@
 """Indicators the meetings app offers to grant projects (see core/contracts.py).
 
 A session counts from its day on, once it is recorded as held; participants are the
-people (or organisations) recorded as present at held sessions.
+people (or organisations) recorded as present at held sessions. Decisions filtered by
+their implementation status count by the status they had on the day, not today's.
 """
 
+import datetime
+
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.contracts import IndicatorRule
 
-from .models import Attendance, Decision, DecisionStatus, Meeting, MeetingStatus
+from .models import Attendance, Decision, DecisionNote, DecisionStatus, Meeting, MeetingStatus
 
 
 def _held(forums, as_of):
@@ -20,10 +26,26 @@ def _attendances(forums, as_of):
     return Attendance.objects.filter(meeting__in=_held(forums, as_of))
 
 
+def status_on(as_of: datetime.date):
+    """A decision's implementation status at the end of `as_of`: its latest follow-up note
+    up to that day, else the status recorded by then (history), else its first status."""
+    end = timezone.make_aware(datetime.datetime.combine(
+        as_of + datetime.timedelta(days=1), datetime.time.min))
+    note = (DecisionNote.objects.filter(decision=OuterRef("pk"), day__lte=as_of)
+            .order_by("-day", "-pk").values("status")[:1])
+    recorded = (Decision.history.filter(id=OuterRef("pk"), history_date__lt=end)
+                .order_by("-history_date", "-history_id").values("status")[:1])
+    first = (Decision.history.filter(id=OuterRef("pk"))
+             .order_by("history_date", "history_id").values("status")[:1])
+    return Coalesce(Subquery(note), Subquery(recorded), Subquery(first), F("status"))
+
+
 def _decisions(forums, as_of, status: str | None = None):
     qs = Decision.objects.filter(forum__in=forums, meeting__status=MeetingStatus.HELD,
                                  meeting__starts_at__date__lte=as_of)
-    return qs.filter(status=status) if status else qs
+    if status:
+        qs = qs.annotate(status_on_day=status_on(as_of)).filter(status_on_day=status)
+    return qs
 
 
 RULES = [
