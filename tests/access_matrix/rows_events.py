@@ -6,6 +6,7 @@ from . import MISSING, ROLES, Row, forum, public, workspace
 
 ANY = ("member", "settlement_officer", "auditor", "coordinator")
 PEOPLE = ("coordinator", "auditor")
+ATTENDEES = ("member", "settlement_officer", "coordinator")
 
 
 def _event(w, **data):
@@ -107,6 +108,10 @@ ROWS = [
     R("event_publish", _pk, workspace("coordinator"), method="POST"),
     R("event_cancel", _pk, workspace("coordinator")),
     R("event_cancel", _pk, workspace("coordinator"), method="POST"),
+    R("register_self", _pk, workspace(*ATTENDEES)),
+    R("register_self", _closed, workspace(*ATTENDEES)),
+    R("register_self", _pk, workspace(*ATTENDEES), method="POST"),
+    R("register_self_cancel", _pk, workspace(*ATTENDEES), method="POST"),
     R("registration_list", _pk, workspace(*PEOPLE)),
     R("registration_export", _fmt, workspace(*PEOPLE)),
     R("registration_add", _pk, workspace("coordinator")),

@@ -228,3 +228,34 @@ def test_series_report_registrations_and_cancel_pages_are_accessible(page, axe, 
     page.get_by_role("button", name="A rendezvény elmarad").click()
     expect(page.get_by_text("Elmaradt", exact=True)).to_be_visible()
     axe("cancelled event")
+
+
+def test_member_registers_themself_for_a_members_only_training_and_withdraws(
+        page, axe, live_server):
+    world = World()
+    start = timezone.now() + datetime.timedelta(days=10)
+    event = services.event_publish(event=services.event_create(
+        forum=world.forum, kind="training", title="Esélyteremtő attitűdformáló képzés",
+        venue="Városháza", starts_at=start, ends_at=start + datetime.timedelta(hours=6),
+        hours=6, registration_open=True, capacity=20, is_public=False,
+        settlements=[Settlement.objects.get(name="Kőszeg")]))
+    log_in(page, world.member.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/events/{event.pk}/")
+    page.get_by_role("link", name="Saját jelentkezés").click()
+    axe("own registration form")
+    page.get_by_role("button", name="Jelentkezem").click()
+    expect(page.locator("#id_consent_error")).to_be_visible()
+    axe("own registration form with errors")
+    page.get_by_label("Hozzájárulok").check()
+    page.get_by_role("button", name="Jelentkezem").click()
+    expect(page.locator(".message--success").first).to_contain_text("Jelentkezését rögzítettük")
+    axe("own registration recorded")
+    registration = Registration.objects.get(event=event)
+    assert registration.email == world.member.email
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert mail.outbox and mail.outbox[-1].to == [world.member.email]
+    page.get_by_role("button", name="Jelentkezésem visszavonása").click()
+    expect(page.locator(".message--success").first).to_contain_text("visszavontuk")
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    expect(page.get_by_role("button", name="Jelentkezem")).to_be_visible()

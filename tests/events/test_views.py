@@ -416,3 +416,42 @@ def test_gallery_shows_only_consented_photos(client, world, media):
                       ).status_code == 200
     assert client.get(_url("public_photo", world, photo=secret.pk, size="thumb")
                       ).status_code == 404
+
+
+def test_member_registers_themself_once_with_their_account_and_withdraws(client, world):
+    event = published_event(world.forum, is_public=False, title="Zárt képzés", capacity=1)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/register/"
+    client.force_login(world.member)
+    response = client.post(url, {})
+    assert "hozzá kell járulnia" in response.content.decode()
+    assert not event.registrations.exists()  # nothing half-saved
+    client.post(url, {"consent": "on"})
+    registration = event.registrations.get()
+    assert (registration.name, registration.email) == (world.member.full_name,
+                                                       world.member.email)
+    assert registration.status == RegistrationStatus.CONFIRMED
+    client.post(url, {"consent": "on"})  # a second submission does not register twice
+    assert event.registrations.count() == 1
+    assert "Ön jelentkezett" in client.get(url).content.decode()
+    # The last seat is taken: the next member is waitlisted and moves up on withdrawal.
+    client.force_login(world.settlement_officer)
+    client.post(url, {"consent": "on"})
+    waiting = event.registrations.get(email=world.settlement_officer.email)
+    assert waiting.status == RegistrationStatus.WAITLISTED
+    client.force_login(world.member)
+    client.post(url + "cancel/")
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    assert waiting.status == RegistrationStatus.CONFIRMED
+
+
+def test_auditors_and_closed_registration_cannot_self_register(client, world):
+    event = published_event(world.forum, registration_open=False)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/register/"
+    client.force_login(world.auditor)
+    assert client.post(url, {"consent": "on"}).status_code == 403
+    client.force_login(world.member)
+    response = client.post(url, {"consent": "on"})
+    assert "nem kell jelentkezni" in response.content.decode()
+    assert not event.registrations.exists()

@@ -364,6 +364,9 @@ _RULES_EVENTS: dict[str, frozenset[Role]] = {
     "events.participants.view": frozenset({COORDINATOR, AUDITOR}),
     # linking a report to the plan problems raised at the event (core/links.py)
     "events.link": frozenset({COORDINATOR}),
+    # registering oneself (name and e-mail of one's account) for an event of the forum, e.g.
+    # a members-only training; auditors check the events, they do not attend them
+    "events.register_self": frozenset({COORDINATOR, MEMBER, SETTLEMENT_OFFICER}),
 }
 
 

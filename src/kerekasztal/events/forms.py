@@ -220,6 +220,16 @@ class VerifyForm(forms.Form):
                            help_text=_("A tanúsítványon szereplő 10 jegyű kód."))
 
 
+class SelfRegistrationForm(RegistrationForm):
+    """A member registers themself from the workspace: the name and e-mail address are their
+    account's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["name"]
+        del self.fields["email"]
+
+
 class OrganiserRegistrationForm(RegistrationForm):
     """A person who applied by phone or in person, added by the organiser."""
 

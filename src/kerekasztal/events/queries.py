@@ -94,3 +94,11 @@ def public_photos(forum, event: Event | None = None) -> QuerySet[Photo]:
 
 def seats_taken(event: Event) -> int:
     return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+
+
+def own_registration(event, user):
+    """The user's active (confirmed or waitlisted) registration for the event, by e-mail."""
+    from .models import Registration, RegistrationStatus
+
+    return (Registration.objects.filter(event=event, email__iexact=user.email)
+            .exclude(status=RegistrationStatus.CANCELLED).first())

@@ -38,6 +38,7 @@ from .forms import (
     PublicFilterForm,
     RegistrationForm,
     ReportForm,
+    SelfRegistrationForm,
     SeriesForm,
     VerifyForm,
 )
@@ -205,6 +206,50 @@ def event_cancel(request, forum, pk):
 
 
 # --- workspace: registrations, attendance -------------------------------------------------
+
+
+def register_self(request, forum, pk):
+    """A member registers themself (members-only trainings, too), or sees their registration."""
+    forum = access.forum_for(request.user, forum, "events.register_self")
+    event = access.event_for(request.user, forum, pk, "events.register_self")
+    own = queries.own_registration(event, request.user)
+    closed_reason = event.registration_closed_reason()
+    form = SelfRegistrationForm(request.POST if request.method == "POST" else None,
+                                forum=forum)
+    if request.method == "POST" and own is None and not closed_reason and form.is_valid():
+        try:
+            registration = services.register(
+                event=event, name=request.user.full_name or request.user.email,
+                email=request.user.email, base_url=_base_url(request), **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(request, _("Várólistára került; ha hely szabadul fel, "
+                                            "e-mailben értesítjük."))
+            else:
+                messages.success(request, _("Jelentkezését rögzítettük; a visszaigazolást "
+                                            "e-mailben is elküldtük."))
+            return redirect("events:register_self", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/register_self.html", {
+        "event": event, "form": form, "own": own, "closed_reason": closed_reason,
+        "when": _when(event),
+        "seats_taken": queries.seats_taken(event) if event.capacity else None,
+    })
+
+
+@require_POST
+def register_self_cancel(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "events.register_self")
+    event = access.event_for(request.user, forum, pk, "events.register_self")
+    own = queries.own_registration(event, request.user)
+    if own is None:
+        messages.info(request, _("Erre a rendezvényre nincs élő jelentkezése."))
+    else:
+        services.registration_cancel(registration=own, base_url=_base_url(request))
+        messages.success(request, _("Jelentkezését visszavontuk."))
+    return redirect("events:register_self", forum=forum.slug, pk=event.pk)
+
 
 
 def registration_list(request, forum, pk):
