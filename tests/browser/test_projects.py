@@ -99,3 +99,48 @@ def test_coordinator_records_project_follows_indicators_and_publishes_release(
     page.get_by_role("link", name="A projekt adatai").click()
     expect(page.get_by_text("ÁROP-1.A.3-2014-2014-0019")).to_be_visible()
     axe("public project page")
+
+
+def test_coordinator_records_corrects_and_deletes_a_manual_value(page, axe, live_server,
+                                                                  tmp_path):
+    import datetime
+    from decimal import Decimal
+
+    from kerekasztal.projects import services
+    from kerekasztal.projects.models import ManualValue
+    from tests.projects.conftest import project_data
+
+    world = World()
+    project = services.project_create(forum=world.forum, user=world.coordinator,
+                                      **project_data(world))
+    indicator = services.indicator_add(project=project, user=world.coordinator,
+                                       name="Képzésen részt vettek", unit="fő",
+                                       target=Decimal(40))
+    scan = tmp_path / "jelenleti-iv.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    log_in(page, world.coordinator.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/projects/{project.pk}/indicators/{indicator.pk}/")
+    page.get_by_role("link", name="Kézi érték rögzítése").click()
+    page.get_by_label("Ettől a naptól").fill("2015-06-01")
+    page.get_by_label("Érték").fill("32")
+    page.get_by_label("Bizonyíték").set_input_files(str(scan))
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator(".message--success")).to_contain_text("rögzítettük")
+    page.get_by_role("link", name="Javítás").click()
+    axe("manual value correction form")
+    page.get_by_label("Érték").fill("-2")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("#id_value_error")).to_contain_text("nem lehet negatív")
+    axe("manual value correction with errors")
+    page.get_by_label("Érték").fill("23")
+    page.get_by_label("Megjegyzés").fill("Elírás: 23 fő vett részt")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator(".message--success")).to_contain_text("javítottuk")
+    expect(page.get_by_text("Elírás: 23 fő vett részt")).to_be_visible()
+    value = ManualValue.objects.get(indicator=indicator)
+    assert value.value == 23 and value.as_of == datetime.date(2015, 6, 1)
+    page.get_by_role("link", name="Javítás").click()
+    page.get_by_role("button", name="Az érték törlése").click()
+    expect(page.get_by_text("Még nincs rögzített érték.")).to_be_visible()
+    axe("indicator without values")
+    assert not ManualValue.objects.filter(indicator=indicator).exists()

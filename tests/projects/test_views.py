@@ -259,3 +259,36 @@ def test_targets_of_the_grant_contract_create_computed_indicators(coordinator_cl
     assert "target_forums.member_organisations" not in coordinator_client.get(url).content.decode()
     response = coordinator_client.post(url, {"target_test.memberships": "-1"})
     assert response.status_code == 200 and project.indicators.count() == 1
+
+
+def test_a_manual_value_is_corrected_or_deleted_and_the_history_keeps_it(
+        coordinator_client, world, manual_indicator, media):
+    from django.test import Client
+
+    from kerekasztal.projects import figures
+    from kerekasztal.projects.models import ManualValue
+
+    value = services.manual_value_add(indicator=manual_indicator, as_of=D(2015, 6, 1), value=30,
+                                      evidence=evidence(), user=world.coordinator)
+    pk = manual_indicator.project_id
+    url = _url("manual_value_edit", world, pk=pk, vpk=value.pk)
+    old_file = value.evidence.name
+    response = coordinator_client.post(url, {"as_of": "2015-06-01", "value": "-3", "note": ""})
+    assert "nem lehet negatív" in response.content.decode()
+    value.refresh_from_db()
+    assert value.value == 30  # nothing half-saved
+    coordinator_client.post(url, {"as_of": "2015-06-01", "value": "3", "note": "Elírás javítva"})
+    value.refresh_from_db()
+    assert (value.value, value.note, value.evidence.name) == (3, "Elírás javítva", old_file)
+    assert figures.figure(manual_indicator, D(2015, 9, 30)).value == 3
+    assert value.history.count() == 2 and value.history.last().value == 30
+    html = coordinator_client.get(_url("indicator", world, pk=pk, ipk=manual_indicator.pk)
+                                  ).content.decode()
+    assert url in html
+    member = Client()
+    member.force_login(world.member)
+    assert member.post(url, {"as_of": "2015-06-01", "value": "99"}).status_code == 403
+    coordinator_client.post(_url("manual_value_delete", world, pk=pk, vpk=value.pk))
+    assert not ManualValue.objects.filter(pk=value.pk).exists()
+    assert ManualValue.history.filter(id=value.pk, history_type="-").exists()
+    assert figures.figure(manual_indicator, D(2015, 9, 30)).value == 0

@@ -207,6 +207,11 @@ class ManualValueForm(forms.Form):
     evidence = forms.FileField(label=_("Bizonyíték"))
 
 
+class ManualValueEditForm(ManualValueForm):
+    evidence = forms.FileField(label=_("Új bizonyíték"), required=False,
+                               help_text=_("Üresen hagyva a korábbi bizonyíték marad."))
+
+
 class AsOfForm(forms.Form):
     as_of = forms.DateField(label=_("Állapot napja"), widget=DateInput(), required=False)
 

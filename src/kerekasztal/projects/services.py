@@ -198,6 +198,27 @@ def manual_value_add(*, indicator: Indicator, as_of: datetime.date, value: Any, 
 
 
 @transaction.atomic
+def manual_value_update(*, manual: ManualValue, as_of: datetime.date, value: Any, note: str = "",
+                        evidence: Any = None, user: User | None) -> ManualValue:
+    """Correct a manual value; a new evidence file replaces the old one, none keeps it. The
+    earlier version stays in the history (with its file)."""
+    manual.as_of, manual.value, manual.note = as_of, value, note
+    if evidence:
+        manual.evidence = evidence
+    manual.full_clean()
+    _history(manual, user)
+    manual.save()
+    return manual
+
+
+@transaction.atomic
+def manual_value_delete(*, manual: ManualValue, user: User | None) -> None:
+    """Delete a value entered by mistake; the history keeps it (who, when, what)."""
+    _history(manual, user)
+    manual.delete()
+
+
+@transaction.atomic
 def press_release_generate(*, project: Project, kind: str, as_of: datetime.date,
                            user: User | None) -> PressRelease:
     """A draft written from the records as of `as_of`; the coordinator edits it."""

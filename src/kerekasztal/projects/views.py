@@ -22,6 +22,7 @@ from .forms import (
     GenerateForm,
     IndicatorForm,
     IndicatorTargetsForm,
+    ManualValueEditForm,
     ManualValueForm,
     MilestoneForm,
     PartnerForm,
@@ -268,6 +269,41 @@ def manual_value_create(request, forum, pk, ipk):
             return redirect("projects:indicator", forum=forum.slug, pk=pk, ipk=ipk)
     return render_workspace(request, forum, "projects/manual_value_form.html", {
         "form": form, "indicator": indicator, "project": indicator.project})
+
+
+def _manual_value(request, forum, pk, vpk, action):
+    value = access.project_record_for(request.user, forum, ManualValue, vpk, action)
+    if value.indicator.project_id != pk:
+        raise Http404
+    return value
+
+
+def manual_value_edit(request, forum, pk, vpk):
+    forum = access.forum_for(request.user, forum, "project.manage")
+    value = _manual_value(request, forum, pk, vpk, "project.manage")
+    indicator = value.indicator
+    form = ManualValueEditForm(request.POST or None, request.FILES or None, initial={
+        "as_of": value.as_of, "value": value.value, "note": value.note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.manual_value_update(manual=value, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A kézi értéket javítottuk."))
+            return redirect("projects:indicator", forum=forum.slug, pk=pk, ipk=indicator.pk)
+    return render_workspace(request, forum, "projects/manual_value_form.html", {
+        "form": form, "indicator": indicator, "project": indicator.project, "value": value})
+
+
+@require_POST
+def manual_value_delete(request, forum, pk, vpk):
+    forum = access.forum_for(request.user, forum, "project.manage")
+    value = _manual_value(request, forum, pk, vpk, "project.manage")
+    indicator = value.indicator
+    services.manual_value_delete(manual=value, user=request.user)
+    messages.success(request, _("A kézi értéket töröltük."))
+    return redirect("projects:indicator", forum=forum.slug, pk=pk, ipk=indicator.pk)
 
 
 def manual_value_evidence(request, forum, pk, vpk):
