@@ -52,6 +52,27 @@ def _consultation(w):
     return _plan(w, status="consultation")
 
 
+def _progress(build):
+    """A progress report with an evidence file on the plan's measure."""
+    def kwargs(w):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from kerekasztal.plans import services
+
+        base = build(w)
+        report = services.measure_report_progress(
+            measure=w.measure, reported_on=datetime.date(2025, 3, 1), status="in_progress",
+            percent=10, narrative="Elindult.", evidence_file=SimpleUploadedFile(
+                "iv.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"))
+        return {**base, "measure": w.measure.pk, "progress": report.pk}
+
+    return kwargs
+
+
+def _adopted_velem(w):
+    return _plan(w, settlement="Velem", status="adopted")
+
+
 def _with(build, **extra):
     def kwargs(w):
         base = build(w)
@@ -124,6 +145,10 @@ ROWS = [
         workspace("coordinator", "settlement_officer", "member")),
     Row("plans:measure_progress", _with(_velem, **MEASURE),
         workspace("coordinator", "member")),
+    # Evidence files: coordinators, auditors and who may report on the measure.
+    Row("plans:progress_evidence", _progress(_adopted), workspace(*ALL)),
+    Row("plans:progress_evidence", _progress(_adopted_velem),
+        workspace("coordinator", "auditor", "member")),
     Row("plans:comment_add", _consultation, workspace("coordinator", "settlement_officer",
                                                       "member"), method="POST",
         data=lambda w: {"text": "Egyetértünk.", "measure": w.measure.pk}),

@@ -107,9 +107,15 @@ def test_hep_from_draft_to_adoption_progress_and_district_rollup(page, axe, live
     page.get_by_label("Állapot").select_option("in_progress")
     page.get_by_label("Teljesítés (%)").fill("40")
     page.get_by_label("Beszámoló").fill("Megvan a helyiség, folyik az engedélyeztetés.")
+    page.get_by_label("Bizonyíték (fájl)").set_input_files(files=[{
+        "name": "berleti-szerzodes.pdf", "mimeType": "application/pdf",
+        "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}])
     axe("progress form")
     page.get_by_role("button", name="Mentés").click()
     expect(page.get_by_text("Megvan a helyiség, folyik az engedélyeztetés.")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Bizonyíték letöltése").click()
+    assert download.value.suggested_filename.endswith(".pdf")
 
     # The district plan rolls the settlements' problems up.
     district = make_plan(world.forum, scope="district")

@@ -279,3 +279,50 @@ def test_member_comments_on_the_plan_as_a_whole(client, world, hep):
     response = client.post(url("comment_add", hep), {"text": "Jó irány."}, follow=True)
     assert "A program egésze" in response.content.decode()
     assert Comment.objects.get().measure is None
+
+
+def test_progress_evidence_file_is_uploaded_and_downloaded_only_by_who_may(
+        client, world, hep, media):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from kerekasztal.plans.models import Progress
+
+    own = make_measure(hep, responsible_organisation=world.organisation, responsible="")
+    adopt(hep)
+    login(client, world.member)
+    scan = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    bad = client.post(url("measure_progress", hep, measure=own.pk), {
+        "reported_on": "2025-03-01", "status": "in_progress", "percent": 30,
+        "narrative": "Elindult a klub.",
+        "evidence_file": SimpleUploadedFile("ivek.exe", b"MZ\x90\x00", "application/pdf")})
+    assert 'id="id_evidence_file_error"' in bad.content.decode()
+    assert not Progress.objects.exists()  # nothing half-saved
+    client.post(url("measure_progress", hep, measure=own.pk), {
+        "reported_on": "2025-03-01", "status": "in_progress", "percent": 30,
+        "narrative": "Elindult a klub.", "evidence": "Jelenléti ív, 2025. március 1.",
+        "evidence_file": SimpleUploadedFile("jelenleti-iv.pdf", scan, "application/pdf")})
+    report = Progress.objects.get()
+    assert report.evidence_file
+    file_url = url("progress_evidence", hep, measure=own.pk, progress=report.pk)
+    assert file_url in client.get(url("measure_detail", hep, measure=own.pk)).content.decode()
+    response = client.get(file_url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == scan
+
+    others = Client()
+    for user, status in ((world.auditor, 200), (world.coordinator, 200),
+                         (world.settlement_officer, 200), (world.outsider, 403)):
+        others.force_login(user)
+        assert others.get(file_url).status_code == status, user
+    # A member whose organisation is not responsible sees that a file exists, not the file.
+    stranger = make_measure(hep, title="Más felelőse")
+    Progress.objects.filter(pk=report.pk).update(measure=stranger)
+    file_url = url("progress_evidence", hep, measure=stranger.pk, progress=report.pk)
+    assert client.get(file_url).status_code == 403
+    html = client.get(url("measure_detail", hep, measure=stranger.pk)).content.decode()
+    assert file_url not in html and "csatolt bizonyíték" in html
+    # Never on the public site.
+    response = Client().get(reverse("plans:public_detail",
+                                    kwargs={"forum": world.forum.slug, "pk": hep.pk}))
+    assert response.status_code == 200 and "Elindult a klub." in response.content.decode()
+    assert "/evidence/" not in response.content.decode()

@@ -550,6 +550,9 @@ _RULES_PLANS: dict[str, frozenset[Role]] = {
     "plans.progress": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
     # Linking a problem's evidence (meetings, events, statistics: core/links.py).
     "plans.link": frozenset({COORDINATOR}),
+    # Files proving progress (scanned minutes, attendance sheets) may hold personal data:
+    # coordinators, auditors, and those who may report on the measure (progress_evidence_for).
+    "plans.progress.evidence": frozenset({COORDINATOR, AUDITOR, SETTLEMENT_OFFICER, MEMBER}),
 }
 
 
@@ -611,6 +614,30 @@ def measure_for(user: Viewer, forum: Forum, plan, pk: int, action: str):
     if action == "plans.progress" and not can_report_progress(user, forum, measure):
         raise PermissionDenied
     return measure
+
+
+def progress_evidence_for(user: Viewer, forum: Forum, plan, measure_pk: int, pk: int):
+    """A progress report with an evidence file, for coordinators, auditors and who may report
+    on the measure (its settlement's HEP officer, its responsible organisation's people)."""
+    from kerekasztal.plans.models import Progress
+
+    require(user, "plans.progress.evidence", forum)
+    measure = measure_for(user, forum, plan, measure_pk, "plans.view")
+    try:
+        progress = Progress.objects.get(pk=pk, measure=measure)
+    except Progress.DoesNotExist as exc:
+        raise Http404 from exc
+    roles = roles_in(user, forum)
+    if not (COORDINATOR in roles or AUDITOR in roles
+            or can_report_progress(user, forum, measure)):
+        raise PermissionDenied
+    return progress
+
+
+def can_download_progress_evidence(user: Viewer, forum: Forum, measure) -> bool:
+    roles = roles_in(user, forum)
+    return can(user, "plans.progress.evidence", forum) and (
+        COORDINATOR in roles or AUDITOR in roles or can_report_progress(user, forum, measure))
 
 
 def public_plan(forum: Forum, pk: int):

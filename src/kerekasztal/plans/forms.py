@@ -1,11 +1,14 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput
 from kerekasztal.core.models import TargetGroup
 from kerekasztal.core.text import fold
+from kerekasztal.core.uploads import SCANS
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 
@@ -145,6 +148,10 @@ class ProgressForm(forms.Form):
     narrative = forms.CharField(label=_("Beszámoló"), widget=forms.Textarea(attrs={"rows": 4}))
     evidence = forms.CharField(label=_("Bizonyíték"), required=False, max_length=500,
                                help_text=_("Hol ellenőrizhető: dokumentum, határozat, webcím."))
+    evidence_file = forms.FileField(
+        label=_("Bizonyíték (fájl)"), required=False,
+        help_text=format_lazy("{} {}", _("Szkennelt jegyzőkönyv, jelenléti ív, fénykép; nem "
+                                          "nyilvános."), lazy(SCANS.describe, str)()))
 
 
 class CommentForm(forms.Form):

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
+
 
 class Scope(models.TextChoices):
     SETTLEMENT = "settlement", _("Települési HEP")
@@ -439,6 +441,12 @@ class Progress(models.Model):
     evidence = models.CharField(
         _("bizonyíték"), max_length=500, blank=True,
         help_text=_("Hol ellenőrizhető: dokumentum, határozat, webcím."),
+    )
+    evidence_file = models.FileField(
+        _("bizonyíték (fájl)"), upload_to=RandomName("progress-evidence"), blank=True,
+        validators=[policy_validator(SCANS)],
+        help_text=_("Szkennelt jegyzőkönyv, jelenléti ív, fénykép. Csak a koordinátorok, az "
+                    "ellenőrök és a beszámolásra jogosultak tölthetik le."),
     )
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+",

@@ -278,7 +278,7 @@ def measure_delete(*, measure: Measure) -> None:
 @transaction.atomic
 def measure_report_progress(*, measure: Measure, reported_on: datetime.date, status: str,
                             percent: int, narrative: str, evidence: str = "",
-                            user: User | None = None) -> Progress:
+                            evidence_file: Any = None, user: User | None = None) -> Progress:
     """A dated report; the latest report sets the measure's status and percent."""
     plan_status = Plan.objects.values_list("status", flat=True).get(pk=measure.plan_id)
     if plan_status not in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW):
@@ -291,6 +291,8 @@ def measure_report_progress(*, measure: Measure, reported_on: datetime.date, sta
     progress = Progress(measure=measure, reported_on=reported_on, status=status,
                         percent=percent, narrative=narrative.strip(),
                         evidence=evidence.strip(), reported_by=user)
+    if evidence_file:
+        progress.evidence_file = evidence_file
     _save(progress, user)
     latest = measure.progress.order_by("-reported_on", "-pk").first()
     if latest is not None and (measure.status, measure.percent) != (latest.status,

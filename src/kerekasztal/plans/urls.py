@@ -33,6 +33,8 @@ urlpatterns = [
     forum_manage(f"{P}measures/<int:measure>/delete/", views.measure_delete, "measure_delete"),
     forum_manage(f"{P}measures/<int:measure>/progress/", views.measure_progress,
                  "measure_progress"),
+    forum_manage(f"{P}measures/<int:measure>/progress/<int:progress>/evidence/",
+                 views.progress_evidence, "progress_evidence"),
     forum_manage(f"{P}comments/", views.comment_add, "comment_add"),
     forum_manage(f"{P}comments/<int:comment>/decide/", views.comment_decide, "comment_decide"),
     forum_manage(f"{P}consultation/", views.consultation, "consultation"),

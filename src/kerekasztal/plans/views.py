@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, import_views, links
+from kerekasztal.core.files import serve
 from kerekasztal.core.forms import UploadForm
 from kerekasztal.core.imports import import_preview as import_preview_file
 from kerekasztal.core.link_picker import picker_response
@@ -439,6 +440,8 @@ def measure_detail(request, forum, pk, measure):
         "can_report": plan.is_public and access.can_report_progress(request.user, forum,
                                                                      measure),
         "outside_period": measure.deadline_outside_period(),
+        "can_download_evidence": access.can_download_progress_evidence(request.user, forum,
+                                                                       measure),
         "pointing": links.visible_to(links.linked_sources(measure), request.user, forum),
     })
 
@@ -446,7 +449,7 @@ def measure_detail(request, forum, pk, measure):
 def measure_progress(request, forum, pk, measure):
     forum, plan = _plan(request, forum, pk, "plans.progress")
     measure = access.measure_for(request.user, forum, plan, measure, "plans.progress")
-    form = ProgressForm(request.POST or None, initial={
+    form = ProgressForm(request.POST or None, request.FILES or None, initial={
         "status": measure.status, "percent": measure.percent})
     if request.method == "POST" and form.is_valid():
         try:
@@ -460,6 +463,12 @@ def measure_progress(request, forum, pk, measure):
                             measure=measure.pk)
     return render_workspace(request, forum, "plans/progress_form.html",
                             {"form": form, "plan": plan, "measure": measure})
+
+
+def progress_evidence(request, forum, pk, measure, progress):
+    forum, plan = _plan(request, forum, pk, "plans.progress.evidence")
+    report = access.progress_evidence_for(request.user, forum, plan, measure, progress)
+    return serve(report.evidence_file, f"bizonyitek-{report.reported_on.isoformat()}")
 
 
 # --- consultation --------------------------------------------------------------------------
