@@ -124,6 +124,7 @@ ROWS = [
     R("report", _pk, workspace("coordinator")),
     R("report", _pk, workspace("coordinator"), method="POST"),
     R("report_pdf", _pk, workspace(*ANY)),
+    R("report_docx", _pk, workspace(*ANY)),
     R("photos", _pk, workspace(*ANY)),
     R("photos", _pk, workspace("coordinator"), method="POST"),
     R("photo_edit", _photo, workspace("coordinator"), method="POST",

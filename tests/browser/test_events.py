@@ -222,6 +222,9 @@ def test_series_report_registrations_and_cancel_pages_are_accessible(page, axe, 
     page.get_by_label("Felvetett problémák").fill("Nincs délutáni buszjárat Csepregre.")
     page.get_by_role("button", name="Mentés").click()
     expect(page.get_by_text("Nincs délutáni buszjárat Csepregre.")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Beszámoló (DOCX, szerkeszthető)").click()
+    assert download.value.suggested_filename.endswith(".docx")
     page.goto(f"/f/{world.forum.slug}/manage/events/{second.pk}/cancel/")
     axe("cancel form")
     page.get_by_label("Az elmaradás oka").fill("A terem nem áll rendelkezésre.")

@@ -236,7 +236,7 @@ def test_attendance_sheet_pdf_lists_the_registered(coordinator_client, world):
     assert "Jelenléti ív" in text and "Kovács Éva" in text and "Zenepavilon" in text
 
 
-def test_report_and_its_pdf(coordinator_client, world):
+def test_report_and_its_pdf_and_docx(coordinator_client, world):
     event = published_event(world.forum)
     response = coordinator_client.post(_url("report", world, pk=event.pk), {
         "summary": "Negyven résztvevő, jó hangulat.",
@@ -244,6 +244,15 @@ def test_report_and_its_pdf(coordinator_client, world):
     assert response.status_code == 302
     text = _pdf_text(coordinator_client.get(_url("report_pdf", world, pk=event.pk)))
     assert "Negyven résztvevő" in text and "Nincs buszjárat Bozsokra" in text
+    from docx import Document
+
+    response = coordinator_client.get(_url("report_docx", world, pk=event.pk))
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml")
+    body = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert f"Beszámoló: {event.title}" in body
+    assert "Negyven résztvevő" in body and "Nincs buszjárat Bozsokra" in body
+    assert "Kőszeg" in body and "Résztvevők száma: nincs rögzítve" in body
 
 
 def test_report_needs_a_summary(coordinator_client, world):

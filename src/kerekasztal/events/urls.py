@@ -32,6 +32,7 @@ urlpatterns = [
     forum_manage("events/<int:pk>/report/", views.report, "report"),
     forum_manage("events/<int:pk>/report/problems/", views.report_links, "report_links"),
     forum_manage("events/<int:pk>/report.pdf", views.report_pdf, "report_pdf"),
+    forum_manage("events/<int:pk>/report.docx", views.report_docx, "report_docx"),
     forum_manage("events/<int:pk>/photos/", views.photos, "photos"),
     forum_manage("events/<int:pk>/photos/<int:photo>/edit/", views.photo_edit, "photo_edit"),
     forum_manage("events/<int:pk>/photos/<int:photo>/delete/", views.photo_delete,

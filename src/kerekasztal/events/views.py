@@ -23,7 +23,7 @@ from kerekasztal.core.pages import (
 )
 from kerekasztal.core.tabular import table_response
 from kerekasztal.documents.publicity import publicity_for
-from kerekasztal.documents.render import hu_date, pdf_response
+from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
 
 from . import queries, services
 from .forms import (
@@ -402,6 +402,47 @@ def report_pdf(request, forum, pk):
         "report": getattr(event, "report", None),
         "publicity": publicity_for(event),
     }, f"beszamolo-{event.pk}")
+
+
+def report_docx(request, forum, pk):
+    """The report as an editable Word document (the same contents as the PDF)."""
+    forum = access.forum_for(request.user, forum, "events.view")
+    event = queries.event_detail(access.event_for(request.user, forum, pk, "events.view"))
+    report = getattr(event, "report", None)
+    title = _("Beszámoló: %(title)s") % {"title": event.title}
+    builder = DocxBuilder(title=title, forum_name=forum.name)
+    builder.heading(title, 0)
+    facts = [(_("Típus"), event.get_kind_display()), (_("Időpont"), _when(event)),
+             (_("Helyszín"), ", ".join(filter(None, [event.venue, event.address]))),
+             (_("Települések"), ", ".join(s.name for s in event.settlements.all()))]
+    if event.target_groups.all():
+        facts.append((_("Célcsoportok"), ", ".join(str(g) for g in event.target_groups.all())))
+    if event.organiser:
+        facts.append((_("Szervező"), event.organiser.name))
+    if event.partners.all():
+        facts.append((_("Partnerek"), ", ".join(p.name for p in event.partners.all())))
+    facts.append((_("Résztvevők száma"), str(event.participants_count)
+                  if event.participants_count is not None else _("nincs rögzítve")))
+    builder.facts(facts)
+    counts = list(event.attendance_counts.all())
+    if counts:
+        builder.heading(_("A résztvevők bontása"), 1)
+        builder.table([_("Csoport"), _("Létszám")], [
+            [c.get_age_band_display() if c.age_band else c.settlement.name, c.count]
+            for c in counts])
+    if report:
+        for heading, text in ((_("Összefoglaló"), report.summary),
+                              (_("Eredmények"), report.outcomes),
+                              (_("Felvetett problémák"), report.problems_raised)):
+            if text:
+                builder.heading(heading, 1)
+                for paragraph in text.split("\n\n"):
+                    builder.paragraph(paragraph.strip())
+    else:
+        builder.paragraph(_("Beszámoló még nem készült."), italic=True)
+    builder.signature_block([(_("a szervező aláírása"), "")])
+    builder.publicity(publicity_for(event))
+    return builder.response(f"beszamolo-{event.pk}")
 
 
 def photos(request, forum, pk):
