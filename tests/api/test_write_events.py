@@ -208,3 +208,13 @@ def test_the_body_has_the_web_forms_fields():
 
     assert set(EventIn.model_fields) - {"publish"} == set(EVENT_FORM_FIELDS)
     assert set(EventPatch.model_fields) == set(EventIn.model_fields)
+
+
+def test_the_documented_curl_example_works(client, world, token):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    example = text.split("/api/v1/forums/koszeg/events/ \\")[1].split("-d '")[1].split("'")[0]
+    response = post(client, token, json.loads(example))
+    assert response.status_code == 201, response.content
+    assert response.json()["public_url"]
