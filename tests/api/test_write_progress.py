@@ -151,3 +151,32 @@ def test_no_token_or_a_revoked_one_is_401(client, world, token, measures):
     ApiToken.objects.get(user=world.coordinator).revoke()
     assert post(client, token, measures["own"], body()).status_code == 401
     assert client.get(url(measures["own"]), **bearer(token)).status_code == 401
+
+
+def test_the_progress_list_query_count_is_flat(client, world, token, measures):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kerekasztal.plans import services
+
+    measure = measures["own"]
+
+    def report(n):
+        for index in range(n):
+            services.measure_report_progress(
+                measure=measure, reported_on=timezone.localdate() - datetime.timedelta(days=index),
+                status="in_progress", percent=index, narrative=f"{index}. beszámoló")
+
+    def count():
+        client.get(url(measure), **bearer(token))  # the token's last use is recorded once
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url(measure), **bearer(token))
+        assert response.status_code == 200
+        return len(queries), response.json()["count"]
+
+    report(2)
+    few = count()
+    report(10)
+    many = count()
+    assert (few[1], many[1]) == (2, 12)
+    assert few[0] == many[0]
