@@ -218,3 +218,15 @@ def test_the_documented_curl_example_works(client, world, token):
     response = post(client, token, json.loads(example))
     assert response.status_code == 201, response.content
     assert response.json()["public_url"]
+
+
+@pytest.mark.parametrize("raw", ["[]", "null", "123", '"szöveg"', ""])
+def test_bodies_that_are_not_objects_are_400(client, world, token, raw):
+    event = make_event(world.forum)
+    for response in (
+        client.post(URL, raw, content_type="application/json", **bearer(token)),
+        client.patch(f"{URL}{event.pk}/", raw, content_type="application/json",
+                     **bearer(token)),
+    ):
+        assert response.status_code == 400, response.content
+        assert response.json()["detail"]
