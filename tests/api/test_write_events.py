@@ -179,7 +179,10 @@ def test_missing_fields_and_bad_json(client, world, token):
     errors = _errors(post(client, token, {"title": "Cím"}))
     assert errors["kind"] == "Kötelező mező." and errors["settlements"] == "Kötelező mező."
     bad = client.post(URL, "{nem json", content_type="application/json", **bearer(token))
-    assert bad.status_code == 400 and bad.json()["detail"]
+    assert bad.status_code == 400
+    assert bad.json()["detail"] == "A kérés törzse nem érvényes JSON."
+    empty = client.post(URL, "", content_type="application/json", **bearer(token))
+    assert empty.json()["errors"][0]["message"] == "Hiányzik a kérés törzse (egy JSON-objektum)."
 
 
 def test_settlement_outside_the_forums_territory(client, world, token):
@@ -230,3 +233,10 @@ def test_bodies_that_are_not_objects_are_400(client, world, token, raw):
     ):
         assert response.status_code == 400, response.content
         assert response.json()["detail"]
+
+
+def test_the_schemas_example_is_accepted(client, world, token):
+    from kerekasztal.api.write_events import EventIn
+
+    response = post(client, token, EventIn.model_json_schema()["examples"][0])
+    assert response.status_code == 201, response.content

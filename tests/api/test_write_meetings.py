@@ -198,3 +198,11 @@ def test_patch_validation_saves_nothing(client, world, token):
     assert _errors(patch(client, token, f"{URL}{meeting.pk}/", {"title": None}))["title"]
     meeting.refresh_from_db()
     assert meeting.title == "Marad"
+
+
+def test_the_schemas_example_is_accepted(client, world, token):
+    from kerekasztal.api.write_meetings import MeetingIn
+
+    example = MeetingIn.model_json_schema()["examples"][0]
+    response = post(client, token, example)
+    assert response.status_code == 201, response.content

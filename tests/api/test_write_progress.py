@@ -180,3 +180,10 @@ def test_the_progress_list_query_count_is_flat(client, world, token, measures):
     many = count()
     assert (few[1], many[1]) == (2, 12)
     assert few[0] == many[0]
+
+
+def test_the_schemas_example_is_accepted(client, world, token, measures):
+    from kerekasztal.api.write_plans import ProgressIn
+
+    response = post(client, token, measures["own"], ProgressIn.model_json_schema()["examples"][0])
+    assert response.status_code == 201, response.content

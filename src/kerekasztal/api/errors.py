@@ -69,6 +69,9 @@ PYDANTIC_MESSAGES = {
 
 def pydantic_message(error: dict) -> str:
     """The Hungarian message of one pydantic error (a general one for rare types)."""
+    if error.get("type") == "missing" and len(error.get("loc") or ()) == 2 \
+            and error["loc"][0] == "body":
+        return _("Hiányzik a kérés törzse (egy JSON-objektum).")
     message = PYDANTIC_MESSAGES.get(error.get("type", ""))
     if message is None:
         return _("Érvénytelen érték.")
@@ -133,4 +136,7 @@ def install(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
-        return api.create_response(request, _body(str(exc)), status=exc.status_code)
+        message = str(exc)
+        if message.startswith("Cannot parse request body"):
+            message = str(PYDANTIC_MESSAGES["json_invalid"])
+        return api.create_response(request, _body(message), status=exc.status_code)

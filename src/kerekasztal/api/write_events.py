@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from pydantic import ConfigDict
 
 from kerekasztal.core import access
 from kerekasztal.core.models import TargetGroup, Topic
@@ -26,7 +27,18 @@ from .writing import WriteSchema
 router = Router(tags=["írás: rendezvények"])
 
 
+EVENT_EXAMPLE = {
+    "kind": "community", "title": "Családi nap a Várkertben",
+    "starts_at": "2027-06-12T10:00", "ends_at": "2027-06-12T16:00",
+    "venue": "Jurisics-vár, Várkert", "address": "Rajnis u. 9.", "settlements": ["16832"],
+    "target_groups": ["children"], "is_public": True, "registration_open": True,
+    "capacity": 80, "publish": True,
+}
+
+
 class EventIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EVENT_EXAMPLE]})
+
     kind: EventKind
     title: str = Field(..., min_length=1, max_length=255)
     description: str = ""
@@ -52,6 +64,9 @@ class EventIn(WriteSchema):
 
 
 class EventPatch(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"venue": "Városháza, díszterem", "capacity": 120}]})
+
     kind: EventKind | None = None
     title: str | None = Field(None, min_length=1, max_length=255)
     description: str | None = None

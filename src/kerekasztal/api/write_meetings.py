@@ -9,6 +9,7 @@ import datetime
 
 from django.db import transaction
 from ninja import Field, Router, Schema, Status
+from pydantic import ConfigDict
 
 from kerekasztal.core import access
 from kerekasztal.meetings import services as meeting_services
@@ -23,6 +24,12 @@ router = Router(tags=["írás: ülések"])
 
 
 class MeetingIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "title": "A járási esélyteremtő programterv véleményezése",
+        "starts_at": "2027-03-04T10:00", "ends_at": "2027-03-04T12:00",
+        "venue_settlement": "16832", "venue_address": "Jurisics tér 8.",
+        "visibility": "public"}]})
+
     number: int | None = Field(None, ge=1, le=2_147_483_647,
                                description="Az ülés sorszáma; üresen a következő.")
     title: str = Field(..., min_length=1, max_length=255)
@@ -38,6 +45,9 @@ class MeetingIn(WriteSchema):
 
 
 class MeetingPatch(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"online_url": "https://meet.example.org/kerekasztal"}]})
+
     number: int | None = Field(None, ge=1, le=2_147_483_647)
     title: str | None = Field(None, min_length=1, max_length=255)
     starts_at: datetime.datetime | None = None

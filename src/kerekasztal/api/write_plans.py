@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from kerekasztal.core import access
 from kerekasztal.plans import services as plan_services
@@ -26,6 +27,11 @@ PATH = "/forums/{slug}/plans/{plan_pk}/measures/{measure_pk}/progress/"
 
 
 class ProgressIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "reported_on": "2026-05-31", "status": "in_progress", "percent": 40,
+        "narrative": "Tíz közfoglalkoztatott kezdett képzést.",
+        "evidence": "Képzési szerződések"}]})
+
     reported_on: datetime.date = Field(..., description="A beszámoló napja (nem jövőbeli).")
     status: MeasureStatus
     percent: int = Field(..., ge=0, le=100, description="Teljesítés, 0–100.")
