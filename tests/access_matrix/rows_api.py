@@ -1,6 +1,10 @@
 """The JSON API: public reads for everyone; writes only with an API token (tests/api checks
 who may write with one); the token pages in the workspace."""
 
+import datetime
+
+from django.utils import timezone
+
 from . import MISSING, ROLES, TOKEN, Row, forum, public, workspace
 
 ANY = ("member", "settlement_officer", "auditor", "coordinator")
@@ -20,6 +24,48 @@ def _coordinators_token(w):
     from kerekasztal.api.models import ApiToken
 
     w.token, _value = ApiToken.issue(user=w.coordinator, name="k")
+
+
+def _event(w):
+    from kerekasztal.events import services
+    from kerekasztal.territory.models import Settlement
+
+    start = timezone.now() + datetime.timedelta(days=20)
+    w.event = services.event_create(
+        forum=w.forum, kind="community", title="Családi nap", venue="Várkert",
+        starts_at=start, ends_at=start + datetime.timedelta(hours=3),
+        settlements=[Settlement.objects.get(name="Kőszeg")])
+
+
+def _event_kwargs(w):
+    return {"slug": w.forum.slug, "pk": w.event.pk}
+
+
+def _meeting(w):
+    from kerekasztal.meetings import services
+    from kerekasztal.territory.models import Settlement
+
+    start = timezone.now() + datetime.timedelta(days=14)
+    w.meeting = services.meeting_schedule(
+        forum=w.forum, title="Zárt ülés", starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        venue_settlement=Settlement.objects.get(name="Kőszeg"))
+
+
+def _meeting_kwargs(w):
+    return {"slug": w.forum.slug, "pk": w.meeting.pk}
+
+
+def _measure(w):
+    from tests.plans.factories import adopt, make_measure, make_plan
+
+    plan = make_plan(w.forum)
+    w.measure = make_measure(plan, responsible_organisation=w.organisation)
+    adopt(plan)
+
+
+def _measure_kwargs(w):
+    return {"slug": w.forum.slug, "plan_pk": w.measure.plan_id, "measure_pk": w.measure.pk}
 
 
 def _token(w):
@@ -46,6 +92,23 @@ ROWS = [
     Row("api:v1:organisation_create", _slug, EVERYONE_NEEDS_A_TOKEN, method="POST"),
     Row("api:v1:organisation_update", _organisation, EVERYONE_NEEDS_A_TOKEN, method="PATCH"),
     Row("api:v1:organisation_detail", _organisation, EVERYONE_NEEDS_A_TOKEN),
+    # Writing events, meetings and measures' progress (tests/api/test_write_*.py check every
+    # role with its own token; a session is never enough).
+    Row("api:v1:event_create", _slug, EVERYONE_NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:event_detail", _event_kwargs, EVERYONE_NEEDS_A_TOKEN, setup=_event),
+    Row("api:v1:event_update", _event_kwargs, EVERYONE_NEEDS_A_TOKEN, method="PATCH",
+        setup=_event),
+    Row("api:v1:event_cancel", _event_kwargs, EVERYONE_NEEDS_A_TOKEN, method="POST",
+        setup=_event),
+    Row("api:v1:meeting_create", _slug, EVERYONE_NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:meeting_detail", _meeting_kwargs, EVERYONE_NEEDS_A_TOKEN, setup=_meeting),
+    Row("api:v1:meeting_update", _meeting_kwargs, EVERYONE_NEEDS_A_TOKEN, method="PATCH",
+        setup=_meeting),
+    Row("api:v1:meeting_cancel", _meeting_kwargs, EVERYONE_NEEDS_A_TOKEN, method="POST",
+        setup=_meeting),
+    Row("api:v1:progress_create", _measure_kwargs, EVERYONE_NEEDS_A_TOKEN, method="POST",
+        setup=_measure),
+    Row("api:v1:progress_list", _measure_kwargs, EVERYONE_NEEDS_A_TOKEN, setup=_measure),
     Row("api:token_list", forum, workspace(*ANY)),
     Row("api:token_list", forum, workspace(*ANY), method="POST",
         data=lambda w: {"name": "adattárház"}),

@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 
 from kerekasztal.core.contracts import api_routers
 
-from . import endpoints, errors
+from . import endpoints, errors, write_events, write_meetings, write_plans
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -59,6 +59,8 @@ def build() -> NinjaAPI:
     )
     errors.install(api)
     api.add_router("", endpoints.router)
+    for writes in (write_events, write_meetings, write_plans):
+        api.add_router("", writes.router)
     for label, router in api_routers():
         api.add_router(f"/{label}/", router, url_name_prefix=label)
     return api

@@ -1,0 +1,154 @@
+"""Writing meetings (forum sessions) with an API token: schedule, update, cancel, and read
+one meeting of the forum, closed ones too, for those who may see it in the workspace.
+
+The fields are the web form's (`meetings.forms.MeetingForm`) and the writes go through
+`meetings.services` (numbering, rescheduling notices, history). A closed meeting stays
+closed: the public read endpoints (/api/v1/meetings/) never list it."""
+
+import datetime
+
+from django.db import transaction
+from ninja import Field, Router, Schema, Status
+from pydantic import ConfigDict
+
+from kerekasztal.core import access
+from kerekasztal.meetings import services as meeting_services
+from kerekasztal.meetings.models import Meeting, Visibility
+
+from . import writing
+from .auth import TokenAuth
+from .errors import reject_unknown
+from .writing import WriteSchema
+
+router = Router(tags=["írás: ülések"])
+
+
+class MeetingIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "title": "A járási esélyteremtő programterv véleményezése",
+        "starts_at": "2027-03-04T10:00", "ends_at": "2027-03-04T12:00",
+        "venue_settlement": "16832", "venue_address": "Jurisics tér 8.",
+        "visibility": "public"}]})
+
+    number: int | None = Field(None, ge=1, le=2_147_483_647,
+                               description="Az ülés sorszáma; üresen a következő.")
+    title: str = Field(..., min_length=1, max_length=255)
+    starts_at: datetime.datetime = Field(..., description="Helyi idő, ha nincs időzóna.")
+    ends_at: datetime.datetime
+    venue_settlement: str | None = Field(
+        None, description="A helyszín településének KSH-kódja (a fórum területéről).")
+    venue_address: str = Field("", max_length=255)
+    online_url: str = Field("", max_length=200)
+    visibility: Visibility = Field(Visibility.CLOSED, description="closed: zárt (alapértelmezés);"
+                                                                  " public: nyilvános.")
+    description: str = ""
+
+
+class MeetingPatch(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"online_url": "https://meet.example.org/kerekasztal"}]})
+
+    number: int | None = Field(None, ge=1, le=2_147_483_647)
+    title: str | None = Field(None, min_length=1, max_length=255)
+    starts_at: datetime.datetime | None = None
+    ends_at: datetime.datetime | None = None
+    venue_settlement: str | None = None
+    venue_address: str | None = Field(None, max_length=255)
+    online_url: str | None = Field(None, max_length=200)
+    visibility: Visibility | None = None
+    description: str | None = None
+
+
+class MeetingCancelIn(WriteSchema):
+    reason: str = Field(..., min_length=1, max_length=255, description="Az elmaradás oka.")
+
+
+class MeetingWriteOut(Schema):
+    id: int
+    forum: str
+    number: int
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    venue_settlement: str | None
+    venue_address: str
+    online_url: str
+    visibility: str
+    status: str
+    status_label: str
+    cancel_reason: str
+    description: str
+
+    @staticmethod
+    def resolve_forum(meeting: Meeting) -> str:
+        return meeting.forum.slug
+
+    @staticmethod
+    def resolve_venue_settlement(meeting: Meeting) -> str | None:
+        return meeting.venue_settlement.ksh_code if meeting.venue_settlement_id else None
+
+    @staticmethod
+    def resolve_status_label(meeting: Meeting) -> str:
+        return str(meeting.get_status_display())
+
+
+NULLABLE = {"number", "venue_settlement"}
+
+
+def _references(forum, data: dict) -> dict:
+    if data.get("venue_settlement"):
+        data["venue_settlement"] = writing.settlements(
+            forum.settlements(), [data["venue_settlement"]], field="venue_settlement")[0]
+    elif "venue_settlement" in data:
+        data["venue_settlement"] = None
+    for name in ("starts_at", "ends_at"):
+        if name in data:
+            data[name] = writing.aware(data[name])
+    return data
+
+
+@router.post("/forums/{slug}/meetings/", response={201: MeetingWriteOut}, auth=TokenAuth(),
+             url_name="meeting_create",
+             summary="Új ülés (meetings.manage: koordinátorok)")
+@transaction.atomic
+def meeting_create(request, slug: str, payload: MeetingIn):
+    forum = access.forum_for(request.user, slug, "meetings.manage")
+    meeting = meeting_services.meeting_schedule(forum=forum, user=request.user,
+                                                **_references(forum, payload.dict()))
+    return Status(201, access.meeting_for(request.user, forum, meeting.pk, "meetings.manage"))
+
+
+@router.get("/forums/{slug}/meetings/{pk}/", response=MeetingWriteOut, auth=TokenAuth(),
+            url_name="meeting_detail",
+            summary="Egy ülés, zárt is (meetings.view: tagok, koordinátorok, ellenőrök)")
+def meeting_detail(request, slug: str, pk: int):
+    reject_unknown(request, set())
+    forum = access.forum_for(request.user, slug, "meetings.view")
+    return access.meeting_for(request.user, forum, pk, "meetings.view")
+
+
+@router.patch("/forums/{slug}/meetings/{pk}/", response=MeetingWriteOut, auth=TokenAuth(),
+              url_name="meeting_update",
+              summary="Ülés módosítása: csak a megadott mezők; a kiküldött meghívók után "
+                      "az időpont vagy helyszín változása áthelyezés (meetings.manage)")
+@transaction.atomic
+def meeting_update(request, slug: str, pk: int, payload: MeetingPatch):
+    forum = access.forum_for(request.user, slug, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    data = payload.dict(exclude_unset=True)
+    writing.reject_nulls(data, NULLABLE)
+    if data:
+        meeting_services.meeting_update(meeting=meeting, user=request.user,
+                                        **_references(forum, data))
+    return access.meeting_for(request.user, forum, pk, "meetings.manage")
+
+
+@router.post("/forums/{slug}/meetings/{pk}/cancel/", response=MeetingWriteOut,
+             auth=TokenAuth(), url_name="meeting_cancel",
+             summary="Az ülés elmarad; a meghívottak e-mailt kapnak (meetings.manage)")
+@transaction.atomic
+def meeting_cancel(request, slug: str, pk: int, payload: MeetingCancelIn):
+    forum = access.forum_for(request.user, slug, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    meeting_services.meeting_cancel(meeting=meeting, reason=payload.reason, user=request.user)
+    return access.meeting_for(request.user, forum, pk, "meetings.manage")
