@@ -45,6 +45,40 @@ def test_meetings_are_numbered_per_forum(world, koszeg):
     assert (first.number, second.number, other.number) == (1, 2, 1)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_meetings_scheduled_at_once_get_different_numbers(world, koszeg):
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("in-memory SQLite test databases share one cache between threads and "
+                    "cannot run concurrent transactions; CI runs this on PostgreSQL")
+    start = future()
+    barrier = threading.Barrier(2)
+    numbers, errors = [], []
+
+    def schedule(title):
+        from django.db import connection as thread_connection
+        try:
+            barrier.wait()
+            numbers.append(services.meeting_schedule(
+                forum=world.forum, title=title, starts_at=start,
+                ends_at=start + datetime.timedelta(hours=1), venue_settlement=koszeg).number)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=schedule, args=(t,)) for t in ("Első", "Második")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(numbers) == [1, 2]
+
+
 def test_number_can_be_given_but_not_twice(world, meeting, koszeg):
     start = future(30)
     with pytest.raises(ValidationError) as exc:

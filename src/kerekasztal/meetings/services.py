@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -67,6 +67,13 @@ def meeting_url(meeting: Meeting) -> str:
 # --- meetings ----------------------------------------------------------------------------
 
 
+def _lock_numbering(forum: Forum) -> None:
+    """Lock the forum's row for the rest of the transaction (a no-op UPDATE: a row lock on
+    PostgreSQL, the write lock on SQLite), so two meetings or decisions recorded at once do
+    not both take the same next number."""
+    Forum.objects.filter(pk=forum.pk).update(slug=F("slug"))
+
+
 def next_number(forum: Forum) -> int:
     return (Meeting.objects.filter(forum=forum).aggregate(n=Max("number"))["n"] or 0) + 1
 
@@ -77,6 +84,7 @@ def meeting_schedule(*, forum: Forum, user: User | None = None, **data: Any) -> 
     if set(data) - set(MEETING_FIELDS):
         raise TypeError(f"unknown meeting fields: {sorted(set(data) - set(MEETING_FIELDS))}")
     if not data.get("number"):
+        _lock_numbering(forum)
         data["number"] = next_number(forum)
     meeting = Meeting(forum=forum, **data)
     meeting.full_clean()
@@ -616,6 +624,8 @@ def decision_record(*, meeting: Meeting, text: str, number: int | None = None,
         raise ValidationError({"responsible_organisation": _("A szervezet nem ennek a "
                                                              "fórumnak a címtárában van.")})
     year = meeting.date.year
+    if not number:
+        _lock_numbering(meeting.forum)
     decision = Decision(
         forum=meeting.forum, meeting=meeting, year=year,
         number=number or next_decision_number(meeting.forum, year), text=text,
