@@ -17,7 +17,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from kerekasztal.core.budgets import PAGES
@@ -92,9 +91,7 @@ class Command(BaseCommand):
             forums_used = document_sample if page.document else sample
             for index in range((document_repeat if page.document else repeat) + 1):
                 forum = forums_used[index % len(forums_used)]
-                url = reverse(page.url_name, kwargs=page.kwargs(forum))
-                if page.query:
-                    url += "?" + page.query
+                url = page.url(forum)
                 client = clients[forum.pk][page.role]
                 reset_queries()  # the query log is capped: a full one would count nothing
                 with CaptureQueriesContext(connection) as captured:
