@@ -32,6 +32,9 @@ class Page:
     kwargs: Callable[[Any], dict] = lambda forum: {"forum": forum.slug}
     query: str = ""
     document: bool = False  # a generated PDF/DOCX: timed apart from the pages
+    # Which generated forums `kerekasztal benchmark` times it on: "" the district forums
+    # (documents: those with a 300-measure programme), "county" the largest county forum.
+    sample: str = ""
 
     @property
     def key(self) -> str:
@@ -87,8 +90,9 @@ SERVICEMAP_PAGES = [
     Page("servicemap:report", 15),  # + the project's publicity block
     Page("servicemap:public_map", 11, role="anonymous"),
     Page("servicemap:national_map", 3, role="anonymous", kwargs=lambda forum: {}),
-    Page("servicemap:report_pdf", 14, document=True),
-    Page("servicemap:report_docx", 14, document=True),
+    # The SZÚT report of a county (the benchmark's largest county forum: 301 settlements).
+    Page("servicemap:report_pdf", 14, document=True, sample="county"),
+    Page("servicemap:report_docx", 14, document=True, sample="county"),
 ]
 
 
@@ -193,9 +197,9 @@ PROJECT_PAGES = [
     Page("projects:list", 10),
     Page("projects:export", 10, kwargs=_fmt("csv")),
     Page("projects:detail", 24, kwargs=_project_kwargs()),
-    # The charts: one query per indicator and month shown (at most MAX_POINTS), whatever
-    # the records (docs/performance.md).
-    Page("projects:dashboard", 150, kwargs=_project_kwargs()),
+    # The charts: one query per computed indicator (every month in it), whatever the
+    # records and months (projects/figures.py: series).
+    Page("projects:dashboard", 45, kwargs=_project_kwargs()),
     Page("projects:dashboard_export", 30, kwargs=_project_kwargs(fmt="xlsx")),
     Page("projects:indicator", 20, kwargs=_indicator_kwargs()),
     Page("projects:indicator_export", 20, kwargs=_indicator_kwargs(fmt="csv")),
