@@ -1,5 +1,6 @@
 """Print the Markdown table of docs/performance.md from the JSON results of
-`kerekasztal benchmark` (one file per database) and benchmarks/throughput.sh.
+`kerekasztal benchmark` (one file per database) and benchmarks/throughput.sh (its table
+first).
 
     python3 benchmarks/summarise.py benchmarks/results/pages-sqlite-DATE.json \
         benchmarks/results/pages-postgresql-DATE.json
@@ -12,8 +13,26 @@ PAGE_TARGET_MS = 150
 DOCUMENT_TARGET_MS = 3000  # the district plan PDF; other documents are reported only
 
 
+def throughput(run: dict) -> None:
+    static = run["nginx_static_rps"]
+    print("| set-up | requests/s | share of nginx static |")
+    print("|---|---|---|")
+    print(f"| gunicorn ({run['workers']} workers) | {run['kerekasztal_rps']:,.1f} | "
+          f"{run['ratio_percent']} % |")
+    if "nginx_microcache_rps" in run:
+        print(f"| nginx micro-cache in front of gunicorn | {run['nginx_microcache_rps']:,.1f} | "
+              f"{run['microcache_ratio_percent']} % |")
+    print(f"| nginx, the same bytes as a static file | {static:,.1f} | 100 % |")
+    print()
+
+
 def main(paths: list[str]) -> None:
     runs = [json.load(open(path, encoding="utf-8")) for path in paths]
+    for run in [r for r in runs if "nginx_static_rps" in r]:
+        throughput(run)
+    runs = [r for r in runs if "results" in r]
+    if not runs:
+        return
     names = [run["machine"]["database"] for run in runs]
     rows: dict[str, dict] = {}
     for name, run in zip(names, runs, strict=True):

@@ -62,6 +62,9 @@ rps() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | tee -a "$TMP/wrk
         | awk '/Requests\/sec/ {print $2}'; }
 echo "== Kerekasztal (gunicorn, $WORKERS workers): $PAGE"
 APP_RPS="$(rps "http://127.0.0.1:$APP_PORT$PAGE")"
+# Memory of the gunicorn workers after serving the load (resident set, KiB).
+WORKER_RSS="$(ps -o rss= --ppid "$GUNICORN_PID" | awk '{printf "%s%s", sep, $1; sep=","}')"
+echo "gunicorn workers' RSS (KiB): $WORKER_RSS"
 echo "== nginx micro-cache in front of the same gunicorn: $PAGE"
 # The cache must really hold the page: a second request is a HIT.
 curl -s -o /dev/null "http://127.0.0.1:$PROXY_PORT$PAGE"
@@ -87,6 +90,7 @@ json.dump({
     "nginx_microcache_rps": $PROXY_RPS, "microcache_ratio_percent": $PROXY_RATIO,
     "microcache_second_request": "$CACHE_STATUS", "bytes": $(wc -c <"$TMP/www/page.html"),
     "database": "${DATABASE_URL:-default}".split(":")[0],
+    "gunicorn_worker_rss_kib": [$WORKER_RSS],
     "load_average_at_end": list(os.getloadavg()),
     "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
 }, open(sys.argv[1], "w"), indent=2)
