@@ -47,7 +47,7 @@ def main(paths: list[str]) -> None:
     for page, data in rows.items():
         cells = [f"`{page}`" + (" (document)" if data["kind"] == "document" else ""),
                  str(next(data[n]["queries"] for n in names if n in data))]
-        verdicts, cpu_verdicts = [], []
+        verdicts, cpu_verdicts, median_verdicts = [], [], []
         for name in names:
             row = data.get(name)
             if not row:
@@ -59,10 +59,13 @@ def main(paths: list[str]) -> None:
             if target:
                 verdicts.append(row["p95_ms"] <= target)
                 cpu_verdicts.append(row["cpu_p95_ms"] <= target)
+                median_verdicts.append(row["cpu_p50_ms"] <= target)
         # On a machine shared with other work the wall-clock p95 is inflated; the CPU p95
-        # is what the page costs.
+        # is what the page costs. Over few requests the p95 is the slowest one: a page whose
+        # median CPU time meets the target everywhere missed it on a single request.
         cells.append("–" if not verdicts else "met" if all(verdicts)
                      else "met on CPU, missed on wall clock" if all(cpu_verdicts)
+                     else "median met, one slow request" if all(median_verdicts)
                      else "**missed**")
         print("| " + " | ".join(cells) + " |")
 
