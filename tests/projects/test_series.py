@@ -42,3 +42,29 @@ def test_series_matches_figures_day_by_day(world, project, member_indicator):
     for indicator in project.indicators.all():
         assert series[indicator.pk] == [
             (day, figures.figure(indicator, day).value) for day, _value in series[indicator.pk]]
+
+
+def _recent_meetings(forums, as_of):
+    # A window ending on the day: a parameter derived from the day, not the day itself.
+    from kerekasztal.meetings.models import Meeting
+
+    return Meeting.objects.filter(forum__in=forums, starts_at__date__lte=as_of,
+                                  starts_at__date__gt=as_of - datetime.timedelta(days=400))
+
+
+def _none_before_2020(forums, as_of):
+    from kerekasztal.meetings.models import Meeting
+
+    meetings = Meeting.objects.filter(forum__in=forums, starts_at__date__lte=as_of)
+    return meetings if as_of.year >= 2020 else meetings.none()
+
+
+@pytest.mark.parametrize("records", [_recent_meetings, _none_before_2020])
+def test_rules_whose_sql_changes_with_the_day_are_compiled_day_by_day(records):
+    context = dataset.generate(scale=0.0005, seed=12, forums=1)
+    forums = Forum.objects.filter(pk=context.forums[0].pk)
+    rule = contracts.IndicatorRule(code="test.x", label="x", unit="db", records=records)
+    days = _days()
+    expected = [rule.value(forums, day) for day in days]
+    assert any(expected) and not all(expected)
+    assert figures.values_on(rule, forums, days) == expected
