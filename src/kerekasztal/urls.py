@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from kerekasztal.core import access
@@ -9,7 +10,9 @@ urlpatterns = [
     # The publishing app's front page ("/") comes before core's plain list of forums.
     path("", include("kerekasztal.publishing.urls")),
     path("", include("kerekasztal.core.urls")),
-    path("i18n/setlang/", access.public(set_language), name="set_language"),
+    # Without a CSRF token: switching the interface language is harmless, and so the public
+    # pages carry no token and set no cookie, and a shared cache (nginx) may keep them.
+    path("i18n/setlang/", csrf_exempt(access.public(set_language)), name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("kerekasztal.territory.urls")),
     path("", include("kerekasztal.forums.urls")),

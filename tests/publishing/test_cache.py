@@ -53,15 +53,12 @@ def test_visitors_never_share_a_csrf_token(world):
     two = second.get(f"/f/{world.forum.slug}/news/")
     assert two["X-Page-Cache"] == "hit"
     assert page_cache.CSRF_MARKER not in two.content.decode()
-    assert "csrfmiddlewaretoken" in one
-    # the language switch works for the second visitor with the cached page's token
-    import re
-
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
-                      two.content.decode()).group(1)
+    # The page has no form needing a token (the language switch needs none): no token and
+    # no cookie, so a shared cache in front of the application (nginx) may keep it too.
+    assert "csrfmiddlewaretoken" not in one and "csrfmiddlewaretoken" not in two.content.decode()
+    assert not two.cookies
     second.handler.enforce_csrf_checks = True
-    response = second.post("/i18n/setlang/", {"language": "en", "next": "/",
-                                              "csrfmiddlewaretoken": token})
+    response = second.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
 
 

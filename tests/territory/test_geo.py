@@ -17,6 +17,8 @@ def test_projects_the_districts_settlements_into_one_box():
 
 def test_unknown_codes_are_ignored_and_empty_selection_gives_empty_box():
     assert project("settlements", ["99999"]).shapes == []
+    # A forum without settlements (a Budapest district) maps nothing, not the whole country.
+    assert project("settlements", []).shapes == []
 
 
 def test_the_national_county_map_is_valid_svg_path_data():

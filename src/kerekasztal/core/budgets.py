@@ -5,12 +5,15 @@ Used by tests/budgets (query counts, in CI) and `kerekasztal benchmark` (timings
 Each app adds its pages here: the list, detail, dashboard, public and API pages. `kwargs`
 builds the URL arguments from the generated forum; `role` is who opens the page
 ("coordinator" = the forum's generated coordinator, "anonymous" = a visitor); `budget`
-is the most queries the page may make.
+is the most queries the page may make; `query` is the query string ("{forum}" stands for
+the forum's slug: the API lists filter by it).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.urls import reverse
 
 from kerekasztal.agreements.models import Agreement
 from kerekasztal.directory.models import Organisation, Person
@@ -29,6 +32,17 @@ class Page:
     kwargs: Callable[[Any], dict] = lambda forum: {"forum": forum.slug}
     query: str = ""
     document: bool = False  # a generated PDF/DOCX: timed apart from the pages
+    # Which generated forums `kerekasztal benchmark` times it on: "" the district forums
+    # (documents: those with a 300-measure programme), "county" the largest county forum.
+    sample: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.url_name}?{self.query}"
+
+    def url(self, forum) -> str:
+        url = reverse(self.url_name, kwargs=self.kwargs(forum))
+        return f"{url}?{self.query.format(forum=forum.slug)}" if self.query else url
 
 
 def _first(model, **filters):
@@ -76,8 +90,9 @@ SERVICEMAP_PAGES = [
     Page("servicemap:report", 15),  # + the project's publicity block
     Page("servicemap:public_map", 11, role="anonymous"),
     Page("servicemap:national_map", 3, role="anonymous", kwargs=lambda forum: {}),
-    Page("servicemap:report_pdf", 14, document=True),
-    Page("servicemap:report_docx", 14, document=True),
+    # The SZÚT report of a county (the benchmark's largest county forum: 301 settlements).
+    Page("servicemap:report_pdf", 14, document=True, sample="county"),
+    Page("servicemap:report_docx", 14, document=True, sample="county"),
 ]
 
 
@@ -182,9 +197,9 @@ PROJECT_PAGES = [
     Page("projects:list", 10),
     Page("projects:export", 10, kwargs=_fmt("csv")),
     Page("projects:detail", 24, kwargs=_project_kwargs()),
-    # The charts: one query per indicator and month shown (at most MAX_POINTS), whatever
-    # the records (docs/performance.md).
-    Page("projects:dashboard", 150, kwargs=_project_kwargs()),
+    # The charts: one query per computed indicator (every month in it), whatever the
+    # records and months (projects/figures.py: series).
+    Page("projects:dashboard", 45, kwargs=_project_kwargs()),
     Page("projects:dashboard_export", 30, kwargs=_project_kwargs(fmt="xlsx")),
     Page("projects:indicator", 20, kwargs=_indicator_kwargs()),
     Page("projects:indicator_export", 20, kwargs=_indicator_kwargs(fmt="csv")),
@@ -194,6 +209,30 @@ PROJECT_PAGES = [
          kwargs=lambda forum: {"forum": forum.slug, "pk": _closing_release(forum).pk}),
     Page("projects:release_document", 16, kwargs=_release_kwargs(doc="pdf"), document=True),
     Page("projects:release_document", 16, kwargs=_release_kwargs(doc="docx"), document=True),
+]
+
+def _api(name: str, budget: int, query: str = "forum={forum}", **extra) -> Page:
+    return Page(f"api:v1:{name}", budget, role="anonymous", kwargs=lambda forum: {},
+                query=query, **extra)
+
+
+# Every GET list of /api/v1/ (paginated: a count, the page, its prefetches).
+API_PAGES = [
+    _api("forum_list", 6, query=""),
+    Page("api:v1:member_list", 6, role="anonymous", kwargs=lambda forum: {"slug": forum.slug}),
+    _api("meetings_meeting_list", 6),
+    _api("events_list_events", 6),
+    _api("agreements_agreement_list", 8),
+    _api("plans_plan_list", 6),
+    _api("plans_measure_list", 6),
+    _api("servicemap_types", 6, query=""),
+    _api("servicemap_points", 6),
+    _api("servicemap_coverage", 8),
+    _api("servicemap_gaps", 6),
+    _api("projects_project_list", 6),
+    _api("projects_press_release_list", 6),
+    _api("publishing_news_list", 6),
+    _api("publishing_document_list", 6),
 ]
 
 PAGES = [
@@ -226,4 +265,5 @@ PAGES = [
     *MEETING_PAGES,
     *EVENT_PAGES,
     *PROJECT_PAGES,
+    *API_PAGES,
 ]

@@ -67,8 +67,9 @@ def _serve(request, stored):
     status, headers, content = stored
     from django.http import HttpResponse
 
-    response = HttpResponse(content.replace(CSRF_MARKER.encode(),
-                                            get_token(request).encode()), status=status)
+    if CSRF_MARKER.encode() in content:  # a page with a form: this visitor's own token
+        content = content.replace(CSRF_MARKER.encode(), get_token(request).encode())
+    response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
     response["X-Page-Cache"] = "hit"

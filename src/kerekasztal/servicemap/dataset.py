@@ -1,11 +1,16 @@
-"""Synthetic service map for the benchmark dataset (core/dataset.py): per forum, service
-points of every kind with service areas, recorded gaps (some resolved, some public),
-questionnaires and comments on the SZÚT draft. Grows with every run."""
+"""Synthetic service map for the benchmark dataset (core/dataset.py): per forum, full
+coverage of every settlement × service type (as `benchmark.synthetic_points`: for each type,
+the settlements above a per-type population threshold have a local point and the district
+seat serves the rest of its district), further random service points, recorded gaps (some
+resolved, some public), questionnaires and comments on the SZÚT draft. Grows with every run."""
+
+from collections import defaultdict
 
 from django.utils import timezone
 
 from kerekasztal.core.dataset import DatasetContext
 
+from .benchmark import THRESHOLDS
 from .catalogue import ensure_service_types
 from .models import Gap, GapStatus, Questionnaire, ReportComment, ServicePoint, ServiceType
 
@@ -25,7 +30,7 @@ def generate(ctx: DatasetContext) -> None:
         settlements = list(forum.settlements().order_by("pk"))
         if not settlements:
             continue
-        points = []
+        points, served_by = _coverage_points(ctx, forum, settlements, types)
         for _index in range(ctx.count(POINTS)):
             seat = ctx.rng.choice(settlements)
             points.append(ServicePoint(
@@ -36,10 +41,11 @@ def generate(ctx: DatasetContext) -> None:
             ))
         points = ctx.bulk(ServicePoint, points, "szolgáltatási pontok")
         ctx.bulk(through, [
-            through(servicepoint_id=point.pk, settlement_id=served.pk)
-            for point in points
-            for served in ctx.sample(settlements, ctx.rng.randrange(5))
-            if served.pk != point.settlement_id
+            through(servicepoint_id=point.pk, settlement_id=served_pk)
+            for index, point in enumerate(points)
+            for served_pk in (served_by[index] if index < len(served_by) else
+                              [s.pk for s in ctx.sample(settlements, ctx.rng.randrange(5))])
+            if served_pk != point.settlement_id
         ], "ellátási területek")
         gaps = []
         for _index in range(ctx.count(GAPS)):
@@ -67,3 +73,30 @@ def generate(ctx: DatasetContext) -> None:
             ReportComment(forum=forum, text="Észrevétel a SZÚT-tervezethez.")
             for _index in range(ctx.count(COMMENTS))
         ], "észrevételek")
+
+
+def _coverage_points(ctx: DatasetContext, forum, settlements, types):
+    """Points covering every settlement of the forum for every service type, and the
+    settlements each serves besides its seat (in the same order)."""
+    by_district = defaultdict(list)
+    for settlement in settlements:
+        by_district[settlement.district_id].append(settlement)
+    points, served_by = [], []
+    for index, service_type in enumerate(types):
+        threshold = THRESHOLDS[index % len(THRESHOLDS)]
+        for members in by_district.values():
+            seat = max(members, key=lambda s: (s.is_district_seat, s.population, -s.pk))
+            local = [s for s in members
+                     if s.pk == seat.pk or (threshold is not None and s.population >= threshold)]
+            local_ids = {s.pk for s in local}
+            for settlement in local:
+                points.append(ServicePoint(
+                    forum=forum, service_type=service_type, settlement=settlement,
+                    provider_name=f"{settlement.name} {ctx.rng.choice(PROVIDERS)}",
+                    capacity=ctx.rng.randrange(5, 200), capacity_unit="fő",
+                    opening_hours="H–P 8–16", source="ágazati nyilvántartás",
+                    verified_on=ctx.day(),
+                ))
+                served_by.append([s.pk for s in members if s.pk not in local_ids]
+                                 if settlement.pk == seat.pk else [])
+    return points, served_by

@@ -57,7 +57,8 @@ def project(
     `points` (key → (lat, lon)) are projected into the same box, e.g. settlement centres.
     """
     features = _features(level)
-    selected = {code: features[code] for code in (codes or features) if code in features}
+    selected = {code: features[code] for code in (features if codes is None else codes)
+                if code in features}
     rings = [ring for rs in selected.values() for ring in rs]
     if not rings:
         return Projection("0 0 1 1", [], {})

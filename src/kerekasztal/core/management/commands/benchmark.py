@@ -17,7 +17,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from kerekasztal.core.budgets import PAGES
@@ -66,20 +65,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, repeat, document_repeat, forums, output, only, **options):
         from kerekasztal.core.models import User
-        from kerekasztal.forums.models import Forum
+        from kerekasztal.forums.models import Forum, ForumKind
         from kerekasztal.plans.dataset import LARGE_EVERY
 
         generated = list(Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug"))
-        sample = generated[:forums]
+        # Forums with settlements: the 23 Budapest districts have none in the territory data,
+        # so no service map (its pages would have no records to open).
+        with_settlements = [f for f in generated if f.settlements().exists()]
+        sample = with_settlements[:forums]
         # Documents are made on the forums with a large programme (300 measures at scale 1).
         document_sample = generated[::LARGE_EVERY][:forums]
+        # County documents (the SZÚT report) on the county forum with the most settlements.
+        counties = sorted((f for f in generated if f.kind == ForumKind.COUNTY_FORUM),
+                          key=lambda f: -f.settlements().count())[:1] or sample[:1]
         if not sample:
             raise CommandError("Nincs generált adat: futtassa előbb a "
                                "`kerekasztal generate-dataset --scale 1` parancsot.")
         call_command("collectstatic", interactive=False, verbosity=0)
         load_at_start = os.getloadavg()
         clients = {}
-        for forum in {f.pk: f for f in sample + document_sample}.values():
+        for forum in {f.pk: f for f in sample + document_sample + counties}.values():
             coordinator = Client(SERVER_NAME="localhost")
             coordinator.force_login(User.objects.get(email=f"koordinator-{forum.slug}@example.org"))
             clients[forum.pk] = {"coordinator": coordinator,
@@ -89,12 +94,11 @@ class Command(BaseCommand):
             if only and only not in page.url_name:
                 continue
             timings, cpu, queries, status, size = [], [], 0, None, 0
-            forums_used = document_sample if page.document else sample
+            forums_used = counties if page.sample == "county" else \
+                document_sample if page.document else sample
             for index in range((document_repeat if page.document else repeat) + 1):
                 forum = forums_used[index % len(forums_used)]
-                url = reverse(page.url_name, kwargs=page.kwargs(forum))
-                if page.query:
-                    url += "?" + page.query
+                url = page.url(forum)
                 client = clients[forum.pk][page.role]
                 reset_queries()  # the query log is capped: a full one would count nothing
                 with CaptureQueriesContext(connection) as captured:
@@ -115,7 +119,9 @@ class Command(BaseCommand):
             arguments = page.kwargs(forums_used[0])
             variant = "".join(f".{arguments[key]}" for key in ("fmt", "doc") if key in arguments)
             row = {
-                "page": page.url_name + variant + (f"?{page.query}" if page.query else ""),
+                "page": page.url_name + variant + (f"?{page.query}" if page.query else "")
+                + (f" ({page.sample})" if page.sample else ""),
+                "forum": forums_used[0].slug,
                 "kind": "document" if page.document else "page", "role": page.role,
                 "status": status, "requests": len(timings), "queries": queries, "bytes": size,
                 "p50_ms": round(statistics.median(timings), 1),
@@ -129,6 +135,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{row['page']:<55} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} ms"
                               f" (CPU {row['cpu_p50_ms']:.1f}/{row['cpu_p95_ms']:.1f})"
                               f" {queries:>4} q  HTTP {status}")
+        coverage = {} if only else national_coverage(self.stdout)
         counts = {model: model_class.objects.count() for model, model_class in _counted()}
         report = {
             "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -136,13 +143,44 @@ class Command(BaseCommand):
             "document_repeat": document_repeat,
             # Other work on the machine inflates wall-clock times; CPU times are less affected.
             "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg(),
-            "debug": settings.DEBUG, "results": results,
+            "debug": settings.DEBUG, "results": results, "national_coverage": coverage,
         }
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"pages-{connection.vendor}-{timezone.localdate():%Y%m%d}.json"
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         self.stdout.write(f"Eredmény: {path}")
+
+
+def national_coverage(out) -> dict:
+    """The national service-coverage computation, two ways: the service map's synthetic
+    national benchmark (all 3,155 settlements × every type in one computation, and its map),
+    and the real per-forum coverage of every generated forum (queries + computation)."""
+    from kerekasztal.forums.models import Forum
+    from kerekasztal.servicemap import queries
+    from kerekasztal.servicemap.benchmark import national
+
+    started, started_cpu = time.perf_counter(), time.process_time()
+    synthetic = national()
+    synthetic["wall_seconds"] = round(time.perf_counter() - started, 2)
+    synthetic["cpu_seconds"] = round(time.process_time() - started_cpu, 2)
+    out.write(f"national(): {synthetic}")
+
+    types = list(queries.service_types())
+    cells = gaps = forums = 0
+    started, started_cpu = time.perf_counter(), time.process_time()
+    for forum in Forum.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug"):
+        data = queries.forum_coverage(forum, types=types)
+        cells += len(data.coverage.cells)
+        gaps += len(data.coverage.gaps())
+        forums += 1
+    generated = {
+        "forums": forums, "cells": cells, "gaps": gaps,
+        "wall_seconds": round(time.perf_counter() - started, 2),
+        "cpu_seconds": round(time.process_time() - started_cpu, 2),
+    }
+    out.write(f"every generated forum's coverage: {generated}")
+    return {"synthetic_national": synthetic, "generated_forums": generated}
 
 
 def _counted():
