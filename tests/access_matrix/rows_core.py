@@ -1,7 +1,6 @@
 from . import LOGIN, OK, Row, logged_in, operator_only, public
 
 ROWS = [
-    Row("core:home", lambda w: {}, public()),
     Row("core:about_data", lambda w: {}, public()),
     Row("core:privacy", lambda w: {}, public()),
     Row("core:login", lambda w: {}, public()),

@@ -287,6 +287,16 @@ def meeting_for(user: Viewer, forum: Forum, pk: int, action: str):
         raise Http404 from exc
 
 
+def minutes_visible(user: Viewer, forum: Forum, minutes) -> bool:
+    """Draft minutes are the coordinators' and auditors'; members see sent and approved ones."""
+    from kerekasztal.meetings.models import MinutesStatus
+
+    if minutes is None:
+        return False
+    return minutes.status != MinutesStatus.DRAFT or bool(
+        roles_in(user, forum).roles & {COORDINATOR, AUDITOR})
+
+
 def public_meeting_for(forum: Forum, pk: int):
     """A meeting the forum publishes (public, not cancelled); anyone may see it."""
     from kerekasztal.meetings.models import Meeting
@@ -443,6 +453,27 @@ _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
     # Linking a commitment to the plan measure it serves (core/links.py).
     "agreements.link": frozenset({COORDINATOR}),
 }
+
+
+def linked_records_visible(items: list, user: Viewer, forum: Forum) -> list:
+    """Linked records (`core.links.LinkedRecord`) the viewer may read in the forum: those of
+    apps whose `<app>.view` rule they pass, and agreements' commitments only of agreements
+    visible to them (drafts are not)."""
+    kept = []
+    agreements: set[int] | None = None  # read once, when there is a commitment
+    for item in items:
+        app_label = item.record._meta.app_label
+        action = f"{app_label}.view"
+        if action in RULES and not can(user, action, forum):
+            continue
+        agreement_id = getattr(item.record, "agreement_id", None)
+        if app_label == "agreements" and agreement_id is not None:
+            if agreements is None:
+                agreements = set(agreements_visible(user, forum).values_list("pk", flat=True))
+            if agreement_id not in agreements:
+                continue
+        kept.append(item)
+    return kept
 
 
 def agreements_visible(user: Viewer, forum: Forum):
@@ -665,8 +696,9 @@ _RULES_SERVICEMAP: dict[str, frozenset[Role]] = {
 }
 
 
-def servicemap_settlement_ids(user: Viewer, forum: Forum) -> frozenset[int] | None:
-    """The settlements whose services the user may edit; None means every settlement."""
+def settlements_editable_by(user: Viewer, forum: Forum) -> frozenset[int] | None:
+    """The settlements whose records (HEP, services) the user may create or edit: None means
+    every settlement of the forum (coordinators), else a settlement officer's own."""
     roles = roles_in(user, forum)
     if COORDINATOR in roles:
         return None
@@ -676,7 +708,7 @@ def servicemap_settlement_ids(user: Viewer, forum: Forum) -> frozenset[int] | No
 
 
 def _servicemap_settlement_allowed(user: Viewer, forum: Forum, settlement_id: int) -> None:
-    allowed = servicemap_settlement_ids(user, forum)
+    allowed = settlements_editable_by(user, forum)
     if allowed is not None and settlement_id not in allowed:
         raise PermissionDenied
 

@@ -236,7 +236,7 @@ API_PAGES = [
 ]
 
 PAGES = [
-    Page("core:home", 4, role="anonymous", kwargs=lambda forum: {}),
+    Page("publishing:home", 4, role="anonymous", kwargs=lambda forum: {}),
     Page("forums:public", 6, role="anonymous"),
     Page("forums:workspace", 13),  # + next meetings, next events, latest decisions
     Page("forums:membership_list", 10),

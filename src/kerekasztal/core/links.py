@@ -69,8 +69,9 @@ def link_delete(*, source: models.Model, target: models.Model, kind: str) -> int
     return deleted
 
 
-def _resolve(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], models.Model]:
-    """(content type id, pk) pairs → records, one query per model."""
+def _resolve(pairs, *, with_forum: bool = False) -> dict[tuple[int, int], models.Model]:
+    """(content type id, pk) pairs → records, one query per model; `with_forum` selects each
+    record's forum path too (labels and URLs need it)."""
     by_type: dict[int, set[int]] = defaultdict(set)
     for type_id, pk in pairs:
         by_type[type_id].add(pk)
@@ -79,7 +80,10 @@ def _resolve(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], models.Model
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None:
             continue
-        for record in model._default_manager.filter(pk__in=pks):
+        records = model._default_manager.all()
+        if with_forum:
+            records = records.select_related(forum_path(model))
+        for record in records.filter(pk__in=pks):
             found[(type_id, record.pk)] = record
     return found
 
@@ -259,42 +263,10 @@ def _as_linked(record: models.Model, kind: str, note: str = "") -> LinkedRecord:
 
 
 def visible_to(items: list[LinkedRecord], user: Any, forum: Any) -> list[LinkedRecord]:
-    """Leave out linked records of apps whose records the viewer may not read in the forum
-    (their `<app>.view` rule), and agreements' commitments of drafts hidden from them."""
+    """Leave out the linked records the viewer may not read (`access.linked_records_visible`)."""
     from . import access
 
-    kept = []
-    agreements: set[int] | None = None  # read once, when there is a commitment
-    for item in items:
-        app_label = item.record._meta.app_label
-        action = f"{app_label}.view"
-        if action in access.RULES and not access.can(user, action, forum):
-            continue
-        agreement_id = getattr(item.record, "agreement_id", None)
-        if app_label == "agreements" and agreement_id is not None:
-            if agreements is None:
-                agreements = set(access.agreements_visible(user, forum)
-                                 .values_list("pk", flat=True))
-            if agreement_id not in agreements:
-                continue
-        kept.append(item)
-    return kept
-
-
-def _records(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], models.Model]:
-    """Like _resolve, with each record's forum path selected (labels and URLs need it)."""
-    by_type: dict[int, set[int]] = defaultdict(set)
-    for type_id, pk in pairs:
-        by_type[type_id].add(pk)
-    found: dict[tuple[int, int], models.Model] = {}
-    for type_id, pks in by_type.items():
-        model = ContentType.objects.get_for_id(type_id).model_class()
-        if model is None:
-            continue
-        for record in model._default_manager.select_related(forum_path(model)).filter(
-                pk__in=pks):
-            found[(type_id, record.pk)] = record
-    return found
+    return access.linked_records_visible(items, user, forum)
 
 
 def linked_targets(source: models.Model, kind: str | None = None) -> list[LinkedRecord]:
@@ -304,7 +276,7 @@ def linked_targets(source: models.Model, kind: str | None = None) -> list[Linked
     if kind:
         links = links.filter(kind=kind)
     rows = list(links.values_list("target_type_id", "target_id", "kind", "note"))
-    found = _records({(t, pk) for t, pk, _k, _n in rows})
+    found = _resolve({(t, pk) for t, pk, _k, _n in rows}, with_forum=True)
     return [_as_linked(found[(t, pk)], k, n) for t, pk, k, n in rows if (t, pk) in found]
 
 
@@ -315,7 +287,7 @@ def linked_sources(target: models.Model, kind: str | None = None) -> list[Linked
     if kind:
         links = links.filter(kind=kind)
     rows = list(links.values_list("source_type_id", "source_id", "kind", "note"))
-    found = _records({(t, pk) for t, pk, _k, _n in rows})
+    found = _resolve({(t, pk) for t, pk, _k, _n in rows}, with_forum=True)
     return [_as_linked(found[(t, pk)], k, n) for t, pk, k, n in rows if (t, pk) in found]
 
 

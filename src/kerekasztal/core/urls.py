@@ -6,7 +6,6 @@ from .urlpaths import forum_manage
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("about/data/", views.about_data, name="about_data"),
     path("about/privacy/", views.privacy, name="privacy"),
     path("accounts/login/", views_auth.login, name="login"),

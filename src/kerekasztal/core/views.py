@@ -3,19 +3,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.forums import queries as forum_queries
-
 from . import access
 from .forms_auth import QuietPasswordResetForm
-
-
-@access.public
-def home(request):
-    return render(request, "core/home.html", {
-        "forums": forum_queries.forum_list(),
-        "my_forums": access.forums_of(request.user),
-        "can_create_forum": access.can_create_forum(request.user),
-    })
 
 
 @access.public

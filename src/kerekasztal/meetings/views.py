@@ -39,7 +39,7 @@ from .forms import (
     QuorumForm,
     RsvpForm,
 )
-from .models import CalendarToken, Minutes, MinutesStatus, QuorumRule
+from .models import CalendarToken, Minutes, QuorumRule
 
 DOCS = ("pdf", "docx")
 
@@ -461,19 +461,11 @@ def attendance_stats_export(request, forum, fmt):
 # --- minutes -----------------------------------------------------------------------------
 
 
-def _minutes_visible(request, forum, minutes) -> bool:
-    """Drafts are the coordinators' and auditors'; members see sent and approved ones."""
-    if minutes is None:
-        return False
-    return minutes.status != MinutesStatus.DRAFT or bool(
-        access.roles_in(request.user, forum).roles & {access.COORDINATOR, access.AUDITOR})
-
-
 def minutes(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.view")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
     record = Minutes.objects.filter(meeting=meeting).first()
-    visible = record if _minutes_visible(request, forum, record) else None
+    visible = record if access.minutes_visible(request.user, forum, record) else None
     return render_workspace(request, forum, "meetings/minutes.html", {
         "meeting": meeting, "minutes": visible, "quorum": services.quorum(meeting),
         "send_form": MinutesSendForm(), "approve_form": MinutesApproveForm(),
@@ -557,7 +549,7 @@ def minutes_document(request, forum, pk, doc):
     forum = access.forum_for(request.user, forum, "meetings.view")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
     record = Minutes.objects.filter(meeting=meeting).first()
-    if doc not in DOCS or not _minutes_visible(request, forum, record):
+    if doc not in DOCS or not access.minutes_visible(request.user, forum, record):
         raise Http404
     return documents.minutes(meeting, record, doc)
 

@@ -94,9 +94,8 @@ def plan_export(request, forum, fmt):
 
 def plan_create(request, forum):
     forum = access.forum_for(request.user, forum, "plans.edit")
-    roles = access.roles_in(request.user, forum)
-    settlement_ids = None if access.COORDINATOR in roles else roles.settlement_ids
-    form = PlanForm(request.POST or None, forum=forum, settlement_ids=settlement_ids)
+    form = PlanForm(request.POST or None, forum=forum,
+                    settlement_ids=access.settlements_editable_by(request.user, forum))
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(forum=forum, user=request.user, **{

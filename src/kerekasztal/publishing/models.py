@@ -74,23 +74,18 @@ class Post(models.Model):
         return self.status == PostStatus.PUBLISHED and self.publish_at > timezone.now()
 
 
-class PostImage(models.Model):
-    forum_path = "post__forum"
+class DescribedImage(models.Model):
+    """An image with the text a screen reader reads out, a caption and a position (news
+    images and gallery photos)."""
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images",
-                             verbose_name=_("hír"))
-    image = models.FileField(_("kép"), upload_to=RandomName("news"),
-                              validators=[policy_validator(IMAGES)])
     alt_text = models.CharField(
         _("helyettesítő szöveg"), max_length=255,
         help_text=_("Mit ábrázol a kép? Ezt olvassa fel a képernyőolvasó."))
     caption = models.CharField(_("képaláírás"), max_length=255, blank=True)
     order = models.PositiveIntegerField(_("sorrend"), default=0)
 
-    history = HistoricalRecords()
     class Meta:
-        verbose_name = _("kép")
-        verbose_name_plural = _("képek")
+        abstract = True
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -99,6 +94,20 @@ class PostImage(models.Model):
     def clean(self) -> None:
         if not self.alt_text.strip():
             raise ValidationError({"alt_text": _("Adja meg, mit ábrázol a kép.")})
+
+
+class PostImage(DescribedImage):
+    forum_path = "post__forum"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images",
+                             verbose_name=_("hír"))
+    image = models.FileField(_("kép"), upload_to=RandomName("news"),
+                              validators=[policy_validator(IMAGES)])
+    history = HistoricalRecords()
+
+    class Meta(DescribedImage.Meta):
+        verbose_name = _("kép")
+        verbose_name_plural = _("képek")
 
 
 class PostAttachment(models.Model):
@@ -216,31 +225,18 @@ class Album(models.Model):
         return self.title
 
 
-class Photo(models.Model):
+class Photo(DescribedImage):
     forum_path = "album__forum"
 
     album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="photos",
                               verbose_name=_("album"))
     image = models.FileField(_("kép"), upload_to=RandomName("gallery"),
                               validators=[policy_validator(IMAGES)])
-    alt_text = models.CharField(
-        _("helyettesítő szöveg"), max_length=255,
-        help_text=_("Mit ábrázol a kép? Ezt olvassa fel a képernyőolvasó."))
-    caption = models.CharField(_("képaláírás"), max_length=255, blank=True)
-    order = models.PositiveIntegerField(_("sorrend"), default=0)
-
     history = HistoricalRecords()
-    class Meta:
+
+    class Meta(DescribedImage.Meta):
         verbose_name = _("fénykép")
         verbose_name_plural = _("fényképek")
-        ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return self.alt_text
-
-    def clean(self) -> None:
-        if not self.alt_text.strip():
-            raise ValidationError({"alt_text": _("Adja meg, mit ábrázol a kép.")})
 
 
 class Compliance(models.TextChoices):

@@ -139,7 +139,7 @@ def point_list(request, forum):
     return render_workspace(request, forum, "servicemap/point_list.html", {
         "filter_form": form, "page": paginate(request, qs),
         "querystring": querystring_without_page(request),
-        "editable_ids": access.servicemap_settlement_ids(request.user, forum),
+        "editable_ids": access.settlements_editable_by(request.user, forum),
     })
 
 
@@ -161,7 +161,7 @@ def point_export(request, forum, fmt):
 
 def point_create(request, forum):
     forum = access.forum_for(request.user, forum, "servicemap.point.edit")
-    editable = access.servicemap_settlement_ids(request.user, forum)
+    editable = access.settlements_editable_by(request.user, forum)
     form = ServicePointForm(request.POST or None, forum=forum, editable_ids=editable)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
@@ -176,7 +176,7 @@ def point_create(request, forum):
 def point_edit(request, forum, pk):
     forum = access.forum_for(request.user, forum, "servicemap.point.edit")
     point = access.service_point_for(request.user, forum, pk, "servicemap.point.edit")
-    editable = access.servicemap_settlement_ids(request.user, forum)
+    editable = access.settlements_editable_by(request.user, forum)
     form = ServicePointForm(request.POST or None, instance=point, forum=forum,
                             editable_ids=editable)
     if request.method == "POST" and form.is_valid():
@@ -236,7 +236,7 @@ def hsds_export(request, forum):
 
 def questionnaire_list(request, forum):
     forum = access.forum_for(request.user, forum, "servicemap.view")
-    editable = access.servicemap_settlement_ids(request.user, forum)
+    editable = access.settlements_editable_by(request.user, forum)
     rows = queries.questionnaire_status(forum)
     return render_workspace(request, forum, "servicemap/questionnaire_list.html", {
         "rows": rows, "answered": sum(1 for _s, q in rows if q),
