@@ -172,7 +172,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded files are never served directly: every file goes through a view that
-# checks access (core/access.py) and sets Content-Disposition.
+# checks access (core/access/) and sets Content-Disposition.
 MEDIA_URL = "/_media_not_served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

@@ -2,7 +2,7 @@
 
 The access matrix (tests/access_matrix/rows_api.py) shows that a session is never enough
 (401 for everyone); this table shows what each role's token may do, following the rules of
-core/access.py. Valid bodies: a refusal here is the rule's, never the body's."""
+core/access/. Valid bodies: a refusal here is the rule's, never the body's."""
 
 import datetime
 import json

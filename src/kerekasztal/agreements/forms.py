@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput
+from kerekasztal.core.forms import DateInput, Form
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.richtext import RichTextField
 from kerekasztal.core.uploads import SCANS, policy_validator
@@ -26,7 +26,7 @@ def placeholder_help() -> str:
         f"[[{key}]] ({label})" for key, label in PLACEHOLDERS.items())
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(Form):
     kind = forms.ChoiceField(label=_("Típus"), choices=AgreementKind.choices)
     template = forms.ChoiceField(
         label=_("Sablon"), required=False,
@@ -106,7 +106,7 @@ class AgreementForm(forms.Form):
         return ""
 
 
-class AgreementFilterForm(forms.Form):
+class AgreementFilterForm(Form):
     q = forms.CharField(label=_("Keresés a címben"), required=False)
     kind = forms.ChoiceField(label=_("Típus"), required=False,
                              choices=[("", _("Mind"))] + AgreementKind.choices)
@@ -114,13 +114,13 @@ class AgreementFilterForm(forms.Form):
                                choices=[("", _("Mind"))] + Status.choices)
 
 
-class PublicFilterForm(forms.Form):
+class PublicFilterForm(Form):
     q = forms.CharField(label=_("Keresés (cím, tárgy, fél)"), required=False)
     kind = forms.ChoiceField(label=_("Típus"), required=False,
                              choices=[("", _("Mind"))] + AgreementKind.choices)
 
 
-class PartyForm(forms.Form):
+class PartyForm(Form):
     organisation = forms.ModelChoiceField(
         label=_("Szervezet"), queryset=Organisation.objects.none(),
         help_text=_("A fórum címtárának szervezetei."),
@@ -161,12 +161,12 @@ class PartyForm(forms.Form):
         return data
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(Form):
     withdrawn_on = forms.DateField(label=_("A kilépés napja"), widget=DateInput())
     withdrawal_reason = forms.CharField(label=_("A kilépés oka"), max_length=255)
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(Form):
     signed_on = forms.DateField(label=_("Az aláírás napja"), widget=DateInput())
     signatory_name = forms.CharField(label=_("Aláíró neve"), max_length=200)
     signatory_position = forms.CharField(label=_("Aláíró beosztása"), required=False,
@@ -187,7 +187,7 @@ class SignatureForm(forms.Form):
         return value
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(Form):
     party = forms.ModelChoiceField(
         label=_("Vállaló fél"), queryset=None, required=False,
         help_text=_("Üresen hagyva minden fél vállalása."),
@@ -202,18 +202,18 @@ class CommitmentForm(forms.Form):
         self.fields["party"].empty_label = _("Minden fél")
 
 
-class CommitmentNoteForm(forms.Form):
+class CommitmentNoteForm(Form):
     noted_on = forms.DateField(label=_("Dátum"), widget=DateInput())
     status = forms.ChoiceField(label=_("Állapot"), choices=CommitmentStatus.choices)
     text = forms.CharField(label=_("Megjegyzés"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class TerminateForm(forms.Form):
+class TerminateForm(Form):
     terminated_on = forms.DateField(label=_("A megszűnés napja"), widget=DateInput())
     termination_reason = forms.CharField(label=_("A megszűnés oka"), max_length=255)
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(Form):
     kind = forms.ChoiceField(label=_("Típus"), choices=AgreementKind.choices)
     name = forms.CharField(label=_("Név"), max_length=200)
     body = RichTextField(label=_("Szöveg"))

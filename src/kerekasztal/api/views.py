@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -6,13 +5,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access
-from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.forms import ConfirmForm, ModelForm
 from kerekasztal.core.pages import render_workspace
 
 from .models import ApiToken
 
 
-class TokenForm(forms.ModelForm):
+class TokenForm(ModelForm):
     class Meta:
         model = ApiToken
         fields = ["name"]

@@ -1,4 +1,4 @@
-"""Sending stored files. Callers decide access first, in core/access.py."""
+"""Sending stored files. Callers decide access first, in core/access/."""
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404

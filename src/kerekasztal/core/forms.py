@@ -1,5 +1,35 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
+
+
+class ValidationErrorsMixin:
+    """Puts a model's or a service's ValidationError on the form, whatever fields it names.
+
+    Django raises ValueError when an error names a field the form does not have (a model's
+    clean() checking a field the view sets later, a service's error on a derived field):
+    such errors become non-field errors here, so a form never answers 500 for them.
+    """
+
+    def add_error(self, field, error):
+        if not isinstance(error, ValidationError):
+            error = ValidationError(error)
+        if field is None and hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                known = name == NON_FIELD_ERRORS or name in self.fields
+                super().add_error(name if known else None, errors)
+            return
+        if field not in (None, NON_FIELD_ERRORS) and field not in self.fields:
+            field = None
+        super().add_error(field, error)
+
+
+class Form(ValidationErrorsMixin, forms.Form):
+    pass
+
+
+class ModelForm(ValidationErrorsMixin, forms.ModelForm):
+    pass
 
 
 class DateInput(forms.DateInput):
@@ -16,9 +46,10 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     file = forms.FileField(label=_("Fájl (CSV vagy XLSX)"))
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(Form):
     """A POST with nothing but the CSRF token."""
+

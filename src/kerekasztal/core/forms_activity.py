@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kerekasztal.core.forms import Form
+
 from .activity import model_choices
 from .forms import DateInput
 
 
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(Form):
     model = forms.ChoiceField(label=_("Adatfajta"), required=False)
     user = forms.CharField(label=_("Felhasználó (név vagy e-mail)"), required=False,
                            max_length=200)

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from kerekasztal.core.forms import Form
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
@@ -21,7 +23,7 @@ class QuietPasswordResetForm(PasswordResetForm):
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
 
-class TokenForm(forms.Form):
+class TokenForm(Form):
     token = forms.CharField(
         label=_("Egyszer használható kód"), max_length=20,
         help_text=_("A hitelesítő alkalmazás hatjegyű kódja, vagy egy helyreállító kód."),

@@ -1,6 +1,6 @@
 """A plain link picker page that every app's views reuse (see core/links.py LINKABLE).
 
-The app's view checks access (its rule in core/access.py), fetches the source record and
+The app's view checks access (its rule in core/access/), fetches the source record and
 calls `picker_response(...)`. The page lists what the source links to (with unlink
 buttons), searches candidates of the forum's tree by text (GET `q`) and links the chosen one
 (POST). It works without JavaScript.
@@ -18,11 +18,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from kerekasztal.core.forms import Form
+
 from . import links
 from .pages import render_workspace
 
 
-class LinkPickForm(forms.Form):
+class LinkPickForm(Form):
     target = forms.ChoiceField(label=_lazy("Kapcsolandó rekord"))
     note = forms.CharField(label=_lazy("Megjegyzés"), required=False, max_length=255)
 

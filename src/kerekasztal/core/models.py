@@ -30,7 +30,7 @@ class UserManager(BaseUserManager["User"]):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    """A login. Who may do what in a forum is decided in core/access.py."""
+    """A login. Who may do what in a forum is decided in core/access/."""
 
     email = models.EmailField(_("e-mail-cím"), unique=True)
     full_name = models.CharField(_("név"), max_length=200)

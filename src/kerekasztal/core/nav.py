@@ -11,7 +11,7 @@ from django.urls import reverse
 class NavItem:
     label: str
     url_name: str
-    action: str | None = None  # an access rule (core/access.py); None = everyone
+    action: str | None = None  # an access rule (core/access/); None = everyone
     order: int = 50
     exact: bool = False  # current only on this very URL, not on pages below it
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput
+from kerekasztal.core.forms import DateInput, Form, ModelForm
 from kerekasztal.core.text import fold
 from kerekasztal.forums.models import Forum
 from kerekasztal.territory.models import Settlement
@@ -21,7 +21,7 @@ def seat_choices(forum: Forum):
     return Settlement.objects.filter(Q(county_id=county_id) | Q(status="főváros")).order_by("name")
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
         fields = [
@@ -47,7 +47,7 @@ class OrganisationForm(forms.ModelForm):
         return value
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(Form):
     q = forms.CharField(label=_("Keresés névre"), required=False)
     kind = forms.ChoiceField(
         label=_("Típus"), required=False, choices=[("", _("Mind"))] + OrganisationKind.choices
@@ -63,7 +63,7 @@ class OrganisationFilterForm(forms.Form):
         self.fields["seat"].queryset = seat_choices(forum)
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Szervezetek"), queryset=Organisation.objects.none(), required=False,
         help_text=_("Melyik szervezet(ek) kapcsolattartója. Több is választható."),
@@ -100,7 +100,7 @@ class PersonForm(forms.ModelForm):
         return value
 
 
-class PersonFilterForm(forms.Form):
+class PersonFilterForm(Form):
     q = forms.CharField(label=_("Keresés névre vagy e-mail-címre"), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Szervezet"), required=False, queryset=Organisation.objects.none(),
@@ -124,7 +124,7 @@ _BASIS_BY_LABEL = {fold(str(label)): value for value, label in LegalBasis.choice
      "szerzodes": "contract"}
 
 
-class _ImportRow(forms.Form):
+class _ImportRow(Form):
     def __init__(self, *args, forum: Forum, seen: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.forum = forum

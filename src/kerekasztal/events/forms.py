@@ -2,7 +2,7 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput, DateTimeInput
+from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.privacy import registration_retention_period
 from kerekasztal.core.uploads import IMAGES, SCANS
@@ -23,7 +23,7 @@ def _settlements(forum):
     return settlements if settlements.exists() else Settlement.objects.order_by("name")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(ModelForm):
     class Meta:
         model = Event
         fields = EVENT_FORM_FIELDS
@@ -62,11 +62,11 @@ class SeriesForm(EventForm):
     field_order = ["every", "count"]
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = forms.CharField(label=_("Az elmaradás oka"), max_length=255, required=False)
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(Form):
     q = forms.CharField(label=_("Keresés címre, helyszínre"), required=False)
     kind = forms.ChoiceField(label=_("Típus"), required=False,
                              choices=[("", _("Mind"))] + EventKind.choices)
@@ -76,7 +76,7 @@ class EventFilterForm(forms.Form):
     end = forms.DateField(label=_("Eddig a napig"), required=False, widget=DateInput())
 
 
-class PublicFilterForm(forms.Form):
+class PublicFilterForm(Form):
     kind = forms.ChoiceField(label=_("Típus"), required=False,
                              choices=[("", _("Mind"))] + EventKind.choices)
     topic = forms.ModelChoiceField(label=_("Téma"), required=False, queryset=Topic.objects.all(),
@@ -97,7 +97,7 @@ class PublicFilterForm(forms.Form):
         self.fields["settlement"].queryset = settlements.order_by("name")
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(Form):
     name = forms.CharField(label=_("Név"), max_length=200)
     email = forms.EmailField(label=_("E-mail-cím"),
                              help_text=_("Ide küldjük a visszaigazolást és a lemondó linket."))
@@ -122,7 +122,7 @@ class RegistrationForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     participants_count = forms.IntegerField(label=_("Résztvevők száma"), min_value=0,
                                             required=False)
     sheet = forms.FileField(label=_("Aláírt jelenléti ív (szkennelve)"), required=False,
@@ -168,7 +168,7 @@ class AttendanceForm(forms.Form):
         return by_age, by_settlement
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     summary = forms.CharField(label=_("Összefoglaló"), widget=forms.Textarea(attrs={"rows": 5}))
     outcomes = forms.CharField(label=_("Eredmények"), required=False,
                                widget=forms.Textarea(attrs={"rows": 4}))
@@ -196,7 +196,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-class PhotoUploadForm(forms.Form):
+class PhotoUploadForm(Form):
     images = MultipleFileField(label=_("Fényképek"), help_text=lazy(IMAGES.describe, str)())
     alt_text = forms.CharField(label=_("Szöveges leírás (alt)"), max_length=300,
                                help_text=_("Mit ábrázol a kép: a képernyőolvasót használók "
@@ -208,14 +208,14 @@ class PhotoUploadForm(forms.Form):
         help_text=_("Hozzájárulás nélkül a kép sosem nyilvános."))
 
 
-class PhotoEditForm(forms.Form):
+class PhotoEditForm(Form):
     alt_text = forms.CharField(label=_("Szöveges leírás (alt)"), max_length=300)
     caption = forms.CharField(label=_("Képaláírás"), max_length=300, required=False)
     consent = forms.BooleanField(label=_("A képen szereplők hozzájárultak a közzétételhez"),
                                  required=False)
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(Form):
     code = forms.CharField(label=_("Ellenőrző kód"), max_length=20,
                            help_text=_("A tanúsítványon szereplő 10 jegyű kód."))
 

@@ -49,13 +49,6 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
 
 def _when(event) -> str:
     start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
@@ -116,7 +109,7 @@ def event_create(request, forum):
         try:
             event = services.event_create(forum=forum, user=request.user, **_event_data(form))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A rendezvényt rögzítettük (tervezett)."))
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
@@ -133,7 +126,7 @@ def series_create(request, forum):
                 forum=forum, user=request.user, every=form.cleaned_data["every"],
                 count=form.cleaned_data["count"], **_event_data(form))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A sorozat %(count)s alkalmát rögzítettük. Az "
                                         "alkalmak egyenként szerkeszthetők.")
@@ -166,7 +159,7 @@ def event_edit(request, forum, pk):
             services.event_update(event=event, user=request.user, base_url=_base_url(request),
                                   **_event_data(form))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A változásokat mentettük."))
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
@@ -197,7 +190,7 @@ def event_cancel(request, forum, pk):
             services.event_cancel(event=event, reason=form.cleaned_data["reason"],
                                   user=request.user)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A rendezvény elmarad; a jelentkezőket értesítettük."))
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
@@ -222,7 +215,7 @@ def register_self(request, forum, pk):
                 event=event, name=request.user.full_name or request.user.email,
                 email=request.user.email, base_url=_base_url(request), **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             if registration.status == RegistrationStatus.WAITLISTED:
                 messages.warning(request, _("Várólistára került; ha hely szabadul fel, "
@@ -286,7 +279,7 @@ def registration_add(request, forum, pk):
             registration = services.register(event=event, base_url=_base_url(request),
                                               by_organiser=True, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             if registration.status == RegistrationStatus.WAITLISTED:
                 messages.warning(request, _("%s várólistára került.") % registration.name)
@@ -329,7 +322,7 @@ def attendance(request, forum, pk):
                 completed_ids=set(data.get("completed") or []), sheet=data["sheet"],
                 user=request.user)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A jelenlétet rögzítettük."))
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
@@ -371,7 +364,7 @@ def report(request, forum, pk):
         try:
             services.report_save(event=event, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A beszámolót mentettük."))
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
@@ -665,7 +658,7 @@ def public_register(request, forum, pk):
             registration = services.register(event=event, base_url=_base_url(request),
                                              **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form.add_error(None, exc)
         else:
             return render_public(request, forum, "events/public_registered.html", {
                 "event": event, "registration": registration,

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput
+from kerekasztal.core.forms import DateInput, Form, ModelForm
 from kerekasztal.core.uploads import SCANS
 from kerekasztal.directory.models import Organisation, OrganisationKind, Person
 from kerekasztal.territory.models import County, District, Settlement
@@ -25,7 +25,7 @@ def _grouped_districts():
     return [("", _("– válasszon –"))] + list(groups.items())
 
 
-class ForumForm(forms.ModelForm):
+class ForumForm(ModelForm):
     class Meta:
         model = Forum
         fields = [
@@ -93,12 +93,12 @@ class ForumEditForm(ForumForm):
             del self.fields["county"]
 
 
-class MembershipFilterForm(forms.Form):
+class MembershipFilterForm(Form):
     on = forms.DateField(label=_("Tagok ezen a napon"), required=False, widget=DateInput())
     former = forms.BooleanField(label=_("Korábbi tagok is"), required=False)
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(ModelForm):
     class Meta:
         model = Membership
         fields = ["organisation", "role", "since", "until", "leaving_reason", "representatives",
@@ -128,7 +128,7 @@ class MembershipForm(forms.ModelForm):
             self.fields["since"].initial = timezone.localdate()
 
 
-class MembershipEndForm(forms.Form):
+class MembershipEndForm(Form):
     until = forms.DateField(label=_("A tagság utolsó napja"), widget=DateInput())
     reason = forms.CharField(label=_("A kilépés oka"), max_length=255, required=False)
 
@@ -145,7 +145,7 @@ class MembershipEndForm(forms.Form):
         return value
 
 
-class AccessGrantForm(forms.Form):
+class AccessGrantForm(Form):
     full_name = forms.CharField(label=_("Név"), max_length=200)
     email = forms.EmailField(label=_("E-mail-cím"))
     role = forms.ChoiceField(label=_("Szerepkör"), choices=AccessRole.choices)

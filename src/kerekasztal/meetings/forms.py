@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput, DateTimeInput
+from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
 from kerekasztal.core.richtext import RichTextField
 from kerekasztal.core.uploads import DOCUMENTS, SCANS, policy_validator
 from kerekasztal.directory.models import Organisation, Person
@@ -19,7 +19,7 @@ from .models import (
 )
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     class Meta:
         model = Meeting
         fields = ["number", "title", "starts_at", "ends_at", "venue_settlement",
@@ -43,7 +43,7 @@ class MeetingForm(forms.ModelForm):
             super().validate_unique()
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "presenter_person", "presenter_organisation", "duration_minutes"]
@@ -57,13 +57,13 @@ class AgendaItemForm(forms.ModelForm):
             forum=root, archived_at__isnull=True).order_by("name")
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(Form):
     name = forms.CharField(label=_("Melléklet megnevezése"), max_length=255, required=False)
     file = forms.FileField(label=_("Fájl"), help_text=DOCUMENTS.describe(),
                            validators=[policy_validator(DOCUMENTS)])
 
 
-class ExtraInviteeForm(forms.Form):
+class ExtraInviteeForm(Form):
     name = forms.CharField(label=_("Név"), max_length=200)
     email = forms.EmailField(label=_("E-mail-cím"))
     organisation = forms.ModelChoiceField(label=_("Szervezet"), required=False,
@@ -75,7 +75,7 @@ class ExtraInviteeForm(forms.Form):
             forum=forum.root, archived_at__isnull=True).order_by("name")
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(Form):
     answer = forms.ChoiceField(label=_("Részt vesz az ülésen?"), widget=forms.RadioSelect,
                                choices=[(Rsvp.YES, _("Igen, részt veszek")),
                                         (Rsvp.NO, _("Nem tudok részt venni")),
@@ -92,11 +92,11 @@ class RsvpForm(forms.Form):
             del self.fields["substitute"]
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = forms.CharField(label=_("Az elmaradás oka"), max_length=255)
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     """One checkbox per invited person (value `person:organisation`), the number of guests
     and the signed sheet."""
 
@@ -111,29 +111,29 @@ class AttendanceForm(forms.Form):
         self.fields["present"].choices = choices
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     kind = forms.ChoiceField(label=_("Fajta"), choices=MinutesKind.choices)
     recorder = forms.CharField(label=_("Jegyzőkönyvvezető"), max_length=200, required=False)
     body = RichTextField(label=_("Az emlékeztető szövege"), required=False,
                          help_text=_("Formázott szöveg (Wordből is bemásolható)."))
 
 
-class MinutesSendForm(forms.Form):
+class MinutesSendForm(Form):
     comments_until = forms.DateField(label=_("Véleményezési határidő"), required=False,
                                      widget=DateInput())
 
 
-class MinutesCommentForm(forms.Form):
+class MinutesCommentForm(Form):
     text = forms.CharField(label=_("Észrevétel az emlékeztetőhöz"), max_length=5000,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class MinutesApproveForm(forms.Form):
+class MinutesApproveForm(Form):
     approved_on = forms.DateField(label=_("Elfogadás napja"), widget=DateInput(),
                                   initial=timezone.localdate)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(ModelForm):
     class Meta:
         model = Decision
         fields = ["number", "text", "votes_for", "votes_against", "votes_abstain",
@@ -151,13 +151,13 @@ class DecisionForm(forms.ModelForm):
         pass  # the service numbers and checks
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     day = forms.DateField(label=_("Dátum"), widget=DateInput(), initial=timezone.localdate)
     status = forms.ChoiceField(label=_("Állapot"), choices=DecisionStatus.choices)
     text = forms.CharField(label=_("Megjegyzés"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class QuorumForm(forms.Form):
+class QuorumForm(Form):
     kind = forms.ChoiceField(label=_("Határozatképesség szabálya"), choices=QuorumKind.choices)
     minimum = forms.IntegerField(label=_("Legalább ennyi szervezet"), min_value=1,
                                  required=False,
@@ -169,14 +169,14 @@ def _years():
                                                           2009, -1)]
 
 
-class MeetingFilterForm(forms.Form):
+class MeetingFilterForm(Form):
     year = forms.TypedChoiceField(label=_("Év"), required=False, coerce=int, empty_value=None,
                                   choices=_years)
     status = forms.ChoiceField(label=_("Állapot"), required=False,
                                choices=[("", _("Mind"))] + MeetingStatus.choices)
 
 
-class DecisionFilterForm(forms.Form):
+class DecisionFilterForm(Form):
     year = forms.TypedChoiceField(label=_("Év"), required=False, coerce=int, empty_value=None,
                                   choices=_years)
     status = forms.ChoiceField(label=_("Végrehajtás állapota"), required=False,

@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput
+from kerekasztal.core.forms import DateInput, Form, ModelForm
 from kerekasztal.core.models import TargetGroup
 from kerekasztal.core.text import fold
 from kerekasztal.core.uploads import SCANS
@@ -27,7 +27,7 @@ from .models import (
 )
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(ModelForm):
     class Meta:
         model = Plan
         fields = ["scope", "settlement", "title", "period_start", "period_end", "summary"]
@@ -48,14 +48,14 @@ class PlanForm(forms.ModelForm):
             del self.fields["settlement"]
 
 
-class PlanStatusForm(forms.Form):
+class PlanStatusForm(Form):
     status = forms.ChoiceField(label=_("Új állapot"), choices=PlanStatus.choices)
     resolution_number = forms.CharField(label=_("Elfogadó határozat száma"), required=False,
                                         max_length=100)
     adopted_on = forms.DateField(label=_("Elfogadás napja"), required=False, widget=DateInput())
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     reviewed_on = forms.DateField(label=_("A felülvizsgálat napja"), widget=DateInput())
     outcome = forms.ChoiceField(label=_("Eredmény"), choices=ReviewOutcome.choices)
     resolution_number = forms.CharField(label=_("Határozat száma"), required=False,
@@ -63,19 +63,19 @@ class ReviewForm(forms.Form):
     note = forms.CharField(label=_("Megjegyzés"), required=False, widget=forms.Textarea)
 
 
-class ChapterForm(forms.ModelForm):
+class ChapterForm(ModelForm):
     class Meta:
         model = Chapter
         fields = ["text", "problems_found", "opportunities"]
 
 
-class StatisticForm(forms.ModelForm):
+class StatisticForm(ModelForm):
     class Meta:
         model = Statistic
         fields = ["name", "unit", "source"]
 
 
-class StatisticValueForm(forms.Form):
+class StatisticValueForm(Form):
     settlement = forms.ModelChoiceField(label=_("Település"), queryset=Settlement.objects.none())
     year = forms.IntegerField(label=_("Év"), min_value=1990, max_value=2100)
     value = forms.DecimalField(label=_("Érték"), max_digits=14, decimal_places=2)
@@ -86,7 +86,7 @@ class StatisticValueForm(forms.Form):
         self.fields["settlement"].empty_label = _("– válasszon –")
 
 
-class ProblemForm(forms.ModelForm):
+class ProblemForm(ModelForm):
     class Meta:
         model = Problem
         fields = ["target_group", "title", "description", "baseline"]
@@ -97,7 +97,7 @@ class ProblemForm(forms.ModelForm):
         self.fields["target_group"].empty_label = _("– válasszon –")
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     statistic = forms.ModelChoiceField(label=_("Statisztikai mutató"),
                                        queryset=Statistic.objects.none())
     note = forms.CharField(label=_("Megjegyzés"), required=False, max_length=255)
@@ -116,7 +116,7 @@ MEASURE_FIELDS = [
 ]
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(ModelForm):
     class Meta:
         model = Measure
         fields = MEASURE_FIELDS
@@ -141,7 +141,7 @@ class MeasureForm(forms.ModelForm):
         # A deadline outside the period is a warning, not an error: the measure page says so.
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(Form):
     reported_on = forms.DateField(label=_("Dátum"), widget=DateInput())
     status = forms.ChoiceField(label=_("Állapot"), choices=MeasureStatus.choices)
     percent = forms.IntegerField(label=_("Teljesítés (%)"), min_value=0, max_value=100)
@@ -154,7 +154,7 @@ class ProgressForm(forms.Form):
                                           "nyilvános."), lazy(SCANS.describe, str)()))
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     text = forms.CharField(label=_("Észrevétel"), widget=forms.Textarea(attrs={"rows": 3}))
     measure = forms.IntegerField(required=False, widget=forms.HiddenInput)
     chapter = forms.ChoiceField(required=False, choices=[("", "")] + ChapterKind.choices,
@@ -162,7 +162,7 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class CommentDecisionForm(forms.Form):
+class CommentDecisionForm(Form):
     decision = forms.ChoiceField(
         label=_("Döntés"), widget=forms.RadioSelect,
         choices=[(CommentDecision.ACCEPTED, CommentDecision.ACCEPTED.label),
@@ -172,7 +172,7 @@ class CommentDecisionForm(forms.Form):
                                       widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class RollupAdoptForm(forms.Form):
+class RollupAdoptForm(Form):
     kind = forms.ChoiceField(choices=[("problem", "problem"), ("measure", "measure")])
     items = forms.CharField()
     title = forms.CharField(label=_("Cím a járási tervben"), required=False, max_length=255)
@@ -194,7 +194,7 @@ def _target_group(value: str) -> TargetGroup:
             "value": value, "names": ", ".join(str(g) for g in TargetGroup.objects.all())})
 
 
-class MeasureImportRow(forms.Form):
+class MeasureImportRow(Form):
     """One row of the action-plan table (the same columns as the XLSX export)."""
 
     number = forms.IntegerField(required=False, min_value=1, max_value=32000)
@@ -238,7 +238,7 @@ class MeasureImportRow(forms.Form):
         return number
 
 
-class StatisticImportRow(forms.Form):
+class StatisticImportRow(Form):
     """One figure: indicator, settlement, year, value. Aggregate figures only."""
 
     chapter = forms.CharField()

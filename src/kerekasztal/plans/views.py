@@ -46,14 +46,6 @@ from .models import (
 )
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _plan_url(plan) -> str:
     return reverse("plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})
 
@@ -101,7 +93,7 @@ def plan_create(request, forum):
             plan = services.plan_create(forum=forum, user=request.user, **{
                 f: form.cleaned_data[f] for f in form.Meta.fields})
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A program tervezete elkészült."))
             return redirect(_plan_url(plan))
@@ -134,7 +126,7 @@ def plan_edit(request, forum, pk):
                 f: form.cleaned_data[f] for f in ("title", "period_start", "period_end",
                                                   "summary")})
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A változásokat mentettük."))
             return redirect(_plan_url(plan))
@@ -166,7 +158,7 @@ def plan_review(request, forum, pk):
         try:
             services.plan_record_review(plan=plan, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A felülvizsgálatot rögzítettük."))
             return redirect(_plan_url(plan))
@@ -236,7 +228,7 @@ def statistic_value(request, forum, pk, statistic):
         try:
             services.statistic_set_value(statistic=statistic, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("Az adatot rögzítettük."))
             return redirect("plans:chapter", forum=forum.slug, pk=plan.pk,
@@ -263,7 +255,7 @@ def problem_create(request, forum, pk):
         try:
             services.problem_create(plan=plan, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A problémát felvettük."))
             return redirect(f"{_plan_url(plan)}#problems")
@@ -280,7 +272,7 @@ def problem_edit(request, forum, pk, problem):
         try:
             services.problem_update(problem=problem, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A változásokat mentettük."))
             return redirect(f"{_plan_url(plan)}#problems")
@@ -382,7 +374,7 @@ def measure_create(request, forum, pk):
             measure = services.measure_create(plan=plan, user=request.user,
                                               **_measure_data(form))
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("Az intézkedést felvettük."))
             return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
@@ -399,7 +391,7 @@ def measure_edit(request, forum, pk, measure):
         try:
             services.measure_update(measure=measure, user=request.user, **_measure_data(form))
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A változásokat mentettük."))
             return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
@@ -455,7 +447,7 @@ def measure_progress(request, forum, pk, measure):
             services.measure_report_progress(measure=measure, user=request.user,
                                              **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("Az előrehaladást rögzítettük."))
             return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
@@ -519,7 +511,7 @@ def comment_decide(request, forum, pk, comment):
                                     decision=form.cleaned_data["decision"],
                                     reason=form.cleaned_data["decision_reason"])
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A döntést rögzítettük."))
             return redirect("plans:consultation", forum=forum.slug, pk=plan.pk)

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core import contracts
-from kerekasztal.core.forms import DateInput
+from kerekasztal.core.forms import DateInput, Form, ModelForm
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
@@ -31,7 +31,7 @@ def _people(forum: Forum):
     return Person.objects.filter(forum=forum.root, archived_at__isnull=True)
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(ModelForm):
     funds = forms.MultipleChoiceField(label=_("Alapok"), choices=FUND_CHOICES, required=False,
                                       widget=forms.CheckboxSelectMultiple)
 
@@ -58,14 +58,14 @@ class ProjectForm(forms.ModelForm):
         return data
 
 
-class ExtensionForm(forms.ModelForm):
+class ExtensionForm(ModelForm):
     class Meta:
         model = Extension
         fields = ["new_end", "reason", "decided_on"]
         widgets = {"new_end": DateInput(), "decided_on": DateInput()}
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(ModelForm):
     class Meta:
         model = ConsortiumPartner
         fields = ["organisation", "role", "tasks"]
@@ -75,7 +75,7 @@ class PartnerForm(forms.ModelForm):
         self.fields["organisation"].queryset = _organisations(forum)
 
 
-class RenamingForm(forms.ModelForm):
+class RenamingForm(ModelForm):
     class Meta:
         model = PartnerName
         fields = ["partner", "name", "valid_from"]
@@ -87,7 +87,7 @@ class RenamingForm(forms.ModelForm):
             project=project).select_related("organisation")
 
 
-class StaffForm(forms.ModelForm):
+class StaffForm(ModelForm):
     class Meta:
         model = StaffRole
         fields = ["role", "person", "employer", "since", "until"]
@@ -99,21 +99,21 @@ class StaffForm(forms.ModelForm):
         self.fields["employer"].queryset = _organisations(forum)
 
 
-class AssetForm(forms.ModelForm):
+class AssetForm(ModelForm):
     class Meta:
         model = Asset
         fields = ["name", "quantity", "unit_cost", "purchased_on"]
         widgets = {"purchased_on": DateInput()}
 
 
-class DeliverableForm(forms.ModelForm):
+class DeliverableForm(ModelForm):
     class Meta:
         model = Deliverable
         fields = ["title", "due", "completed_on", "document"]
         widgets = {"due": DateInput(), "completed_on": DateInput()}
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(ModelForm):
     class Meta:
         model = Milestone
         fields = ["kind", "title", "due", "reached_on"]
@@ -124,7 +124,7 @@ PARAM_LABELS = {"kind": _("Fajta"), "topic": _("Téma"), "status": _("Állapot")
                 "role": _("Szerep")}
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(Form):
     name = forms.CharField(label=_("Megnevezés"), max_length=200)
     rule = forms.ChoiceField(
         label=_("Számítási szabály"), required=False,
@@ -179,7 +179,7 @@ class IndicatorForm(forms.Form):
         return data
 
 
-class IndicatorTargetsForm(forms.Form):
+class IndicatorTargetsForm(Form):
     """A target for each rule that computes a figure; empty rows are skipped."""
 
     def __init__(self, *args, existing: set[str], **kwargs):
@@ -200,7 +200,7 @@ class IndicatorTargetsForm(forms.Form):
                 if self.cleaned_data.get(f"target_{code}") is not None}
 
 
-class ManualValueForm(forms.Form):
+class ManualValueForm(Form):
     as_of = forms.DateField(label=_("Ettől a naptól"), widget=DateInput())
     value = forms.DecimalField(label=_("Érték"), max_digits=12, decimal_places=2)
     note = forms.CharField(label=_("Megjegyzés"), max_length=300, required=False)
@@ -212,7 +212,7 @@ class ManualValueEditForm(ManualValueForm):
                                help_text=_("Üresen hagyva a korábbi bizonyíték marad."))
 
 
-class AsOfForm(forms.Form):
+class AsOfForm(Form):
     as_of = forms.DateField(label=_("Állapot napja"), widget=DateInput(), required=False)
 
     def day(self, default: datetime.date | None = None) -> datetime.date:
@@ -221,11 +221,11 @@ class AsOfForm(forms.Form):
         return default or timezone.localdate()
 
 
-class GenerateForm(forms.Form):
+class GenerateForm(Form):
     kind = forms.ChoiceField(label=_("Dokumentum"), choices=PressReleaseKind.choices)
     as_of = forms.DateField(label=_("Az adatok napja"), widget=DateInput())
 
 
-class PressReleaseForm(forms.Form):
+class PressReleaseForm(Form):
     title = forms.CharField(label=_("Cím"), max_length=300)
     body = forms.CharField(label=_("Szöveg"), widget=forms.Textarea(attrs={"rows": 24}))

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput, DateTimeInput
+from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
 from kerekasztal.core.richtext import RichTextField
 from kerekasztal.core.uploads import DOCUMENTS, IMAGES
 
@@ -10,7 +10,7 @@ from .models import Album, Document, Post, PostKind, SiteSettings
 MAX_SEARCH = 200
 
 
-class PostForm(forms.ModelForm):
+class PostForm(ModelForm):
     body = RichTextField(label=_("szöveg"), required=False)
     image = forms.FileField(label=_("Új kép"), required=False, help_text=IMAGES.describe())
     image_alt = forms.CharField(
@@ -47,7 +47,7 @@ class PostForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ModelForm):
     class Meta:
         model = Document
         fields = ["title", "kind", "language", "translation_of", "issued_on", "description",
@@ -64,14 +64,14 @@ class DocumentForm(forms.ModelForm):
         self.instance.forum = forum
 
 
-class AlbumForm(forms.ModelForm):
+class AlbumForm(ModelForm):
     class Meta:
         model = Album
         fields = ["title", "taken_on", "description", "published"]
         widgets = {"taken_on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(Form):
     image = forms.FileField(label=_("Kép"), help_text=IMAGES.describe())
     alt_text = forms.CharField(
         label=_("Helyettesítő szöveg"), max_length=255,
@@ -79,7 +79,7 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Képaláírás"), max_length=255, required=False)
 
 
-class SiteSettingsForm(forms.ModelForm):
+class SiteSettingsForm(ModelForm):
     class Meta:
         model = SiteSettings
         fields = ["contact_hours", "contact_note", "compliance", "non_accessible",
@@ -94,12 +94,12 @@ class SiteSettingsForm(forms.ModelForm):
         }
 
 
-class NewsFilterForm(forms.Form):
+class NewsFilterForm(Form):
     kind = forms.ChoiceField(label=_("Fajta"), required=False,
                              choices=[("", _("mind"))] + list(PostKind.choices))
 
 
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(Form):
     kind = forms.ChoiceField(label=_("Fajta"), required=False)
     language = forms.ChoiceField(label=_("Nyelv"), required=False)
 
@@ -111,7 +111,7 @@ class DocumentFilterForm(forms.Form):
         self.fields["language"].choices = [("", _("mind"))] + list(Language.choices)
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(label=_("Keresett szavak"), required=False)
 
     def clean_q(self):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from kerekasztal.core import access
 from kerekasztal.core.contracts import public_sources
+from kerekasztal.core.forms import Form
 from kerekasztal.core.pages import paginate, querystring_without_page
 from kerekasztal.forums import queries as forum_queries
 from kerekasztal.forums.models import Forum, ForumKind
@@ -27,7 +28,7 @@ PLATFORM = "__platform__"
 MAP_WIDTH = 640
 
 
-class ForumFilterForm(forms.Form):
+class ForumFilterForm(Form):
     county = forms.ModelChoiceField(label=gettext_lazy("Vármegye"), required=False,
                                     queryset=County.objects.order_by("name"),
                                     empty_label=gettext_lazy("mind"))

@@ -351,20 +351,13 @@ def _post_form(request, forum, post=None):
                 services.post_update(post=post, user=request.user, images=images,
                                      attachments=attachments, **form.post_data())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A hírt mentettük."))
             return redirect("publishing:post_edit", forum=forum.slug, pk=post.pk)
     return render_workspace(request, forum, "publishing/post_form.html", {
         "form": form, "post": post, "confirm_form": ConfirmForm()})
 
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def post_create(request, forum):
@@ -430,7 +423,7 @@ def _document_form(request, forum, document=None):
             document = services.document_save(forum=forum, document=document,
                                               user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("A dokumentumot mentettük."))
             return redirect("publishing:manage_documents", forum=forum.slug)
@@ -498,7 +491,7 @@ def album_edit(request, forum, pk):
                 try:
                     services.photo_add(album=album, **photo_form.cleaned_data)
                 except ValidationError as exc:
-                    _add_errors(photo_form, exc)
+                    photo_form.add_error(None, exc)
                 else:
                     messages.success(request, _("A képet feltöltöttük."))
                     return redirect("publishing:album_edit", forum=forum.slug, pk=album.pk)

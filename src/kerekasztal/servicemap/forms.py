@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput
+from kerekasztal.core.forms import DateInput, Form, ModelForm
 from kerekasztal.core.text import fold
 from kerekasztal.directory.forms import seat_choices, settlement_by_name
 from kerekasztal.directory.models import Organisation
@@ -20,7 +20,7 @@ STATUS_CHOICES = [
 STATUS_LABELS = dict(STATUS_CHOICES[1:])
 
 
-class ServicePointForm(forms.ModelForm):
+class ServicePointForm(ModelForm):
     class Meta:
         model = ServicePoint
         fields = [
@@ -51,7 +51,7 @@ class ServicePointForm(forms.ModelForm):
                                          "település középpontja számít.")
 
 
-class PointFilterForm(forms.Form):
+class PointFilterForm(Form):
     service_type = forms.ModelChoiceField(label=_("Szolgáltatástípus"), required=False,
                                           queryset=ServiceType.objects.all(),
                                           empty_label=_("Mind"))
@@ -65,14 +65,14 @@ class PointFilterForm(forms.Form):
         self.fields["settlement"].queryset = forum.settlements().order_by("name")
 
 
-class ServiceRuleForm(forms.ModelForm):
+class ServiceRuleForm(ModelForm):
     class Meta:
         model = ServiceRule
         fields = ["required_from_population", "local_from_population", "max_distance_km", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(Form):
     """A checklist of every service type: local, from another settlement (which), missing."""
 
     note = forms.CharField(label=_("Megjegyzés"), required=False,
@@ -123,7 +123,7 @@ class QuestionnaireForm(forms.Form):
         }
 
 
-class GapForm(forms.ModelForm):
+class GapForm(ModelForm):
     class Meta:
         model = Gap
         fields = ["settlement", "service_type", "severity", "found_on", "description",
@@ -139,7 +139,7 @@ class GapForm(forms.ModelForm):
         self.fields["service_type"].empty_label = _("– válasszon –")
 
 
-class GapEditForm(forms.ModelForm):
+class GapEditForm(ModelForm):
     status = forms.ChoiceField(label=_("Állapot"), choices=[
         (GapStatus.OPEN, GapStatus.OPEN.label),
         (GapStatus.IN_PROGRESS, GapStatus.IN_PROGRESS.label)])
@@ -158,13 +158,13 @@ class GapEditForm(forms.ModelForm):
             del self.fields["status"]
 
 
-class GapResolveForm(forms.Form):
+class GapResolveForm(Form):
     resolved_on = forms.DateField(label=_("A megoldás napja"), widget=DateInput())
     resolution = forms.CharField(label=_("Hogyan oldódott meg?"),
                                  widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class GapFilterForm(forms.Form):
+class GapFilterForm(Form):
     status = forms.ChoiceField(label=_("Állapot"), required=False,
                                choices=[("", _("Mind"))] + GapStatus.choices)
     service_type = forms.ModelChoiceField(label=_("Szolgáltatástípus"), required=False,
@@ -179,14 +179,14 @@ class GapFilterForm(forms.Form):
         self.fields["settlement"].queryset = forum.settlements().order_by("name")
 
 
-class MapForm(forms.Form):
+class MapForm(Form):
     service_type = forms.ModelChoiceField(
         label=_("Mit mutasson a térkép?"), required=False, queryset=ServiceType.objects.all(),
         empty_label=_("A hiányok száma településenként"),
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     text = forms.CharField(label=_("Észrevétel a tervezethez"), max_length=5000,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -218,7 +218,7 @@ def _decimal(value: str) -> float | None:
         raise forms.ValidationError(_("Nem szám: „%s”.") % value) from exc
 
 
-class ServicePointImportRow(forms.Form):
+class ServicePointImportRow(Form):
     service_type = forms.CharField()
     provider_name = forms.CharField(max_length=255)
     settlement = forms.CharField()

@@ -1,0 +1,94 @@
+"""Access rules: Events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import Http404
+
+from kerekasztal.core.access.roles import (
+    ANY_ROLE,
+    AUDITOR,
+    COORDINATOR,
+    MEMBER,
+    SETTLEMENT_OFFICER,
+    Role,
+    require,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from kerekasztal.core.models import User
+    from kerekasztal.forums.models import Forum
+
+    Viewer = User | AnonymousUser
+
+_RULES_EVENTS: dict[str, frozenset[Role]] = {
+    # the workspace calendar, members-only events, reports and photos
+    "events.view": ANY_ROLE,
+    "events.manage": frozenset({COORDINATOR}),
+    # participants' personal data: registrations, check-in, certificates
+    "events.participants.view": frozenset({COORDINATOR, AUDITOR}),
+    # linking a report to the plan problems raised at the event (core/links.py)
+    "events.link": frozenset({COORDINATOR}),
+    # registering oneself (name and e-mail of one's account) for an event of the forum, e.g.
+    # a members-only training; auditors check the events, they do not attend them
+    "events.register_self": frozenset({COORDINATOR, MEMBER, SETTLEMENT_OFFICER}),
+}
+
+
+def event_for(user: Viewer, forum: Forum, pk: int, action: str):
+    """An event of the forum, for a workspace action."""
+    from kerekasztal.events.models import Event
+
+    require(user, action, forum)
+    try:
+        return Event.objects.select_related("forum", "organiser", "series").get(
+            pk=pk, forum=forum)
+    except Event.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_public(forum: Forum, pk: int):
+    """A public, published (or held) event of the forum; 404 for anything else."""
+    from kerekasztal.events.models import Event
+
+    try:
+        return Event.objects.public().select_related("forum", "organiser").get(
+            pk=pk, forum=forum)
+    except Event.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_registration_for(user: Viewer, event, pk: int, action: str):
+    from kerekasztal.events.models import Registration
+
+    require(user, action, event.forum)
+    try:
+        return Registration.objects.get(pk=pk, event=event)
+    except Registration.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_photo_for(user: Viewer, event, pk: int, action: str):
+    from kerekasztal.events.models import Photo
+
+    require(user, action, event.forum)
+    try:
+        return Photo.objects.get(pk=pk, event=event)
+    except Photo.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def event_photo_public(forum: Forum, pk: int):
+    """A photo the public may see: consent given, the event public and published or held."""
+    from kerekasztal.events.models import EventStatus, Photo
+
+    try:
+        return Photo.objects.select_related("event").get(
+            pk=pk, event__forum=forum, consent=True, event__is_public=True,
+            event__published_at__isnull=False, event__status__in=[
+                EventStatus.PUBLISHED, EventStatus.HELD])
+    except Photo.DoesNotExist as exc:
+        raise Http404 from exc

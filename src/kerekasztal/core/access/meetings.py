@@ -1,0 +1,117 @@
+"""Access rules: Meetings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from kerekasztal.core.access.forums import forums_of
+from kerekasztal.core.access.roles import AUDITOR, COORDINATOR, MEMBER, Role, can, require, roles_in
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from kerekasztal.core.models import User
+    from kerekasztal.forums.models import Forum
+
+    Viewer = User | AnonymousUser
+
+# Closed materials (agenda attachments, attendance, minutes, decisions) are for the forum's
+# members (incl. permanent invitees), coordinators and auditors: nobody else.
+_MEETING_READERS = frozenset({MEMBER, COORDINATOR, AUDITOR})
+
+_RULES_MEETINGS: dict[str, frozenset[Role]] = {
+    "meetings.view": _MEETING_READERS,
+    "meetings.manage": frozenset({COORDINATOR}),
+    "meetings.rsvp": frozenset({MEMBER}),
+    "meetings.comment": frozenset({MEMBER, COORDINATOR}),
+}
+
+
+def meeting_for(user: Viewer, forum: Forum, pk: int, action: str):
+    """A meeting of the forum (of this forum only: a working group's are its own)."""
+    from kerekasztal.meetings.models import Meeting
+
+    require(user, action, forum)
+    try:
+        return Meeting.objects.select_related("forum", "venue_settlement").get(
+            pk=pk, forum=forum)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def minutes_visible(user: Viewer, forum: Forum, minutes) -> bool:
+    """Draft minutes are the coordinators' and auditors'; members see sent and approved ones."""
+    from kerekasztal.meetings.models import MinutesStatus
+
+    if minutes is None:
+        return False
+    return minutes.status != MinutesStatus.DRAFT or bool(
+        roles_in(user, forum).roles & {COORDINATOR, AUDITOR})
+
+
+def public_meeting_for(forum: Forum, pk: int):
+    """A meeting the forum publishes (public, not cancelled); anyone may see it."""
+    from kerekasztal.meetings.models import Meeting
+
+    try:
+        return Meeting.objects.public().select_related("forum", "venue_settlement").get(
+            pk=pk, forum=forum)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agenda_item_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
+    from kerekasztal.meetings.models import AgendaItem
+
+    require(user, action, forum)
+    try:
+        return AgendaItem.objects.select_related("meeting__forum").get(
+            pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
+    except AgendaItem.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def agenda_attachment_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
+    from kerekasztal.meetings.models import AgendaAttachment
+
+    require(user, action, forum)
+    try:
+        return AgendaAttachment.objects.select_related("item__meeting").get(
+            pk=pk, item__meeting_id=meeting_pk, item__meeting__forum=forum)
+    except AgendaAttachment.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def invitation_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
+    """An invitation; members may only answer their own (or their organisation's)."""
+    from kerekasztal.meetings.models import Invitation
+
+    require(user, action, forum)
+    try:
+        invitation = Invitation.objects.select_related("meeting__forum", "person").get(
+            pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
+    except Invitation.DoesNotExist as exc:
+        raise Http404 from exc
+    if action == "meetings.rsvp" and (invitation.person is None
+                                      or invitation.person.user_id != user.pk):
+        raise PermissionDenied
+    return invitation
+
+
+def decision_for(user: Viewer, forum: Forum, pk: int, action: str):
+    from kerekasztal.meetings.models import Decision
+
+    require(user, action, forum)
+    try:
+        return Decision.objects.select_related("meeting", "responsible_organisation").get(
+            pk=pk, forum=forum)
+    except Decision.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def calendar_forums(user: Viewer) -> list[Forum]:
+    """Forums whose closed sessions the user may see in their calendar feed."""
+    return [forum for forum in forums_of(user) if can(user, "meetings.view", forum)]
