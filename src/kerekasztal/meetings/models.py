@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
 
 
@@ -413,12 +414,9 @@ class Decision(models.Model):
         return decision_label(self.number, self.meeting.date)
 
 
-ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
-
 def decision_label(number: int, day: datetime.date) -> str:
-    """The Hungarian way of numbering decisions: `3/2015. (VI. 16.)`."""
-    return f"{number}/{day.year}. ({ROMAN_MONTHS[day.month - 1]}. {day.day:02d}.)"
+    """The Hungarian way of numbering decisions: `3/2015. (VI. 16.)`, `1/2026. (XII. 5.)`."""
+    return hungarian.decision_number(number, day)
 
 
 class DecisionNote(models.Model):

@@ -1,6 +1,6 @@
 from django import template
 
-from kerekasztal.core import nav
+from kerekasztal.core import hungarian, nav
 
 register = template.Library()
 
@@ -30,3 +30,30 @@ def public_nav(context):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def az(value):
+    """`{{ meeting.number|az }}. ülés` → "az 1. ülés" / "a 10. ülés"."""
+    return hungarian.with_article(value)
+
+
+@register.filter
+def Az(value):  # noqa: N802 - the capital letter is the point: it opens a sentence
+    """`{{ forum.name|Az }}` → "Az Esélyteremtő…" / "A Kőszegi…"."""
+    return hungarian.with_article(value, capital=True)
+
+
+@register.filter
+def hu_date(value, suffix=""):
+    """`{{ day|hu_date }}` → "2026. december 5."; `{{ day|hu_date:"on" }}` → "…5-én";
+    "from", "until" and "of" as in core.hungarian.date_long."""
+    if hasattr(value, "date") and callable(value.date):
+        value = value.date()
+    return hungarian.date_long(value, suffix)
+
+
+@register.filter
+def hu_number(value, places=0):
+    """`{{ 11.5|hu_number:1 }}` → "11,5"."""
+    return hungarian.number(value, int(places))
