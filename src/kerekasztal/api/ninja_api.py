@@ -1,7 +1,9 @@
 """The NinjaAPI: /api/v1/ with the OpenAPI document; mounts every app's `api.router`."""
 
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
+from ninja.openapi.docs import DocsBase
 
 from kerekasztal.core.contracts import api_routers
 
@@ -24,6 +26,15 @@ ERROR_RESPONSES = {
     "403": "A kulcs gazdája ezt nem teheti meg.",
     "404": "Nem található.",
 }
+
+
+class StaticSwagger(DocsBase):
+    """Swagger UI from npm, served from our static files: no CDN, no inline script, so the
+    page works under the platform's Content Security Policy and offline."""
+
+    def render_page(self, request, api, **kwargs):
+        return render(request, "api/docs.html", {
+            "schema_url": self.get_openapi_url(api, kwargs)})
 
 
 class KerekasztalAPI(NinjaAPI):
@@ -54,6 +65,7 @@ def build() -> NinjaAPI:
             "koordinátoroknak személyes API-kulccsal (Authorization: Bearer <kulcs>). "
             "Hibák: {\"detail\": ..., \"errors\": [{\"field\": ..., \"message\": ...}]}.")),
         urls_namespace="api:v1",
+        docs=StaticSwagger(),
         docs_url="/docs",
         openapi_url="/openapi.json",
     )

@@ -15,10 +15,13 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib import admin
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
 
-        from . import access, views_auth
+        from . import access, collation, views_auth
         from .middleware import SessionIdleTimeoutMiddleware
 
+        connection_created.connect(collation.register_sqlite,
+                                   dispatch_uid="kerekasztal.hungarian_collation")
         user_logged_in.connect(SessionIdleTimeoutMiddleware.stamp,
                                dispatch_uid="kerekasztal.session_stamp")
         admin.site.login = views_auth.admin_login

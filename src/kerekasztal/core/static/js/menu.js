@@ -1,0 +1,19 @@
+// The forum menu and the workspace sidebar are <details> elements: on a phone they stay
+// closed behind their "Menü" button (which works without JavaScript); on a wide screen this
+// opens them, for browsers whose CSS cannot show a closed <details>' content.
+(() => {
+  const wide = window.matchMedia("(min-width: 50.01rem)");
+  const apply = () => {
+    for (const menu of document.querySelectorAll("details.menu")) {
+      if (wide.matches) menu.setAttribute("open", "");
+      else if (!menu.dataset.touched) menu.removeAttribute("open");
+    }
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const menu of document.querySelectorAll("details.menu > summary")) {
+      menu.addEventListener("click", () => { menu.parentElement.dataset.touched = "1"; });
+    }
+    apply();
+  });
+  wide.addEventListener("change", apply);
+})();
