@@ -46,7 +46,19 @@ def test_csv_export_has_bom_and_neutralises_formulas():
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     assert "'=HYPERLINK" in text and "Kőszeg" in text
-    assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"x.csv\"; filename*=UTF-8''x.csv")
+
+
+def test_export_name_from_user_text_cannot_inject_a_parameter():
+    """A project code with a quote, a semicolon and Ő/Ű (RFC 6266: ASCII fallback + UTF-8)."""
+    response = table_response('ÁROP "Ő"; filename=evil.exe Ű', ["Név"], [["x"]], "csv")
+    header = response["Content-Disposition"]
+    fallback = header.split("; ")[1]
+    assert fallback == 'filename="AROP _O_ filename_evil.exe U.csv"'
+    assert header.count("filename=") == 1 and header.count("filename*=") == 1
+    assert header.endswith("filename*=UTF-8''%C3%81ROP%20%22%C5%90%22%3B%20filename%3Devil.exe"
+                           "%20%C5%B0.csv")
 
 
 def test_xlsx_export_round_trips():

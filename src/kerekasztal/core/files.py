@@ -1,5 +1,9 @@
 """Sending stored files. Callers decide access first, in core/access/."""
 
+import re
+import unicodedata
+from urllib.parse import quote
+
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.utils.text import slugify
@@ -28,3 +32,13 @@ def serve(fieldfile: FieldFile, download_name: str, *, inline: bool = False) -> 
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def content_disposition(filename: str, *, attachment: bool = True) -> str:
+    """A Content-Disposition header by RFC 6266: an ASCII fallback (`filename="..."`, accents
+    folded, quotes and separators replaced) and the exact name (`filename*=UTF-8''...`).
+    No user text can close the quoted name and add a parameter of its own."""
+    kind = "attachment" if attachment else "inline"
+    folded = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode()
+    fallback = re.sub(r'[^A-Za-z0-9._ -]+', "_", folded).strip(" ._") or "fajl"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

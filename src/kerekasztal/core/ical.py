@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from .files import content_disposition
+
 PRODID = "-//Kerekasztal//kerekasztal//HU"
 
 
@@ -54,6 +56,5 @@ def calendar_bytes(items: Iterable[CalendarItem], *, name: str = "Kerekasztal",
 def calendar_response(content: bytes, filename: str, *, attachment: bool = False
                       ) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
+    response["Content-Disposition"] = content_disposition(f"{filename}.ics", attachment=attachment)
     return response

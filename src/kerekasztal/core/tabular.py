@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
+from .files import content_disposition
 from .uploads import CONTENT_TYPES, sniff
 
 MAX_ROWS = 20000
@@ -105,7 +106,7 @@ def table_response(
         )
     else:
         raise ValueError(fmt)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Content-Disposition"] = content_disposition(f"{filename}.{fmt}")
     return response
 
 

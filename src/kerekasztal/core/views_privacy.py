@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from . import access, privacy
+from .files import content_disposition
 from .forms import ConfirmForm
 from .pages import render_workspace
 
@@ -17,7 +18,7 @@ def person_data_export(request, forum, pk):
     person = access.person_for(request.user, forum, pk, "privacy.person.export")
     content = json.dumps(privacy.person_export(person), ensure_ascii=False, indent=2)
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="szemelyes-adatok-{person.pk}.json"'
+    response["Content-Disposition"] = content_disposition(f"szemelyes-adatok-{person.pk}.json")
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

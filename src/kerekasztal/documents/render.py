@@ -21,6 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from kerekasztal.core.files import content_disposition
+
 from .publicity import Publicity
 
 PDF_TYPE = "application/pdf"
@@ -42,8 +44,7 @@ def html_to_pdf(html: str) -> bytes:
 def file_response(content: bytes, filename: str, content_type: str, *,
                   inline: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename, attachment=not inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

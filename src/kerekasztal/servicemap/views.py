@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, import_views
+from kerekasztal.core.files import content_disposition
 from kerekasztal.core.links import sources_of
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
 from kerekasztal.core.tabular import table_response
@@ -227,7 +228,7 @@ def hsds_export(request, forum):
     forum = access.forum_for(request.user, forum, "servicemap.view")
     response = JsonResponse(hsds_document(forum), json_dumps_params={"ensure_ascii": False,
                                                                      "indent": 1})
-    response["Content-Disposition"] = f'attachment; filename="hsds-{forum.slug}.json"'
+    response["Content-Disposition"] = content_disposition(f"hsds-{forum.slug}.json")
     return response
 
 

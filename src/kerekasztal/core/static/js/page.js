@@ -1,3 +1,5 @@
+// Behaviour every page shares (no inline scripts: CSP).
+
 // The forum menu and the workspace sidebar are <details> elements: on a phone they stay
 // closed behind their "Menü" button (which works without JavaScript); on a wide screen this
 // opens them, for browsers whose CSS cannot show a closed <details>' content.
@@ -17,3 +19,10 @@
   });
   wide.addEventListener("change", apply);
 })();
+
+// After a failed submit, focus moves to the error summary, so keyboard and screen-reader
+// users hear what went wrong and can follow its links to the fields.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) summary.focus();
+});
