@@ -40,3 +40,22 @@ def test_plain_message_is_a_non_field_error():
     form = _bound()
     form.add_error(None, ValidationError("Nem sikerült."))
     assert form.non_field_errors() == ["Nem sikerült."]
+
+
+class ChoiceForm(Form):
+    kind = forms.ChoiceField(choices=[("", "---------"), ("a", "A")])
+    optional = forms.ChoiceField(choices=[("", "---------"), ("a", "A")], required=False)
+    user = forms.ModelChoiceField(queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from kerekasztal.territory.models import County
+
+        self.base_fields["user"].queryset = County.objects.all()
+        super().__init__(*args, **kwargs)
+
+
+def test_empty_choices_say_what_they_mean_in_hungarian():
+    form = ChoiceForm()
+    assert list(form.fields["kind"].choices)[0] == ("", "– válasszon –")
+    assert list(form.fields["optional"].choices)[0] == ("", "– nincs megadva –")
+    assert form.fields["user"].empty_label == "– válasszon –"

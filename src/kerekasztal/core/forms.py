@@ -24,11 +24,30 @@ class ValidationErrorsMixin:
         super().add_error(field, error)
 
 
-class Form(ValidationErrorsMixin, forms.Form):
+class HungarianEmptyChoiceMixin:
+    """Empty select options say what they mean, the same way everywhere: "– válasszon –"
+    where a choice is required, "– nincs megadva –" where it may stay empty (never Django's
+    "---------"). A form that sets its own empty label keeps it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            label = _("– válasszon –") if field.required else _("– nincs megadva –")
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == "---------":
+                    field.empty_label = label
+            elif isinstance(field, forms.ChoiceField):
+                choices = list(field.choices)
+                if any(value == "" and text == "---------" for value, text in choices):
+                    field.choices = [(value, label if value == "" and text == "---------"
+                                      else text) for value, text in choices]
+
+
+class Form(ValidationErrorsMixin, HungarianEmptyChoiceMixin, forms.Form):
     pass
 
 
-class ModelForm(ValidationErrorsMixin, forms.ModelForm):
+class ModelForm(ValidationErrorsMixin, HungarianEmptyChoiceMixin, forms.ModelForm):
     pass
 
 
