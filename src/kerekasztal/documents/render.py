@@ -6,7 +6,7 @@ and the project's publicity block where one applies.
 """
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
@@ -116,7 +116,7 @@ class DocxBuilder:
         for label, value in rows:
             paragraph = self.document.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(str(value))
+            paragraph.add_run("–" if value is None or value == "" else str(value))
         return self
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
@@ -182,6 +182,11 @@ class DocxBuilder:
         properties.set("descr", alt)
         properties.set("title", alt)
         return self
+
+    def picture(self, *, svg: Callable[[], str], png: Callable[[], bytes], width_cm: float,
+                alt: str) -> "DocxBuilder":
+        """A picture given both ways (see TypstBuilder.picture): Word gets the PNG."""
+        return self.image(png(), width_cm=width_cm, alt=alt)
 
     def legend(self, items: Iterable[tuple[str, str]]) -> "DocxBuilder":
         """Colour keys of a map or chart: (#rrggbb, label), a coloured square before each."""

@@ -147,6 +147,17 @@ def _rings(path: str) -> list[list[tuple[float, float]]]:
     return rings
 
 
+def svg(coverage_map: CoverageMap) -> str:
+    """The map as a standalone SVG document, for PDFs (drawn like the page's map)."""
+    from django.utils.html import escape
+
+    paths = "".join(
+        f'<path d="{escape(path)}" fill="{escape(row.fill)}" stroke="#222" '
+        f'stroke-width="0.6" fill-rule="evenodd"/>' for path, row in coverage_map.shapes)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{escape(coverage_map.view_box)}">'
+            f"{paths}</svg>")
+
+
 def png(coverage_map: CoverageMap, *, scale: float = 2.0) -> bytes:
     """The map as a PNG picture, for Word documents (python-docx cannot embed SVG). Drawn as
     the PDF's SVG is: each settlement in its category's colour, holes left open (even-odd),

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.documents.publicity import publicity_for
-from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
+from kerekasztal.documents.render import DocxBuilder, hu_date
+from kerekasztal.documents.typst import TypstBuilder
 from kerekasztal.forums.models import Forum
 
 from . import maps, queries
@@ -71,14 +72,18 @@ def title(forum: Forum) -> str:
 
 
 def pdf(forum: Forum):
-    ctx = context(forum)
-    ctx["title"] = title(forum)
-    return pdf_response("servicemap/report_pdf.html", ctx, f"szut-{forum.slug}")
+    return _write(TypstBuilder(title=title(forum), forum_name=forum.name), forum
+                  ).response(f"szut-{forum.slug}")
 
 
 def docx(forum: Forum):
+    return _write(DocxBuilder(title=title(forum), forum_name=forum.name), forum
+                  ).response(f"szut-{forum.slug}")
+
+
+def _write(builder, forum: Forum):
+    """The report, once, for both the PDF (Typst) and the Word file (python-docx)."""
     ctx = context(forum)
-    builder = DocxBuilder(title=title(forum), forum_name=forum.name)
     builder.heading(title(forum), 0)
     builder.facts([(_("Fórum"), forum.name), (_("Készült"), hu_date(ctx["today"])),
                    (_("Települések"), str(len(ctx["sections"]))),
@@ -94,9 +99,11 @@ def docx(forum: Forum):
     builder.heading(_("Térképek"), 1)
     for coverage, width_cm in [(ctx["map"], 16), *((m, 11) for m in ctx["type_maps"])]:
         builder.heading(coverage.title, 2)
-        builder.image(maps.png(coverage), width_cm=width_cm, alt=_(
-            "%(title)s. Az adatok településenként a dokumentum táblázataiban is szerepelnek.")
-            % {"title": coverage.title})
+        builder.picture(
+            svg=lambda c=coverage: maps.svg(c), png=lambda c=coverage: maps.png(c),
+            width_cm=width_cm, alt=_(
+                "%(title)s. Az adatok településenként a dokumentum táblázataiban is "
+                "szerepelnek.") % {"title": coverage.title})
         builder.legend((fill, f"{label} ({count})")
                        for fill, label, count in coverage.print_legend)
     builder.heading(_("Települések"), 1)
@@ -118,4 +125,4 @@ def docx(forum: Forum):
                       [[g.settlement.name, g.service_type.name, hu_date(g.resolved_on),
                         g.resolution] for g in ctx["resolved"]])
     builder.publicity(ctx["publicity"])
-    return builder.response(f"szut-{forum.slug}")
+    return builder
