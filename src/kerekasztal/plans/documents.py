@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.documents.publicity import publicity_for
-from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
+from kerekasztal.documents.render import DocxBuilder, hu_date
+from kerekasztal.documents.typst import TypstBuilder
 
 from . import queries
 from .models import Plan
@@ -56,22 +57,43 @@ def plan_context(plan: Plan) -> dict:
 
 
 def plan_pdf(plan: Plan):
-    return pdf_response("plans/print_plan.html", plan_context(plan), f"{plan.title}")
+    return write_plan(TypstBuilder(title=plan.title, forum_name=plan.forum.name), plan
+                      ).response(plan.title)
+
+
+def plan_docx(plan: Plan):
+    return write_plan(DocxBuilder(title=plan.title, forum_name=plan.forum.name), plan
+                      ).response(plan.title)
 
 
 def progress_pdf(plan: Plan):
     measures = list(queries.measures_with_progress(plan))
     total, groups = queries.progress_rollup(measures)
-    return pdf_response("plans/print_progress.html", {
-        "plan": plan, "forum": plan.forum, "publicity": publicity_for(plan),
-        "measures": measures, "total": total, "groups": groups,
-        "today": hu_date(timezone.localdate()),
-    }, f"{plan.title} előrehaladás")
+    title = _("Előrehaladási jelentés")
+    doc = TypstBuilder(title=f"{title} – {plan.title}", forum_name=plan.forum.name)
+    doc.heading(title, 0)
+    doc.paragraph(f"{plan.title} ({plan.period_label}) · {hu_date(timezone.localdate())}")
+    doc.paragraph(_("A program teljesítése: %(percent)s%%") % {"percent": total.percent},
+                  bold=True)
+    doc.table([_("Célcsoport"), _("Intézkedések"), _("Teljesítés (%)")],
+              [[g.label, g.measures, g.percent] for g in groups])
+    for measure in measures:
+        doc.heading(f"{measure.number}. {measure.title} – {measure.get_status_display()}, "
+                    f"{measure.percent}%", 1)
+        reports = list(measure.progress.all())
+        for report in reports:
+            evidence = f" – {_('Bizonyíték')}: {report.evidence}" if report.evidence else ""
+            doc.paragraph(f"{hu_date(report.reported_on)} ({report.get_status_display()}, "
+                          f"{report.percent}%): {report.narrative}{evidence}")
+        if not reports:
+            doc.paragraph(_("Még nincs beszámoló."), italic=True)
+    doc.publicity(publicity_for(plan))
+    return doc.response(f"{plan.title} előrehaladás")
 
 
-def plan_docx_builder(plan: Plan) -> DocxBuilder:
+def write_plan(doc, plan: Plan):
+    """The plan in the HEP chapter order, once for the PDF and the Word file."""
     context = plan_context(plan)
-    doc = DocxBuilder(title=plan.title, forum_name=plan.forum.name)
     doc.heading(plan.title, 0)
     doc.facts([
         (_("Típus"), plan.get_scope_display()),
@@ -102,16 +124,13 @@ def plan_docx_builder(plan: Plan) -> DocxBuilder:
               [[str(p.target_group), p.title, p.baseline] for p in context["problems"]])
     doc.heading(_("Intézkedési terv"), 1)
     doc.heading(_("Az intézkedések összefoglaló táblázata"), 2)
-    doc.table([_("Sorszám"), _("Intézkedés"), _("Célcsoport"), _("Felelős"), _("Határidő")],
+    doc.table([_("Sorszám"), _("Intézkedés"), _("Célcsoport"), _("Felelős"), _("Határidő"),
+               "%"],
               [[m.number, m.title, str(m.target_group), m.responsible_label,
-                hu_date(m.deadline) if m.deadline else m.deadline_note]
+                hu_date(m.deadline) if m.deadline else m.deadline_note, m.percent]
                for m, _facts in context["measures"]])
     for measure, facts in context["measures"]:
         doc.heading(f"{measure.number}. {measure.title}", 3)
         doc.facts(facts)
     doc.publicity(context["publicity"])
     return doc
-
-
-def plan_docx(plan: Plan):
-    return plan_docx_builder(plan).response(plan.title)
