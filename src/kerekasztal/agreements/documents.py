@@ -1,5 +1,5 @@
-"""The agreement to sign: PDF (WeasyPrint) and an editable DOCX, with the party table, the
-commitments and a signature block for every party."""
+"""The agreement to sign: PDF (Typst) and an editable DOCX, written once, with the party
+table, the commitments and a signature block for every party."""
 
 import re
 from html import unescape
@@ -8,7 +8,8 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from kerekasztal.documents.publicity import publicity_for
-from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
+from kerekasztal.documents.render import DocxBuilder, hu_date
+from kerekasztal.documents.typst import TypstBuilder
 
 from . import queries
 from .models import Agreement
@@ -22,7 +23,6 @@ def _context(agreement: Agreement) -> dict:
     return {
         "forum": agreement.forum,
         "agreement": agreement,
-        "body_html": queries.body_html(agreement),
         "parties": parties,
         "commitments": list(agreement.commitments.all()),
         "publicity": publicity_for(agreement),
@@ -36,7 +36,14 @@ def filename(agreement: Agreement) -> str:
 
 def pdf(agreement: Agreement):
     with translation.override("hu"):  # the document to sign is Hungarian
-        return pdf_response("agreements/print.html", _context(agreement), filename(agreement))
+        return write(TypstBuilder(title=agreement.title, forum_name=agreement.forum.name),
+                     agreement).response(filename(agreement))
+
+
+def docx(agreement: Agreement):
+    with translation.override("hu"):
+        return write(DocxBuilder(title=agreement.title, forum_name=agreement.forum.name),
+                     agreement).response(filename(agreement))
 
 
 def _blocks(body: str):
@@ -47,14 +54,18 @@ def _blocks(body: str):
             yield match.group(1).lower(), text
 
 
-def docx(agreement: Agreement):
+def write(builder, agreement: Agreement):
+    """The agreement to sign, once for the PDF and the Word file."""
     context = _context(agreement)
-    builder = DocxBuilder(title=agreement.title, forum_name=agreement.forum.name)
     builder.paragraph(agreement.get_kind_display(), italic=True, align="center")
     builder.heading(agreement.title, level=1)
+    builder.paragraph(f"{agreement.version}. szövegváltozat", align="center")
+    topics = ", ".join(str(t) for t in agreement.topics.all())
+    groups = ", ".join(str(g) for g in agreement.target_groups.all())
     builder.facts([
         ("Tárgy", agreement.purpose),
-        ("Szövegváltozat", f"{agreement.version}."),
+        *([("Témák", topics)] if topics else []),
+        *([("Célcsoportok", groups)] if groups else []),
     ])
     body = fill(agreement.body, forum_name=agreement.forum.name, title=agreement.title,
                 parties=[queries.party_label(p) for p in context["parties"]],
@@ -87,9 +98,9 @@ def docx(agreement: Agreement):
     place = agreement.place or "……………………"
     builder.signature_block(
         [(p.signatory_name or "……………………………",
-          ", ".join(filter(None, [p.signatory_position, p.organisation.name])))
+          ", ".join(filter(None, [p.signatory_position, p.organisation.name, "P. H."])))
          for p in context["parties"]],
         place_date=f"Kelt: {place}, …… év …………… hó …… nap",
     )
     builder.publicity(context["publicity"])
-    return builder.response(filename(agreement))
+    return builder
