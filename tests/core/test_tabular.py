@@ -65,3 +65,31 @@ def test_xlsx_export_round_trips():
     response = table_response("x", ["Név", "Szám"], [["Kőszeg", 3]], "xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in sheet[2]] == ["Kőszeg", 3]
+
+
+def test_xlsx_export_opens_right_in_excel():
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    moment = timezone.make_aware(datetime.datetime(2015, 7, 9, 14, 0))
+    rows = [["Kőszegi Járási Felzárkózási Kerekasztal ülése", datetime.date(2015, 6, 16),
+             moment, 12, Decimal("11.5")]]
+    response = table_response("x", ["Cím", "Nap", "Kezdés", "Jelenlévők", "Arány"], rows,
+                              "xlsx", sheet="Ülések: 2015/16")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title == "Ülések  2015 16"
+    day, start, present, ratio = (sheet.cell(row=2, column=c) for c in (2, 3, 4, 5))
+    assert day.value == datetime.datetime(2015, 6, 16) and day.number_format == "yyyy. mm. dd."
+    assert start.value == datetime.datetime(2015, 7, 9, 14, 0)  # local time, not text
+    assert present.value == 12 and ratio.value == 11.5
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:E2"
+    assert sheet.column_dimensions["A"].width > 40  # the title is not cut off
+    assert sheet["A1"].font.bold
+
+
+def test_export_headers_must_be_unique():
+    with pytest.raises(ValueError, match="Cím"):
+        table_response("x", ["Cím", "Cím"], [["a", "b"]], "csv")

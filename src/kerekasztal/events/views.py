@@ -80,7 +80,7 @@ def event_list(request, forum):
 def event_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "events.view")
     _form, qs = _event_filters(request, forum)
-    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Cím"),
+    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Helyszín címe"),
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"),
                _("Partnerek"), _("Nyilvános"), _("Állapot"), _("Jelentkezők"),
                _("Várólista"), _("Résztvevők száma")]
@@ -607,7 +607,7 @@ def public_export(request, forum, fmt):
     """The public calendar as a table (CSV/XLSX), with the calendar's filters."""
     forum = access.forum_public(forum)
     _form, filters = _public_filters(request, forum)
-    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Cím"),
+    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Helyszín címe"),
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"), _("Állapot"),
                _("Webcím")]
     base = _base_url(request)
