@@ -1,8 +1,9 @@
 """Hungarian alphabetical order, the same in PostgreSQL, SQLite and Python.
 
-PostgreSQL orders with its ICU collation `hu-HU-x-icu`. SQLite gets a collation of the same
-name (registered on every connection, see CoreConfig.ready), and Python sorts use
-`sort_key`, both following the Hungarian rules ICU applies:
+PostgreSQL orders with its ICU collation `hu-HU-x-icu`. SQLite gets ours, `hu_HU`
+(registered on every connection, see CoreConfig.ready), and Python sorts use `sort_key`,
+both following the Hungarian rules ICU applies. `HU` is the name for the database in use:
+name fields carry it (`db_collation=HU`), so every ORDER BY on them is Hungarian.
 
 - the letters cs, dz, dzs, gy, ly, ny, sz, ty, zs are letters of their own (c < cs,
   s < sz, z < zs), and a doubled one is two of them (ssz = sz + sz, as in "Asszony");
@@ -24,7 +25,18 @@ import unicodedata
 from django.db.models import F
 from django.db.models.functions import Collate
 
-HU = "hu-HU-x-icu"
+
+
+def _collation_name() -> str:
+    """PostgreSQL's built-in ICU collation; on SQLite ours, under a name SQLite's column
+    definitions accept unquoted (Django writes `COLLATE <name>` there as it is)."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return "hu-HU-x-icu" if "postgresql" in engine else "hu_HU"
+
+
+HU = _collation_name()
 
 _ALPHABET = ("a b c cs d dz dzs e f g gy h i j k l ly m n ny o ö p q r s sz t ty u ü v w x y "
              "z zs").split()
@@ -84,12 +96,15 @@ def _primary(letter: str) -> int:
 
 
 @functools.lru_cache(maxsize=65536)
-def sort_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    """Hungarian alphabetical order of a text, for Python's `sorted(key=...)`."""
+def sort_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]:
+    """Hungarian alphabetical order of a text, for Python's `sorted(key=...)`. The text itself
+    breaks the last ties, so only identical texts are equal (as in PostgreSQL's
+    deterministic ICU collations): a unique name stays unique."""
     tokens = _tokens(text or "")
     return (tuple(_primary(letter) for letter, _, _ in tokens),
             tuple(int(accented) for _, accented, _ in tokens),
-            tuple(int(upper) for _, _, upper in tokens))
+            tuple(int(upper) for _, _, upper in tokens),
+            text or "")
 
 
 def compare(a: str | None, b: str | None) -> int:

@@ -3,10 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kerekasztal.core.collation import HU
+
 
 class County(models.Model):
     code = models.CharField(_("KSH-kód"), max_length=2, unique=True)
-    name = models.CharField(_("név"), max_length=100)
+    name = models.CharField(_("név"), max_length=100, db_collation=HU)
     nuts3 = models.CharField(_("NUTS3-kód"), max_length=5)
     seat = models.CharField(_("székhely"), max_length=100)
     population = models.PositiveIntegerField(_("lakónépesség"))
@@ -29,7 +31,7 @@ class District(models.Model):
     """A járás, or one of Budapest's 23 kerületek, which stand at district level."""
 
     code = models.CharField(_("KSH-kód"), max_length=3, unique=True)
-    name = models.CharField(_("név"), max_length=100)
+    name = models.CharField(_("név"), max_length=100, db_collation=HU)
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="districts", verbose_name=_("vármegye")
     )
@@ -57,7 +59,7 @@ class SettlementStatus(models.TextChoices):
 
 class Settlement(models.Model):
     ksh_code = models.CharField(_("KSH-kód"), max_length=5, unique=True)
-    name = models.CharField(_("név"), max_length=100, db_index=True)
+    name = models.CharField(_("név"), max_length=100, db_index=True, db_collation=HU)
     status = models.CharField(_("jogállás"), max_length=20, choices=SettlementStatus.choices)
     is_county_seat = models.BooleanField(_("megyeszékhely"), default=False)
     is_district_seat = models.BooleanField(_("járásszékhely"), default=False)
