@@ -126,3 +126,22 @@ def test_the_documented_curl_examples_work(client, world, token):
     assert response.status_code == 201, response.content
     indicator = _curl(text, "/api/v1/projects/forums/koszeg/7/indicators/")
     assert post(client, token, f"{BASE}{pk}/indicators/", indicator).status_code == 201
+
+
+def test_manual_values_by_each_roles_token(client, world, token):
+    """The multipart write of the write matrix: only a coordinator's token may."""
+    from kerekasztal.api.models import ApiToken
+
+    pk = make(client, token, world)["id"]
+    indicator = post(client, token, f"{BASE}{pk}/indicators/",
+                     {"name": "Képzett HEP-megbízottak", "unit": "fő", "target": "12"}).json()
+    url = f"{BASE}{pk}/indicators/{indicator['id']}/values/"
+    for role in world.ROLES:
+        headers = {}
+        if role != "anonymous":
+            headers = bearer(ApiToken.issue(user=world.user(role), name="teszt")[1])
+        response = client.post(url, {"as_of": "2015-09-15", "value": "3", "evidence":
+                                     SimpleUploadedFile("a.pdf", PDF, "application/pdf")},
+                               **headers)
+        expected = {"anonymous": 401, "coordinator": 201}.get(role, 403)
+        assert response.status_code == expected, (role, response.content)

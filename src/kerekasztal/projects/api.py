@@ -356,7 +356,7 @@ ONE = "/forums/{slug}/{pk}/"
 
 
 @router.post(PROJECTS, response={201: ProjectWriteOut}, auth=TokenAuth(),
-             url_name="project_create",
+             url_name="projects_project_create",
              summary="Projekt rögzítése (project.manage)")
 def project_create(request, slug: str, payload: ProjectIn):
     forum = access.forum_for(request.user, slug, "project.manage")
@@ -365,7 +365,7 @@ def project_create(request, slug: str, payload: ProjectIn):
     return Status(201, _fresh(forum, project.pk))
 
 
-@router.get(ONE, response=ProjectWriteOut, auth=TokenAuth(), url_name="project_detail",
+@router.get(ONE, response=ProjectWriteOut, auth=TokenAuth(), url_name="projects_project_detail",
             summary="Egy projekt munkatársakkal, partnerekkel, hosszabbításokkal és "
                     "indikátorokkal (project.details.view)")
 def project_detail(request, slug: str, pk: int):
@@ -373,7 +373,7 @@ def project_detail(request, slug: str, pk: int):
     return access.project_for(request.user, forum, pk, "project.details.view")
 
 
-@router.patch(ONE, response=ProjectWriteOut, auth=TokenAuth(), url_name="project_update",
+@router.patch(ONE, response=ProjectWriteOut, auth=TokenAuth(), url_name="projects_project_update",
               summary="Projekt adatainak módosítása, lezárása (project.manage)")
 def project_update(request, slug: str, pk: int, payload: ProjectPatch):
     forum = access.forum_for(request.user, slug, "project.manage")
@@ -394,7 +394,8 @@ def _add_record(request, slug: str, pk: int, build) -> Project:
 
 
 @router.post(ONE + "staff/", response={201: ProjectWriteOut}, auth=TokenAuth(),
-             url_name="staff_create", summary="Projektmunkatárs felvétele (project.manage)")
+             url_name="projects_staff_create",
+             summary="Projektmunkatárs felvétele (project.manage)")
 def staff_create(request, slug: str, pk: int, payload: StaffIn):
     def build(forum, project):
         return StaffRole(project=project, role=payload.role, since=payload.since,
@@ -406,7 +407,7 @@ def staff_create(request, slug: str, pk: int, payload: StaffIn):
 
 
 @router.post(ONE + "partners/", response={201: ProjectWriteOut}, auth=TokenAuth(),
-             url_name="partner_create",
+             url_name="projects_partner_create",
              summary="Konzorciumi vagy szakmai partner felvétele (project.manage)")
 def partner_create(request, slug: str, pk: int, payload: PartnerIn):
     def build(forum, project):
@@ -418,7 +419,7 @@ def partner_create(request, slug: str, pk: int, payload: PartnerIn):
 
 
 @router.post(ONE + "extensions/", response={201: ProjectWriteOut}, auth=TokenAuth(),
-             url_name="extension_create",
+             url_name="projects_extension_create",
              summary="Hosszabbítás rögzítése (project.manage)")
 def extension_create(request, slug: str, pk: int, payload: ExtensionIn):
     forum = access.forum_for(request.user, slug, "project.manage")
@@ -428,7 +429,7 @@ def extension_create(request, slug: str, pk: int, payload: ExtensionIn):
 
 
 @router.post(ONE + "indicators/", response={201: IndicatorOut}, auth=TokenAuth(),
-             url_name="indicator_create",
+             url_name="projects_indicator_create",
              summary="Indikátor felvétele: számított (rule) vagy kézi (project.manage)")
 def indicator_create(request, slug: str, pk: int, payload: IndicatorIn):
     forum = access.forum_for(request.user, slug, "project.manage")
@@ -438,7 +439,7 @@ def indicator_create(request, slug: str, pk: int, payload: IndicatorIn):
 
 
 @router.post(ONE + "indicators/{ipk}/values/", response={201: ManualValueOut},
-             auth=TokenAuth(), url_name="manual_value_create",
+             auth=TokenAuth(), url_name="projects_manual_value_create",
              summary="Kézi indikátor értéke bizonyítékkal (multipart/form-data; "
                      "project.manage)")
 def manual_value_create(request, slug: str, pk: int, ipk: int,
