@@ -21,7 +21,7 @@ def test_coordinator_rebrands_closes_and_writes_the_closing_release(page, axe, l
     page.get_by_role("navigation", name="A fórum menüje").get_by_role(
         "link", name="Projektek").click()
     axe("project list")
-    page.get_by_role("link", name="Esélyteremtési Akcióprogram a Kőszegi Járásban").click()
+    page.get_by_role("link", name="ÁROP-1.A.3-2014-2014-0019").click()
     axe("project page")
     page.get_by_role("link", name="Adatok szerkesztése").click()
     page.get_by_label("Arculat (márka)").select_option("sz2020")
