@@ -1,6 +1,6 @@
 import datetime
 
-from . import DENY, MISSING, ROLES, Row, forum, public, workspace
+from . import DENY, MISSING, ROLES, TOKEN, Row, forum, public, workspace
 
 ANY = ("member", "settlement_officer", "auditor", "coordinator")
 DETAILS = ("coordinator", "auditor")
@@ -171,4 +171,31 @@ ROWS += [
 ROWS += [
     Row("projects:indicator_targets", _p, workspace("coordinator")),
     Row("projects:indicator_targets", _p, workspace("coordinator"), method="POST"),
+]
+
+
+# The write API of projects (/api/v1/projects/forums/<slug>/...): a session is never enough
+# (401 for everyone); tests/api/test_write_matrix.py checks what each role's token may do.
+def _api_slug(w):
+    return {"slug": w.forum.slug}
+
+
+def _api_project(w):
+    return {"slug": w.forum.slug, "pk": _project(w).pk}
+
+
+def _api_indicator(w):
+    return {**_api_project(w), "ipk": _manual_indicator(w).pk}
+
+
+NEEDS_A_TOKEN = {role: TOKEN for role in ROLES}
+ROWS += [
+    Row("api:v1:projects_project_create", _api_slug, NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:projects_project_detail", _api_project, NEEDS_A_TOKEN),
+    Row("api:v1:projects_project_update", _api_project, NEEDS_A_TOKEN, method="PATCH"),
+    Row("api:v1:projects_staff_create", _api_project, NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:projects_partner_create", _api_project, NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:projects_extension_create", _api_project, NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:projects_indicator_create", _api_project, NEEDS_A_TOKEN, method="POST"),
+    Row("api:v1:projects_manual_value_create", _api_indicator, NEEDS_A_TOKEN, method="POST"),
 ]

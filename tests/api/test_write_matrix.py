@@ -14,8 +14,11 @@ from django.utils import timezone
 from kerekasztal.api.models import ApiToken
 from kerekasztal.events import services as event_services
 from kerekasztal.meetings import services as meeting_services
+from kerekasztal.projects import services as project_services
 from kerekasztal.territory.models import Settlement
+from tests.factories import PersonFactory
 from tests.plans.factories import adopt, make_measure, make_plan
+from tests.projects.conftest import project_data
 
 from .conftest import bearer
 
@@ -41,8 +44,15 @@ def _records(world):
     plan = make_plan(world.forum)  # Bozsok: the settlement officer's
     measure = make_measure(plan, responsible_organisation=world.organisation)
     adopt(plan)
+    project = project_services.project_create(forum=world.forum, user=world.coordinator,
+                                              **project_data(world))
+    indicator = project_services.indicator_add(project=project, user=world.coordinator,
+                                               name="Képzettek", unit="fő", target=12)
+    person = PersonFactory(forum=world.forum)
     return {"slug": "koszeg", "event": event.pk, "meeting": meeting.pk,
-            "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code}
+            "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code,
+            "project": project.pk, "indicator": indicator.pk, "person": person.pk,
+            "organisation": world.organisation.pk}
 
 
 def _event_body(r):
@@ -59,6 +69,16 @@ def _meeting_body(r):
 def _progress_body(r):
     return {"reported_on": str(timezone.localdate()), "status": "in_progress", "percent": 30,
             "narrative": "Elkezdődött."}
+
+
+def _project_body(r):
+    return {"programme": "AROP", "call_code": "ÁROP-1.A.3-2014", "code": "ÁROP-1.A.3-2014",
+            "title": "Új projekt", "beneficiary": r["organisation"],
+            "grant_amount": 1_000_000, "start": "2015-04-01", "end": "2015-10-31"}
+
+
+def _pj(r):
+    return {"slug": r["slug"], "pk": r["project"]}
 
 
 def _ev(r):
@@ -97,6 +117,22 @@ ENDPOINTS = [
     ("progress_create", "post", _pr, _progress_body,
      _expect(201, "member", "settlement_officer", "coordinator")),
     ("progress_list", "get", _pr, None, _expect(200, *FORUM_ROLES)),
+    ("projects_project_create", "post", lambda r: {"slug": r["slug"]}, _project_body,
+     _expect(201, "coordinator")),
+    ("projects_project_detail", "get", _pj, None, _expect(200, "auditor", "coordinator")),
+    ("projects_project_update", "patch", _pj, lambda r: {"title": "Új cím"},
+     _expect(200, "coordinator")),
+    ("projects_staff_create", "post", _pj,
+     lambda r: {"role": "catch_up_officer", "person": r["person"], "since": "2015-04-01"},
+     _expect(201, "coordinator")),
+    ("projects_partner_create", "post", _pj, lambda r: {"organisation": r["organisation"]},
+     _expect(201, "coordinator")),
+    ("projects_extension_create", "post", _pj,
+     lambda r: {"new_end": "2015-12-31", "reason": "a záró konferencia"},
+     _expect(201, "coordinator")),
+    ("projects_indicator_create", "post", _pj,
+     lambda r: {"name": "Fórumok", "unit": "alkalom", "target": "4"},
+     _expect(201, "coordinator")),
 ]
 
 

@@ -79,6 +79,14 @@ def test_coordinator_records_a_point_takes_up_a_gap_and_prints_the_szut(page, ax
     expect(page.locator("#id_lon_error")).to_contain_text("mindkét értékkel")
     axe("point form with errors")
     page.get_by_label("Hosszúság").fill("16,54")
+    # the service has worked for years before it was typed in
+    page.get_by_label("Működik ettől").fill("2010-01-01")
+    page.get_by_label("Működött eddig").fill("2009-12-31")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("#id_operating_until_error")).to_contain_text(
+        "nem lehet korábbi a kezdeténél")
+    axe("point form with an end before the start")
+    page.get_by_label("Működött eddig").fill("")
     page.get_by_role("button", name="Mentés").click()
     expect(page.get_by_role("table")).to_contain_text("Kőszegi Védőnői Szolgálat")
 

@@ -47,13 +47,48 @@ def test_gap_indicators_count_by_date_and_settlement(world):
 def test_service_points_indicator_counts_working_points(world):
     forums = Forum.objects.filter(pk=world.forum.pk)
     rule = contracts.indicator_rules()["servicemap.service_points"]
-    gp = point(world.forum, "gp", "Kőszeg")
-    point(world.forum, "dentist", "Bük")
+    gp = point(world.forum, "gp", "Kőszeg")  # no start day: it worked before it was typed in
+    point(world.forum, "dentist", "Bük", operating_since=timezone.localdate())
     today = timezone.localdate()
-    assert rule.value(forums, today - datetime.timedelta(days=2)) == 0
+    assert rule.value(forums, today - datetime.timedelta(days=2)) == 1
     assert rule.value(forums, today + datetime.timedelta(days=1)) == 2
     services.service_point_set_active(point=gp, active=False)
     assert rule.value(forums, today + datetime.timedelta(days=1)) == 1
+    assert rule.value(forums, today) == 2  # it worked until today
+
+
+def test_a_county_map_typed_in_later_counts_the_services_of_the_project_years(world):
+    """The bug of issue 16: a county SZÚT typed in after the project reported 0 points."""
+    forums = Forum.objects.filter(pk=world.forum.pk)
+    rule = contracts.indicator_rules()["servicemap.service_points"]
+    point(world.forum, "gp", "Kőszeg", operating_since=datetime.date(2010, 1, 1))
+    point(world.forum, "dentist", "Bük", operating_since=datetime.date(2016, 3, 1),
+          operating_until=datetime.date(2019, 12, 31))
+    point(world.forum, "tanoda", "Cák", operating_since=datetime.date(2018, 9, 1))
+    assert rule.value(forums, datetime.date(2015, 6, 1)) == 1
+    assert rule.value(forums, datetime.date(2019, 6, 1)) == 3
+    assert rule.value(forums, datetime.date(2021, 5, 31)) == 2
+
+
+def test_a_point_cannot_stop_before_it_started(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        point(world.forum, "gp", "Kőszeg", operating_since=datetime.date(2018, 1, 1),
+              operating_until=datetime.date(2017, 1, 1))
+    assert "operating_until" in error.value.message_dict
+
+
+def test_coverage_on_a_past_day_uses_the_points_working_then(world):
+    from kerekasztal.servicemap.queries import forum_coverage
+
+    point(world.forum, "gp", "Kőszeg", operating_since=datetime.date(2018, 1, 1))
+    gp = service_type("gp").pk
+    koszeg = settlement("Kőszeg").pk
+    assert forum_coverage(world.forum, on=datetime.date(2017, 1, 1)).coverage.cell(
+        koszeg, gp).status == "missing"
+    assert forum_coverage(world.forum, on=datetime.date(2019, 1, 1)).coverage.cell(
+        koszeg, gp).status == "local"
 
 
 def test_public_source_holds_only_published_gaps_and_working_points(world):

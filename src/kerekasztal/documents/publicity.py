@@ -15,6 +15,9 @@ class Publicity:
     project_title: str
     project_id: str
     lines: list[str] = field(default_factory=list)  # grant, fund, statements, in order
+    # the EU infoblock (logo block) where the brand or the project asks for it: brand,
+    # "Európai Unió", the funds, "Magyarország Kormánya", "Befektetés a jövőbe"
+    infoblock: list[str] = field(default_factory=list)
 
 
 Provider = Callable[[Any], "Publicity | None"]

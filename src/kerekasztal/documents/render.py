@@ -169,6 +169,8 @@ class DocxBuilder:
     def publicity(self, block: Publicity | None) -> "DocxBuilder":
         if block is None:
             return self
+        if block.infoblock:
+            self.paragraph(" · ".join(block.infoblock), bold=True, size=8)
         self.paragraph(f"{block.beneficiary} – {block.project_title} ({block.project_id})",
                        bold=True, size=8)
         for line in block.lines:

@@ -37,10 +37,12 @@ class ProjectForm(ModelForm):
 
     class Meta:
         model = Project
-        fields = ["programme", "call_code", "call_title", "code", "title", "summary",
-                  "beneficiary", "forums_funded", "grant_amount", "grant_rate", "total_cost",
-                  "funds", "start", "end", "sustainability_end", "website", "contact"]
+        fields = ["programme", "brand", "infoblock", "call_code", "call_title", "code", "title",
+                  "summary", "beneficiary", "forums_funded", "grant_amount", "grant_rate",
+                  "total_cost", "funds", "start", "end", "sustainability_end", "closed_on",
+                  "website", "contact"]
         widgets = {"start": DateInput(), "end": DateInput(), "sustainability_end": DateInput(),
+                   "closed_on": DateInput(),
                    "summary": forms.Textarea(attrs={"rows": 5}),
                    "forums_funded": forms.CheckboxSelectMultiple}
 

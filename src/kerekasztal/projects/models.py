@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
 
-from .programmes import FUND_CHOICES, PROGRAMME_CHOICES, PROGRAMMES
+from .programmes import BRAND_CHOICES, FUND_CHOICES, PROGRAMME_CHOICES, PROGRAMMES, Brand
 
 NOT_NEGATIVE = _("Az összeg nem lehet negatív.")
 
@@ -22,6 +22,16 @@ NOT_NEGATIVE = _("Az összeg nem lehet negatív.")
 def _not_negative(value):
     if value is not None and value < 0:
         raise ValidationError(NOT_NEGATIVE, code="negative")
+
+
+def _not_in_future(instance, field: str) -> None:
+    """The day something really happened may lie in the past, never in the future."""
+    from django.utils import timezone
+
+    day = getattr(instance, field)
+    if day is not None and day > timezone.localdate():
+        raise ValidationError({field: _("Ez a nap még nem érkezett el: csak megtörtént "
+                                        "eseményt lehet rögzíteni.")})
 
 
 class Project(models.Model):
@@ -35,8 +45,26 @@ class Project(models.Model):
                                  help_text=_("Például ÁROP-1.A.3-2014 vagy EFOP-1.6.3-17."))
     call_title = models.CharField(_("felhívás címe"), max_length=300, blank=True)
     code = models.CharField(
-        _("projektazonosító"), max_length=80, unique=True,
-        help_text=_("Például ÁROP-1.A.3-2014-2014-0019 vagy EFOP-1.6.3-17-2017-00009."),
+        _("projektazonosító"), max_length=80,
+        help_text=_("Például ÁROP-1.A.3-2014-2014-0019 vagy EFOP-1.6.3-17-2017-00009. Ha "
+                    "a sorszámot nem tették közzé, elég a felhívás kódja."),
+    )
+    brand = models.CharField(
+        _("arculat (márka)"), max_length=20, choices=BRAND_CHOICES, blank=True,
+        help_text=_("Üresen hagyva az operatív program szerinti arculat. A közlemények "
+                    "ezzel a márkanévvel írják le a programot."),
+    )
+    infoblock = models.CharField(
+        _("uniós infoblokk"), max_length=10, blank=True,
+        choices=[("", _("az arculat szerint")), ("show", _("megjelenik")),
+                 ("hide", _("nem jelenik meg"))],
+        help_text=_("A logókat és (Széchenyi 2020 arculatnál) a „Befektetés a jövőbe” "
+                    "szöveget tartalmazó blokk a dokumentumokon."),
+    )
+    closed_on = models.DateField(
+        _("lezárás napja"), null=True, blank=True,
+        help_text=_("A projekt lezárásának napja (a záró beszámoló benyújtása). A lezárt "
+                    "projektről minden dokumentum múlt időben ír."),
     )
     title = models.CharField(_("projekt címe"), max_length=300)
     summary = models.TextField(_("a projekt célja és tartalma"), blank=True)
@@ -75,6 +103,9 @@ class Project(models.Model):
         verbose_name = _("projekt")
         verbose_name_plural = _("projektek")
         ordering = ["-start", "code"]
+        constraints = [models.UniqueConstraint(
+            fields=["forum", "code"], name="project_code_unique_per_forum",
+            violation_error_message=_("Ezzel az azonosítóval már van projekt a fórumban."))]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.title}"
@@ -92,6 +123,31 @@ class Project(models.Model):
     def programme_info(self):
         return PROGRAMMES.get(self.programme)
 
+    @property
+    def scheme(self) -> str:
+        """The publicity scheme (brand) the project is published under."""
+        if self.brand:
+            return self.brand
+        return self.programme_info.scheme if self.programme_info else ""
+
+    @property
+    def shows_infoblock(self) -> bool:
+        if self.infoblock:
+            return self.infoblock == "show"
+        return self.scheme in (Brand.SZECHENYI_2020, Brand.SZECHENYI_PLUS)
+
+    def is_closed_on(self, day: datetime.date) -> bool:
+        """Closed (or ended) by `day`: documents then speak of it in the past tense."""
+        if self.closed_on is not None and self.closed_on <= day:
+            return True
+        return self.current_end < day
+
+    @property
+    def is_closed(self) -> bool:
+        from django.utils import timezone
+
+        return self.is_closed_on(timezone.localdate())
+
     def clean(self) -> None:
         errors: dict[str, object] = {}
         programme = self.programme_info
@@ -101,7 +157,9 @@ class Project(models.Model):
                     "A felhívás kódja nem felel meg a program mintájának (például %(example)s)."
                 ) % {"example": programme.id_regex().match(programme.example)["call"]}
             match = programme.id_regex().match(self.code or "")
-            if self.code and not match:
+            if self.code and self.code == self.call_code:
+                match = None  # the call code alone: no serial number was published
+            elif self.code and not match:
                 errors["code"] = _(
                     "A projektazonosító nem felel meg a program mintájának (például "
                     "%(example)s)."
@@ -111,6 +169,13 @@ class Project(models.Model):
                                    "kezdődik (%(call)s).") % {"call": self.call_code}
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("A befejezés nem lehet korábbi a kezdésnél.")
+        if self.closed_on:
+            from django.utils import timezone
+
+            if self.start and self.closed_on < self.start:
+                errors["closed_on"] = _("A lezárás nem lehet korábbi a kezdésnél.")
+            elif self.closed_on > timezone.localdate():
+                errors["closed_on"] = _("A lezárás napja nem lehet a jövőben.")
         if self.sustainability_end and self.end and self.sustainability_end < self.end:
             errors["sustainability_end"] = _(
                 "A fenntartási időszak vége nem lehet korábbi a projekt befejezésénél.")
@@ -303,6 +368,9 @@ class Deliverable(models.Model):
     def done(self) -> bool:
         return self.completed_on is not None
 
+    def clean(self) -> None:
+        _not_in_future(self, "completed_on")
+
 
 class MilestoneKind(models.TextChoices):
     KICKOFF = "kickoff", _("Nyitórendezvény")
@@ -329,6 +397,9 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        _not_in_future(self, "reached_on")
 
 
 class Indicator(models.Model):

@@ -16,6 +16,26 @@ SZECHENYI_2020 = "sz2020"
 SZECHENYI_PLUS = "szplusz"
 
 
+class Brand:
+    NEW_SZECHENYI = NEW_SZECHENYI
+    SZECHENYI_2020 = SZECHENYI_2020
+    SZECHENYI_PLUS = SZECHENYI_PLUS
+
+
+BRAND_CHOICES = [
+    ("", _("az operatív program szerint")),
+    (NEW_SZECHENYI, _("Új Széchenyi Terv")),
+    (SZECHENYI_2020, _("Széchenyi 2020")),
+    (SZECHENYI_PLUS, _("Széchenyi Terv Plusz")),
+]
+# Always Hungarian: the names of the brands in press releases.
+BRAND_NAMES_HU = {
+    NEW_SZECHENYI: "Új Széchenyi Terv",
+    SZECHENYI_2020: "Széchenyi 2020",
+    SZECHENYI_PLUS: "Széchenyi Terv Plusz",
+}
+
+
 @dataclass(frozen=True)
 class Programme:
     code: str

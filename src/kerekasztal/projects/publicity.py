@@ -1,6 +1,10 @@
 """The publicity block of a grant project (Széchenyi 2020 / Széchenyi Terv Plusz rules):
 beneficiary, project title and ID, grant amount and rate, fund, period, the EU-funding
-statement and, where the scheme asks for it, "Befektetés a jövőbe".
+statement and, where the brand asks for it (or the project says so), the EU infoblock with
+"Befektetés a jövőbe" under Széchenyi 2020. The brand (Új Széchenyi Terv, Széchenyi 2020,
+Széchenyi Terv Plusz) comes from the programme unless the project sets it: projects of the
+same ÁROP call were published under either of the first two. A project closed (or ended) by
+the day of the document is described in the past tense.
 
 Registered with documents/publicity.py: `publicity_for(record)` returns the block of the
 project that funds the record's forum on the record's day.
@@ -15,7 +19,14 @@ from django.utils import timezone
 from kerekasztal.documents.publicity import Publicity
 
 from . import huformat
-from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU, SZECHENYI_2020, SZECHENYI_PLUS
+from .programmes import (
+    BRAND_NAMES_HU,
+    FUND_GENITIVE_HU,
+    FUND_NAMES_HU,
+    NEW_SZECHENYI,
+    SZECHENYI_2020,
+    SZECHENYI_PLUS,
+)
 
 SLOGAN = "Befektetés a jövőbe"
 DATE_ATTRIBUTES = ("held_on", "held_at", "date", "starts_at", "starts_on", "start", "signed_on",
@@ -23,10 +34,18 @@ DATE_ATTRIBUTES = ("held_on", "held_at", "date", "starts_at", "starts_on", "star
                    "created_at")
 
 
-def eu_statement(project, *, past: bool = False) -> str:
+def is_past(project, day: datetime.date | None = None) -> bool:
+    return project.is_closed_on(day or timezone.localdate())
+
+
+def eu_statement(project, *, past: bool | None = None) -> str:
+    """'A projekt az Európai Unió támogatásával ... valósul meg / valósult meg'; the tense
+    follows whether the project is closed today unless `past` says otherwise."""
+    if past is None:
+        past = is_past(project)
     verb = "valósult meg" if past else "valósul meg"
     eu_funds = [FUND_GENITIVE_HU[f] for f in project.funds if f in FUND_GENITIVE_HU]
-    if project.programme_info and project.programme_info.scheme == SZECHENYI_PLUS:
+    if project.scheme == SZECHENYI_PLUS:
         return f"A projekt az Európai Unió társfinanszírozásával {verb}."
     if eu_funds:
         return (f"A projekt az Európai Unió támogatásával, {' és '.join(eu_funds)} "
@@ -34,12 +53,40 @@ def eu_statement(project, *, past: bool = False) -> str:
     return f"A projekt a Magyar Állam támogatásával {verb}."
 
 
+def brand_line(project) -> str:
+    """How a release names the programme: 'az Új Széchenyi Terv Államreform Operatív
+    Program keretében' (seed kunszentmiklos), 'a Széchenyi 2020 program keretében' (seed
+    veszprem)."""
+    from .writing import az
+
+    programme = project.programme_info
+    scheme = project.scheme
+    if not scheme:
+        return ""
+    brand = BRAND_NAMES_HU[scheme]
+    if programme and scheme == NEW_SZECHENYI and programme.plan == brand:
+        return f"{az(brand)} {brand} {programme.name} keretében"
+    return f"{az(brand)} {brand} program keretében"
+
+
 def needs_slogan(project) -> bool:
-    """Széchenyi 2020 projects carry the 'Befektetés a jövőbe' line on their documents."""
-    return bool(project.programme_info and project.programme_info.scheme == SZECHENYI_2020)
+    """Documents under the Széchenyi 2020 infoblock carry 'Befektetés a jövőbe'."""
+    return project.shows_infoblock and project.scheme == SZECHENYI_2020
 
 
-def block(project) -> Publicity:
+def infoblock(project) -> list[str]:
+    """The lines of the EU infoblock (the logo block), or none."""
+    if not project.shows_infoblock:
+        return []
+    eu_funds = [FUND_NAMES_HU[f] for f in project.funds if f in FUND_GENITIVE_HU]
+    lines = [BRAND_NAMES_HU.get(project.scheme, ""), "Európai Unió"]
+    lines += eu_funds
+    lines.append("Magyarország Kormánya")
+    return [line for line in lines if line]
+
+
+def block(project, day: datetime.date | None = None) -> Publicity:
+    """The block for a document of `day` (today unless given): past tense once closed."""
     funds = ", ".join(FUND_NAMES_HU.get(f, f) for f in project.funds)
     programme = project.programme_info
     lines = [
@@ -49,13 +96,14 @@ def block(project) -> Publicity:
     if funds:
         lines.append(f"Alap: {funds}")
     if programme:
-        lines.append(f"{programme.plan} – {programme.name}")
+        lines.append(f"{BRAND_NAMES_HU.get(project.scheme, programme.plan)} – "
+                     f"{programme.name}")
     lines.append(f"Megvalósítás: {huformat.span(project.start, project.current_end)}")
-    lines.append(eu_statement(project))
+    lines.append(eu_statement(project, past=is_past(project, day)))
     if needs_slogan(project):
         lines.append(SLOGAN)
     return Publicity(beneficiary=project.beneficiary.name, project_title=project.title,
-                     project_id=project.code, lines=lines)
+                     project_id=project.code, lines=lines, infoblock=infoblock(project))
 
 
 def _forum_of(record: Any):
@@ -98,5 +146,5 @@ def provider(record: Any) -> Publicity | None:
     )
     for project in candidates:
         if day <= project.current_end:
-            return block(project)
+            return block(project, day)
     return None

@@ -22,9 +22,9 @@ from .models import (
 )
 
 PROJECT_FIELDS = (
-    "programme", "call_code", "call_title", "code", "title", "summary", "beneficiary",
-    "grant_amount", "grant_rate", "total_cost", "funds", "start", "end",
-    "sustainability_end", "website", "contact",
+    "programme", "brand", "infoblock", "call_code", "call_title", "code", "title", "summary",
+    "beneficiary", "grant_amount", "grant_rate", "total_cost", "funds", "start", "end",
+    "sustainability_end", "closed_on", "website", "contact",
 )
 
 

@@ -44,7 +44,7 @@ from .models import (
     StaffRole,
 )
 from .publicity import block as publicity_block
-from .publicity import eu_statement, needs_slogan
+from .publicity import brand_line, eu_statement, infoblock, needs_slogan
 
 # --- projects ----------------------------------------------------------------------------
 
@@ -110,6 +110,7 @@ def project_detail(request, forum, pk):
     project = access.project_for(request.user, forum, pk, "project.view")
     return render_workspace(request, forum, "projects/project_detail.html", {
         "project": project, "publicity": publicity_block(project),
+        "brand_line": brand_line(project),
         "generate_form": GenerateForm(initial={"kind": "closing",
                                                "as_of": min(project.current_end,
                                                             timezone.localdate())}),
@@ -487,7 +488,7 @@ def public(request, forum):
     forum = access.forum_public(forum)
     projects = list(queries.public_projects(forum))
     return render_public(request, forum, "projects/public.html", {
-        "projects": [(p, eu_statement(p), needs_slogan(p)) for p in projects],
+        "projects": [(p, eu_statement(p), needs_slogan(p), infoblock(p)) for p in projects],
     })
 
 

@@ -7,15 +7,15 @@ starting with "– ". Documents are Hungarian whatever the interface language.
 import datetime
 from collections import Counter
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from kerekasztal.documents.render import hu_date
 
-from . import huformat
+from . import facts, huformat
 from .figures import Figure, figures, records
 from .models import MilestoneKind, PressReleaseKind, Project, StaffRoleKind
 from .programmes import FUND_GENITIVE_HU, FUND_NAMES_HU
-from .publicity import eu_statement
+from .publicity import brand_line, eu_statement
 
 VOWELS = set("aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ")
 
@@ -43,7 +43,7 @@ def _staff_line(project: Project, day: datetime.date) -> str:
     roles_of: dict[tuple[int, str], set[str]] = {}
     for staff in project.staff.all():
         if staff.since <= day:
-            employer = (staff.employer.name if staff.employer_id
+            employer = (_name_on(project, staff.employer, day) if staff.employer_id
                         and staff.employer_id != project.beneficiary_id else "")
             roles_of.setdefault((staff.person_id, employer), set()).add(staff.role)
     counts: Counter = Counter()
@@ -59,6 +59,15 @@ def _staff_line(project: Project, day: datetime.date) -> str:
         notes += [employer] if employer else []
         parts.append(f"{n} {labels[roles[0]]}" + (f" ({'; '.join(notes)})" if notes else ""))
     return ", ".join(parts)
+
+
+def _name_on(project: Project, organisation, day: datetime.date) -> str:
+    """An organisation's name valid on `day`: a partner renamed during the project (SZGYF,
+    later TEF) is named as it was called then."""
+    for partner in project.partners.all():
+        if partner.organisation_id == organisation.pk:
+            return partner.name_on(day)
+    return organisation.name
 
 
 def _partner_line(project: Project, day: datetime.date) -> list[str]:
@@ -103,7 +112,6 @@ def _result(item: Figure) -> str:
 
 
 def _facts(project: Project) -> str:
-    programme = project.programme_info
     funds = [FUND_GENITIVE_HU.get(f, FUND_NAMES_HU.get(f, f)) for f in project.funds]
     text = (f"{project.beneficiary.name} {huformat.million_forints(project.grant_amount)} "
             f"vissza nem térítendő támogatást nyert {az(project.call_code)} "
@@ -111,8 +119,8 @@ def _facts(project: Project) -> str:
     if project.call_title:
         text += f" „{project.call_title}” című"
     text += " felhíváson"
-    if programme:
-        text += f", {az(programme.plan)} {programme.plan} {programme.name} keretében"
+    if line := brand_line(project):
+        text += f", {line}"
     text += "."
     if project.grant_rate is not None:
         text += f" A támogatás intenzitása {huformat.percent(project.grant_rate)}"
@@ -136,7 +144,8 @@ def _contact(project: Project) -> str:
         parts.append(f"További információ: {project.website}")
     if project.contact_id:
         person = project.contact
-        details = ", ".join(filter(None, [person.position, person.email, person.phone]))
+        details = ", ".join(filter(None, [person.position, facts.contact_organisation(project),
+                                          person.email, person.phone]))
         parts.append(f"Kapcsolattartó: {person.name}" + (f" ({details})" if details else ""))
     return "\n".join(parts)
 
@@ -164,6 +173,56 @@ def _closing_event(project: Project, day: datetime.date) -> str:
     return ""
 
 
+def _beneficiary_sentence(project: Project) -> str:
+    role = facts.beneficiary_role(project)
+    forum = project.forum.root.name
+    lead = f"{project.beneficiary.name} {role} vezette" if role else (
+        f"{project.beneficiary.name} vezette")
+    return f"{lead} a projektet és {az(forum)} {forum} munkáját."
+
+
+def _participants_sentence(project: Project, day: datetime.date) -> str:
+    if not (kinds := facts.participants_by_kind(project, day)):
+        return ""
+    forum = project.forum.root.name
+    return f"{az(forum).capitalize()} {forum} munkájában részt vett {kinds}."
+
+
+def _target_groups_sentence(project: Project, day: datetime.date) -> str:
+    if not (groups := facts.target_groups(project, day)):
+        return ""
+    return f"A projekt célcsoportjai: {facts.join(groups)}."
+
+
+def _places_sentence(project: Project, day: datetime.date) -> str:
+    places, reached = facts.event_places(project, day)
+    if not places:
+        return ""
+    text = f"A rendezvények helyszínei (a megvalósítás helyszínei): {', '.join(places)}."
+    if extra := [name for name in reached if name not in places]:
+        text += (f" A rendezvények résztvevői további településekről is érkeztek "
+                 f"({', '.join(extra)}), így a projekt {len(reached)} települést ért el.")
+    else:
+        text += f" A projekt {len(reached)} települést ért el."
+    return text
+
+
+def _sustainability_sentence(project: Project, day: datetime.date) -> str:
+    if not project.sustainability_end:
+        return ""
+    forum, groups = facts.carrying_on(project)
+    ended = project.sustainability_end < day
+    verb = "működött" if ended else "működik"
+    text = (f"A projekt ideje alatt, majd a fenntartási időszakban "
+            f"({hu_date(project.sustainability_end)} napjáig) is {verb} {az(forum)} {forum}")
+    if groups:
+        word = "munkacsoportjai" if len(groups) > 1 else "munkacsoportja"
+        text += f" és {word}: " + ", ".join(groups)
+    keep = "fenntartotta" if ended else "fenntartja"
+    return (text + f". A projekt eredményeit a kedvezményezett a fenntartási időszak "
+            f"végéig {keep}.")
+
+
 def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
     end = project.end_on(as_of)
     items = figures(project, as_of)
@@ -175,6 +234,9 @@ def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
         f"azonosítójú projekt {huformat.period(project.start, end)} valósult meg. "
         + _extension_sentence(project, as_of),
         project.summary,
+        _beneficiary_sentence(project),
+        _participants_sentence(project, as_of),
+        _target_groups_sentence(project, as_of),
     ]
     if partners := _partner_line(project, as_of):
         paragraphs.append("A projekt megvalósításában részt vett: " + "; ".join(partners) + ".")
@@ -192,10 +254,9 @@ def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
         paragraphs.append("A projekt keretében beszerzésre került: " + ", ".join(assets) + ".")
     if lines := _closing_milestones(project, as_of):
         paragraphs.append("A projekt rendezvényei és mérföldkövei:\n" + "\n".join(lines))
+    paragraphs.append(_places_sentence(project, as_of))
     paragraphs.append(_closing_event(project, as_of))
-    if project.sustainability_end:
-        paragraphs.append(f"A projekt eredményeit a kedvezményezett a fenntartási időszak "
-                          f"végéig, {hu_date(project.sustainability_end)} napjáig fenntartja.")
+    paragraphs.append(_sustainability_sentence(project, max(as_of, timezone.localdate())))
     paragraphs += [_contact(project), eu_statement(project, past=True)]
     title = paragraphs.pop(0)
     return title, "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
@@ -203,10 +264,12 @@ def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
 
 def _start(project: Project, as_of: datetime.date) -> tuple[str, str]:
     end = project.end_on(as_of)
+    past = project.is_closed_on(as_of)
     paragraphs = [
         _facts(project),
         f"{az(project.title).capitalize()} „{project.title}” című, {project.code} "
-        f"azonosítójú projekt {huformat.period(project.start, end)} valósul meg.",
+        f"azonosítójú projekt {huformat.period(project.start, end)} "
+        f"{'valósult' if past else 'valósul'} meg.",
         project.summary,
     ]
     if partners := _partner_line(project, as_of):
@@ -217,8 +280,9 @@ def _start(project: Project, as_of: datetime.date) -> tuple[str, str]:
         paragraphs.append("A projekt vállalt eredményei:\n" + "\n".join(targets))
     planned = [d.title for d in project.deliverables.all()]
     if planned:
-        paragraphs.append("A projekt keretében elkészül: " + ", ".join(planned) + ".")
-    paragraphs += [_contact(project), eu_statement(project)]
+        paragraphs.append(f"A projekt keretében {'elkészült' if past else 'elkészül'}: "
+                          + ", ".join(planned) + ".")
+    paragraphs += [_contact(project), eu_statement(project, past=past)]
     title = f"{project.title} – elindult {az(project.code)} {project.code} azonosítójú projekt"
     return title, "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
 
@@ -227,7 +291,7 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
     end = project.end_on(as_of)
     items = figures(project, as_of)
     funds = ", ".join(FUND_NAMES_HU.get(f, f) for f in project.funds)
-    facts = [
+    facts_lines = [
         f"Kedvezményezett: {project.beneficiary.name}",
         f"Projekt címe: {project.title}",
         f"Projektazonosító: {project.code}",
@@ -238,17 +302,24 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
         f"{huformat.percent(project.grant_rate)}",
     ]
     if project.total_cost is not None:
-        facts.append(f"Elszámolható összköltség: {huformat.forints(project.total_cost)}")
+        facts_lines.append(f"Elszámolható összköltség: {huformat.forints(project.total_cost)}")
     if funds:
-        facts.append(f"Alap: {funds}")
-    facts.append(f"Megvalósítás: {huformat.span(project.start, end)}")
+        facts_lines.append(f"Alap: {funds}")
+    facts_lines.append(f"Megvalósítás: {huformat.span(project.start, end)}")
     if project.sustainability_end:
-        facts.append(f"Fenntartási időszak vége: {hu_date(project.sustainability_end)}")
-    sections = ["1. A projekt adatai\n" + "\n".join(f"– {f}" for f in facts)]
-    if sentence := _extension_sentence(project, as_of):
-        sections.append(sentence)
+        facts_lines.append(f"Fenntartási időszak vége: {hu_date(project.sustainability_end)}")
+    if line := brand_line(project):
+        facts_lines.append(f"Program: {line.removesuffix(' keretében')}")
+    if role := facts.beneficiary_role(project):
+        facts_lines.append(f"A kedvezményezett szerepe: {role.removesuffix('ként')}")
+    if organisation := facts.contact_organisation(project):
+        facts_lines.append(f"Kapcsolattartó: {project.contact.name} ({organisation})")
+    numbered: list[tuple[str, str]] = [
+        ("A projekt adatai", "\n".join(f"– {f}" for f in facts_lines)
+         + (f"\n{sentence}" if (sentence := _extension_sentence(project, as_of)) else "")),
+    ]
     if project.summary:
-        sections.append("2. A projekt célja\n" + project.summary)
+        numbered.append(("A projekt célja", project.summary))
     results = []
     for item in items:
         value = "–" if item.value is None else huformat.number(item.value)
@@ -257,24 +328,31 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
         target = huformat.number(item.indicator.target)
         results.append(f"– {item.indicator.name}: {value} / {target}"
                        f" {item.indicator.unit}{percent}{marker}")
-    sections.append(f"3. Indikátorok ({hu_date(as_of)}; tény / cél)\n"
-                    + ("\n".join(results) or "– nincs indikátor"))
+    numbered.append((f"Indikátorok ({hu_date(as_of)}; tény / cél)",
+                     "\n".join(results) or "– nincs indikátor"))
+    participation = [text for text in (
+        _beneficiary_sentence(project), _participants_sentence(project, as_of),
+        _target_groups_sentence(project, as_of), _places_sentence(project, as_of),
+        _sustainability_sentence(project, max(as_of, timezone.localdate()))) if text]
+    if participation:
+        numbered.append(("Együttműködés, célcsoportok, helyszínek", "\n".join(participation)))
     deliverables = [f"– {d.title}: " + (f"elkészült {hu_date(d.completed_on)}"
                                         if d.completed_on and d.completed_on <= as_of
                                         else "nem készült el")
                     for d in project.deliverables.all()]
-    sections.append("4. Vállalt termékek\n" + ("\n".join(deliverables) or "– nincs"))
+    numbered.append(("Vállalt termékek", "\n".join(deliverables) or "– nincs"))
     milestones = [f"– {m.title}: tervezett {hu_date(m.due)}, " + (
         f"teljesült {hu_date(m.reached_on)}" if m.reached_on and m.reached_on <= as_of
         else "nem teljesült") for m in project.milestones.all()]
-    sections.append("5. Mérföldkövek\n" + ("\n".join(milestones) or "– nincs"))
+    numbered.append(("Mérföldkövek", "\n".join(milestones) or "– nincs"))
     if staff := _staff_line(project, as_of):
-        sections.append(f"6. Projektmunkatársak\n{staff}")
-    assets = [f"– {a.quantity} db {a.name}" for a in project.assets.all()]
-    if assets:
-        sections.append("7. Beszerzett eszközök\n" + "\n".join(assets))
+        numbered.append(("Projektmunkatársak", staff))
+    if assets := [f"– {a.quantity} db {a.name}" for a in project.assets.all()]:
+        numbered.append(("Beszerzett eszközök", "\n".join(assets)))
     if partners := _partner_line(project, as_of):
-        sections.append("8. Partnerek\n" + "\n".join(f"– {p}" for p in partners))
+        numbered.append(("Partnerek", "\n".join(f"– {p}" for p in partners)))
+    # numbered in order, so no number is skipped when a section has nothing to say
+    sections = [f"{n}. {heading}\n{text}" for n, (heading, text) in enumerate(numbered, 1)]
     sections.append(eu_statement(project, past=True))
     return f"Záró beszámoló – {project.code}", "\n\n".join(sections)
 

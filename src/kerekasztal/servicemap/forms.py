@@ -26,9 +26,10 @@ class ServicePointForm(ModelForm):
         fields = [
             "service_type", "provider_name", "organisation", "settlement", "address",
             "served_settlements", "capacity", "capacity_unit", "opening_hours", "contact",
-            "source", "verified_on", "lat", "lon",
+            "source", "verified_on", "operating_since", "operating_until", "lat", "lon",
         ]
-        widgets = {"verified_on": DateInput(),
+        widgets = {"verified_on": DateInput(), "operating_since": DateInput(),
+                   "operating_until": DateInput(),
                    "served_settlements": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, forum: Forum, editable_ids=None, **kwargs):

@@ -17,8 +17,9 @@ def _gaps_resolved(forums, as_of):
 
 
 def _service_points(forums, as_of):
-    return ServicePoint.objects.filter(forum__in=forums, is_active=True,
-                                       created_at__date__lte=as_of)
+    """Points operating on the day, by their operating dates (not the day they were typed
+    in: a county maps services that have worked for years)."""
+    return ServicePoint.objects.filter(forum__in=forums).operating_on(as_of)
 
 
 RULES = [

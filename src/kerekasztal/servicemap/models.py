@@ -7,6 +7,8 @@ Coverage is computed from the service points (coverage.py), never typed. Gaps ar
 when the forum takes a missing service up as a problem; they are resolved with a date and how.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -92,8 +94,18 @@ class ServiceRule(models.Model):
 MAX_POINT_OFFSET_KM = 20
 
 
+class ServicePointQuerySet(models.QuerySet):
+    def operating_on(self, day: datetime.date) -> "ServicePointQuerySet":
+        """Points working on `day`: since empty or not later, until empty or not earlier."""
+        return self.filter(
+            models.Q(operating_since__isnull=True) | models.Q(operating_since__lte=day),
+            models.Q(operating_until__isnull=True) | models.Q(operating_until__gte=day),
+        )
+
+
 class ServicePoint(models.Model):
-    """A place where a provider offers one service type to its service area."""
+    """A place where a provider offers one service type to its service area, from the day
+    it started operating (which may lie long before it was typed in) until it stopped."""
 
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE,
                               related_name="service_points", verbose_name=_("fórum"))
@@ -124,10 +136,21 @@ class ServicePoint(models.Model):
     source = models.CharField(_("adatforrás"), max_length=255, blank=True,
                               help_text=_("pl. kérdőív, HEP, ágazati nyilvántartás"))
     verified_on = models.DateField(_("utolsó ellenőrzés"), null=True, blank=True)
+    operating_since = models.DateField(
+        _("működik ettől"), null=True, blank=True,
+        help_text=_("A szolgáltatás indulásának napja, lehet a múltban is. Üresen hagyva "
+                    "a nyilvántartásba vétel előtt is működött (minden napon számít)."),
+    )
+    operating_until = models.DateField(
+        _("működött eddig"), null=True, blank=True,
+        help_text=_("A szolgáltatás utolsó napja. Üresen hagyva ma is működik."),
+    )
     is_active = models.BooleanField(_("működik"), default=True)
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
     updated_at = models.DateTimeField(_("módosítva"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[served_settlements])
+
+    objects = ServicePointQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("szolgáltatási pont")
@@ -138,6 +161,10 @@ class ServicePoint(models.Model):
         return f"{self.service_type} – {self.provider_name} ({self.settlement})"
 
     def clean(self) -> None:
+        if (self.operating_since and self.operating_until
+                and self.operating_until < self.operating_since):
+            raise ValidationError({"operating_until": _(
+                "A működés vége nem lehet korábbi a kezdeténél.")})
         if (self.lat is None) != (self.lon is None):
             field = "lon" if self.lon is None else "lat"
             raise ValidationError({field: _("A koordinátát mindkét értékkel adja meg, vagy "

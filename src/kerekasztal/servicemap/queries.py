@@ -3,10 +3,12 @@ queries whatever the number of settlements, types and points."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from kerekasztal.forums.models import Forum
 from kerekasztal.territory.models import Settlement
@@ -96,12 +98,16 @@ class ForumCoverage:
         return next(t for t in self.types if t.pk == type_id)
 
 
-def forum_coverage(forum: Forum, *, types: list[ServiceType] | None = None) -> ForumCoverage:
-    """Coverage of the forum's settlements by the forum's active service points."""
+def forum_coverage(forum: Forum, *, types: list[ServiceType] | None = None,
+                   on: datetime.date | None = None) -> ForumCoverage:
+    """Coverage of the forum's settlements by the service points operating on a day (today
+    unless given)."""
     settlements = list(forum.settlements().order_by("name"))
     types = types if types is not None else list(service_types())
-    points = list(ServicePoint.objects.filter(forum=forum, is_active=True)
-                  .select_related("settlement").order_by("pk"))
+    points = ServicePoint.objects.filter(forum=forum).operating_on(on or timezone.localdate())
+    if on is None:
+        points = points.filter(is_active=True)
+    points = list(points.select_related("settlement").order_by("pk"))
     served = _served_ids([p.pk for p in points])
     rules = effective_rules(forum, types)
     coverage = compute(

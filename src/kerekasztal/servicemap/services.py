@@ -29,6 +29,7 @@ from .models import (
 POINT_FIELDS = (
     "service_type", "provider_name", "organisation", "settlement", "address", "lat", "lon",
     "capacity", "capacity_unit", "opening_hours", "contact", "source", "verified_on",
+    "operating_since", "operating_until",
 )
 
 
@@ -38,11 +39,18 @@ def _check_organisation(forum: Forum, organisation) -> None:
                                                  "címtárában szerepel.")})
 
 
+def _sync_active(point: ServicePoint) -> None:
+    """A point whose operation ended before today no longer works."""
+    if point.operating_until is not None:
+        point.is_active = point.operating_until >= timezone.localdate()
+
+
 @transaction.atomic
 def service_point_create(*, forum: Forum, served_settlements: Iterable[Settlement] = (),
                          user: User | None = None, **fields: Any) -> ServicePoint:
     point = ServicePoint(forum=forum, **{k: v for k, v in fields.items() if k in POINT_FIELDS})
     _check_organisation(forum, point.organisation)
+    _sync_active(point)
     point.full_clean()
     point.save()
     point.served_settlements.set(list(served_settlements))
@@ -56,6 +64,7 @@ def service_point_update(*, point: ServicePoint, served_settlements: Iterable[Se
         if name in POINT_FIELDS:
             setattr(point, name, value)
     _check_organisation(point.forum, point.organisation)
+    _sync_active(point)
     point.full_clean()
     point.save()
     point.served_settlements.set(list(served_settlements))
@@ -64,8 +73,14 @@ def service_point_update(*, point: ServicePoint, served_settlements: Iterable[Se
 
 @transaction.atomic
 def service_point_set_active(*, point: ServicePoint, active: bool) -> ServicePoint:
+    """Stopping a point ends its operation today (unless an end is recorded already);
+    restarting it clears the end."""
     point.is_active = active
-    point.save(update_fields=["is_active", "updated_at"])
+    if not active and point.operating_until is None:
+        point.operating_until = timezone.localdate()
+    elif active:
+        point.operating_until = None
+    point.save(update_fields=["is_active", "operating_until", "updated_at"])
     return point
 
 
@@ -95,6 +110,11 @@ def _questionnaire_point(forum: Forum, service_type: ServiceType, seat: Settleme
         provider_name=_("%(settlement)s (kérdőív szerint)") % {"settlement": seat.name},
         source=_("kérdőív"), verified_on=today,
     )
+
+
+def _stop(points, today: datetime.date) -> None:
+    points.filter(operating_until__isnull=True).update(operating_until=today)
+    points.update(is_active=False, updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -130,7 +150,7 @@ def questionnaire_submit(
                     f"from_{service_type.pk}": _("Adja meg, melyik másik településről érhető "
                                                  "el: %(type)s.") % {"type": service_type.name}
                 })
-            local.update(is_active=False, updated_at=timezone.now())
+            _stop(local, today)
             provider = of_type.filter(settlement=source).order_by("pk").first()
             if provider is None:
                 provider = _questionnaire_point(forum, service_type, source, today)
@@ -139,7 +159,7 @@ def questionnaire_submit(
             provider.served_settlements.add(settlement)
             continue
         if status == Status.MISSING:
-            local.update(is_active=False, updated_at=timezone.now())
+            _stop(local, today)
             for point in of_type.filter(served_settlements=settlement):
                 point.served_settlements.remove(settlement)
             continue

@@ -1,0 +1,158 @@
+"""What the other apps' records say about a project, worded for Hungarian press releases
+and reports: who took part (by kind, the nationality self-governments by name), the target
+groups, the places of implementation and the settlements reached, the beneficiary's role in
+the territory, the forum and working groups carrying on, the contact's organisation.
+
+Each function runs a fixed number of queries whatever the amount of data.
+"""
+
+import datetime
+from collections import Counter
+
+from django.apps import apps
+from django.db.models import Q
+
+from .models import Project
+
+# Kinds in the order releases list them.
+LOCAL = "local_government"
+NATIONALITY = "nationality_self_government"
+INSTITUTIONS = [("education", "köznevelési"), ("health", "egészségügyi"),
+                ("social", "szociális")]
+ORGANISATIONS = [("civil", "civil"), ("church", "egyházi"), ("business", "gazdasági")]
+
+
+def _model(label: str):
+    return apps.get_model(label)
+
+
+def join(items: list[str], conjunction: str = "és") -> str:
+    """'a, b és c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _period(project: Project, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    return project.start, min(day, project.end_on(day))
+
+
+def participants(project: Project, day: datetime.date) -> list:
+    """Organisations whose membership of a funded forum was in force at some time between
+    the start of the project and `day` (one each, in name order)."""
+    Membership = _model("forums.Membership")
+    from kerekasztal.forums.models import PARTICIPATING_ROLES
+
+    start, end = _period(project, day)
+    memberships = (Membership.objects.filter(forum__in=project.funded_forums(),
+                                             role__in=PARTICIPATING_ROLES, since__lte=end)
+                   .filter(Q(until__isnull=True) | Q(until__gte=start))
+                   .select_related("organisation").order_by("organisation__name"))
+    seen: dict[int, object] = {}
+    for membership in memberships:
+        seen.setdefault(membership.organisation_id, membership.organisation)
+    return list(seen.values())
+
+
+def territory_word(project: Project) -> str:
+    from kerekasztal.forums.models import ForumKind
+
+    forum = project.forum.root
+    return "a megye" if forum.kind == ForumKind.COUNTY_FORUM else "a járás"
+
+
+def participants_by_kind(project: Project, day: datetime.date) -> str:
+    """'8 települési önkormányzat, a Kőszegi Német Nemzetiségi Önkormányzat, a járás
+    2 köznevelési, 1 egészségügyi és 3 szociális intézménye, 1 állami szerv, valamint
+    4 civil és 1 egyházi szervezet' (empty when there were no members)."""
+    organisations = participants(project, day)
+    counts = Counter(o.kind for o in organisations)
+    parts = []
+    if counts[LOCAL]:
+        parts.append(f"{counts[LOCAL]} települési önkormányzat")
+    nationality = [o.name for o in organisations if o.kind == NATIONALITY]
+    if nationality:
+        from .writing import az
+
+        parts.append(join([f"{az(name)} {name}" for name in nationality]))
+    institutions = [f"{counts[kind]} {word}" for kind, word in INSTITUTIONS if counts[kind]]
+    if institutions:
+        parts.append(f"{territory_word(project)} {join(institutions)} intézménye")
+    if counts["state"]:
+        parts.append(f"{counts['state']} állami szerv")
+    others = [f"{counts[kind]} {word}" for kind, word in ORGANISATIONS if counts[kind]]
+    if counts["other"]:
+        others.append(f"{counts['other']} egyéb")
+    if others:
+        parts.append(f"{join(others)} szervezet")
+    if len(parts) > 1:
+        return f"{', '.join(parts[:-1])}, valamint {parts[-1]}"
+    return "".join(parts)
+
+
+def target_groups(project: Project, day: datetime.date) -> list[str]:
+    """The HEP target groups of the held events, the signed agreements and the measures of
+    the forums' plans, in the fixed order of the target groups."""
+    TargetGroup = _model("core.TargetGroup")
+    Measure = _model("plans.Measure")
+    start, end = _period(project, day)
+    forums = project.funded_forums()
+    ids = set(Measure.objects.filter(plan__forum__in=forums)
+              .values_list("target_group_id", flat=True))
+    ids |= set(TargetGroup.objects.filter(
+        Q(events__forum__in=forums, events__status="held",
+          events__starts_at__date__gte=start, events__starts_at__date__lte=end)
+        | Q(agreements__forum__in=forums, agreements__signed_on__lte=end)
+    ).values_list("pk", flat=True))
+    groups = TargetGroup.objects.filter(pk__in=ids).order_by("order")
+    return [g.name[:1].lower() + g.name[1:] for g in groups]
+
+
+def event_places(project: Project, day: datetime.date) -> tuple[list[str], list[str]]:
+    """(places of implementation: the settlements of the held events; settlements reached:
+    those plus the settlements of the participants' breakdowns), names in order."""
+    Event = _model("events.Event")
+    AttendanceCount = _model("events.AttendanceCount")
+    start, end = _period(project, day)
+    held = Event.objects.filter(forum__in=project.funded_forums(), status="held",
+                                starts_at__date__gte=start, starts_at__date__lte=end)
+    Settlement = _model("territory.Settlement")
+    places = list(Settlement.objects.filter(events__in=held).distinct()
+                  .order_by("name").values_list("name", flat=True))
+    counted = set(AttendanceCount.objects.filter(event__in=held, settlement__isnull=False)
+                  .values_list("settlement__name", flat=True))
+    reached = sorted(set(places) | counted)
+    return places, reached
+
+
+def beneficiary_role(project: Project) -> str:
+    """'járásszékhely önkormányzatként', 'megyei önkormányzatként' or ''."""
+    from kerekasztal.forums.models import ForumKind
+
+    beneficiary = project.beneficiary
+    forum = project.forum.root
+    seat = beneficiary.seat
+    if beneficiary.kind != LOCAL:
+        return ""
+    if forum.kind == ForumKind.COUNTY_FORUM and "megye" in beneficiary.name.lower():
+        return "megyei önkormányzatként"
+    if (seat is not None and seat.is_district_seat and forum.district_id
+            and seat.district_id == forum.district_id):
+        return "járásszékhely önkormányzatként"
+    return ""
+
+
+def carrying_on(project: Project) -> tuple[str, list[str]]:
+    """The forum and its working groups that carry on after the project."""
+    forum = project.forum.root
+    groups = [g.name for g in forum.working_groups.order_by("name")]
+    return forum.name, groups
+
+
+def contact_organisation(project: Project) -> str:
+    """The organisation of the contact person (their first affiliation), or ''."""
+    if not project.contact_id:
+        return ""
+    affiliation = (project.contact.affiliations.select_related("organisation")
+                   .order_by("pk").first())
+    return affiliation.organisation.name if affiliation else ""
