@@ -22,7 +22,8 @@ def _write(builder):
     builder.publicity(Publicity(beneficiary="Kőszeg Város Önkormányzata",
                                 project_title="Esélyteremtési Akcióprogram",
                                 project_id="ÁROP-1.A.3-2014-2014-0019",
-                                lines=["A projekt az Európai Unió támogatásával valósult meg."]))
+                                lines=["A projekt az Európai Unió támogatásával valósult meg."],
+                                infoblock=["Széchenyi 2020", "Befektetés a jövőbe"]))
     return builder
 
 
@@ -52,6 +53,7 @@ def test_users_text_prints_literally_and_a_missing_value_as_a_dash():
                   "@hivatkozás", '#import "x"'):
         assert piece in flat, piece
     assert "Helyszín –" in flat
+    assert "Széchenyi 2020 · Befektetés a jövőbe" in flat
 
 
 def test_pdf_and_docx_say_the_same_things():

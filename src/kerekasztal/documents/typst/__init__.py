@@ -80,6 +80,7 @@ class TypstBuilder:
         if block is None:
             return self
         return self._add("publicity", lines=[_text(line) for line in block.lines],
+                         infoblock=" · ".join(_text(item) for item in block.infoblock),
                          heading=f"{block.beneficiary} – {block.project_title} "
                                  f"({block.project_id})")
 
