@@ -26,7 +26,6 @@ from django.db.models import F
 from django.db.models.functions import Collate
 
 
-
 def _collation_name() -> str:
     """PostgreSQL's built-in ICU collation; on SQLite ours, under a name SQLite's column
     definitions accept unquoted (Django writes `COLLATE <name>` there as it is)."""
