@@ -70,7 +70,6 @@ def test_xlsx_export_round_trips():
 def test_xlsx_export_opens_right_in_excel():
     import datetime
     from decimal import Decimal
-
     from zoneinfo import ZoneInfo
 
     moment = datetime.datetime(2015, 7, 9, 14, 0, tzinfo=ZoneInfo("Europe/Budapest"))
