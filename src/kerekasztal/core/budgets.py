@@ -32,11 +32,15 @@ def refresh_session(client) -> None:
     minute ago; without this, that save (one UPDATE) would be counted as the page's query
     whenever the previous request was over a minute earlier (a slow document, a busy
     machine), and the page would seem over budget."""
+    from django.conf import settings
+
     from .middleware import SessionIdleTimeoutMiddleware
 
-    if SessionIdleTimeoutMiddleware.KEY not in client.session:
-        return  # an anonymous client: no session to save
+    if settings.SESSION_COOKIE_NAME not in client.cookies:
+        return  # no session (reading `client.session` would create one)
     session = client.session
+    if SessionIdleTimeoutMiddleware.KEY not in session:
+        return  # an anonymous visitor's session: the middleware does not save it
     session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())
     session.save()
 
