@@ -15,7 +15,8 @@ run: setup
 	@echo "Kerekasztal: http://$(HOST)/ (local demo: second login factor off unless KEREKASZTAL_REQUIRE_2FA=true)"
 	KEREKASZTAL_REQUIRE_2FA=$${KEREKASZTAL_REQUIRE_2FA:-false} $(KK) runserver $(HOST)
 
-test: setup
+# Our own rules first: `make test` (and so CI) fails on a ruff or mypy error before any test runs.
+test: setup lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 setup: install assets translations database
@@ -23,8 +24,7 @@ setup: install assets translations database
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	test -x $(BIN)/python || $(PYTHON) -m venv --upgrade-deps $(VENV)
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 

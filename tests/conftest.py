@@ -23,6 +23,7 @@ from .factories import (
 )
 
 PASSWORD = "correct-horse-battery-9"
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -32,25 +33,54 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
-@pytest.fixture(autouse=True)
-def _territory(request):
-    """Hungary's reference data and the shared lists (target groups, topics), loaded once and
-    again after a transactional test flushed the database."""
-    names = request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    if "transactional_db" in names or "live_server" in names or (
-        marker and marker.kwargs.get("transaction")
-    ):
-        request.getfixturevalue("transactional_db")
-    elif "db" in names or marker:
-        request.getfixturevalue("db")
-    else:
-        return
+def load_reference_data() -> None:
+    """Hungary's territory and the shared lists (target groups, topics): idempotent."""
     territory_load()
     ensure_reference_lists()
+
+
+def _reference_data_missing() -> bool:
+    from kerekasztal.core.models import TargetGroup
+    from kerekasztal.territory.models import ReferenceDataVersion
+
+    return not (ReferenceDataVersion.objects.filter(name="territory").exists()
+                and TargetGroup.objects.exists())
+
+
+_database = {"ready": False}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database (one per xdist worker) with the reference data committed once, so
+    that every test's rolled-back transaction keeps them. A transactional or live-server
+    test flushes the database: pytest_runtest_teardown below loads them again after it."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+    _database["ready"] = True
+    yield
+    _database["ready"] = False  # the test database is about to be destroyed
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if _database["ready"] and nextitem is not None:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            if _reference_data_missing():  # a flush (one cheap query otherwise)
+                load_reference_data()
+    return result
+
+
+@pytest.fixture
+def _territory():
+    """Kept for compatibility: the reference data are always in the test database now
+    (see django_db_setup)."""
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ See README.md (Configuration) for every variable.
 import datetime
 from pathlib import Path
 
-import dj_database_url
 import environ
 from django.utils.translation import gettext_lazy as _
 
@@ -100,10 +99,12 @@ TEMPLATES = [
 
 # SQLite in the working directory unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kerekasztal.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
+    "default": {
+        **environ.Env.db_url_config(
+            env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kerekasztal.sqlite3'}")
+        ),
+        "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 0),
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(

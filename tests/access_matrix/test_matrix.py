@@ -1,5 +1,6 @@
 """Every URL pattern × every role × the expected outcome (see __init__.py)."""
 
+import copy
 import importlib
 import pkgutil
 from urllib.parse import urlencode
@@ -7,10 +8,11 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests import access_matrix
-from tests.conftest import World
+from tests.conftest import FAST_HASHERS, World
 
 from . import DENY, LOGIN, MISSING, OK, ROLES, TOKEN, Outcome  # noqa: F401
 
@@ -62,11 +64,27 @@ def _outcome(response) -> Outcome:
     return OK
 
 
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker):
+    """One World for the whole matrix, built in a transaction that is rolled back after the
+    module; each row's test runs in a savepoint inside it (the `db` fixture) and gets its own
+    deep copy of the World's instances, as Django's setUpTestData does."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield World()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.id)
 @pytest.mark.django_db
-def test_access(client, row, media):
-    """One world per row; each role's request runs in a savepoint that is rolled back."""
-    world = World()
+def test_access(client, row, media, matrix_world):
+    """The World is shared by the rows (rolled back per row); each role's request runs in a
+    savepoint that is rolled back."""
+    world = copy.deepcopy(matrix_world)
     if row.setup:
         row.setup(world)
     url = reverse(row.name, kwargs=row.kwargs(world))

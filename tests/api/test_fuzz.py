@@ -30,10 +30,9 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def demo(transactional_db):
-    from kerekasztal.core.demo_loader import demo_load
-
-    demo_load()
+def demo(in_process_app):
+    """The demo data (committed once per module; each case's changes are rolled back)."""
+    return in_process_app
 
 
 @schema.parametrize()

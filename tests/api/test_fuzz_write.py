@@ -18,15 +18,14 @@ writes = schema.include(path_regex=r"^/api/v1/forums/\{slug\}/(events|meetings|p
 
 
 @pytest.fixture
-def demo_token(transactional_db):
+def demo_token(in_process_app):
     from kerekasztal.api.models import ApiToken
     from kerekasztal.core import access
-    from kerekasztal.core.demo_loader import demo_load
     from kerekasztal.events.models import Event
     from kerekasztal.meetings.models import Meeting
     from kerekasztal.plans.models import PUBLIC_STATUSES, Measure
 
-    forum = demo_load().forum
+    forum = in_process_app.forum
     coordinator = next(grant.user for grant in forum.access_grants.select_related("user")
                        if grant.role == "coordinator")
     assert access.can(coordinator, "events.manage", forum)

@@ -3,18 +3,20 @@ dataset and on one ten times larger, and no more than its budget. This is the on
 performance check of the test suite; it counts queries, it does not time anything."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from kerekasztal.core import dataset
-from kerekasztal.core.budgets import PAGES
+from kerekasztal.core.budgets import PAGES, refresh_session
 from kerekasztal.core.models import User
 
 pytestmark = pytest.mark.django_db
 
 
 def _count(client: Client, url: str) -> tuple[int, int]:
+    refresh_session(client)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response.status_code, len(queries)
@@ -30,6 +32,29 @@ def _measure(forum) -> dict[str, tuple[int, int]]:
         clients[page.role].get(url)  # warm per-process caches (content types, sessions)
         results[page.key] = _count(clients[page.role], url)
     return results
+
+
+def test_a_session_seen_over_a_minute_ago_is_not_saved_inside_the_counted_request(world):
+    """The idle-timeout middleware saves a session last seen more than a minute ago; the
+    count must not include that save (it made documents look over budget)."""
+    from kerekasztal.core.middleware import SessionIdleTimeoutMiddleware
+
+    client = Client()
+    client.force_login(world.coordinator)
+    url = f"/f/{world.forum.slug}/"
+    client.get(url)
+    session = client.session
+    session[SessionIdleTimeoutMiddleware.KEY] -= 120
+    session.save()
+    refresh_session(client)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code in (200, 302)
+    saves = [q["sql"] for q in queries.captured_queries
+             if "django_session" in q["sql"] and q["sql"].lstrip().upper().startswith("UPDATE")]
+    assert not saves, saves
+    anonymous = Client()
+    refresh_session(anonymous)  # nothing to refresh, and no session made for it
+    assert settings.SESSION_COOKIE_NAME not in anonymous.cookies
 
 
 def test_main_pages_make_as_many_queries_on_ten_times_the_data():

@@ -10,7 +10,7 @@ import textwrap
 import uuid
 from pathlib import Path
 
-import dj_database_url
+import environ
 import pytest
 
 ROWS = 3000
@@ -70,7 +70,7 @@ def _postgres(tmp_path):
     import psycopg
 
     url = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(url)
+    config = environ.Env.db_url_config(url)
     name = f"kk_killed_import_{uuid.uuid4().hex[:8]}"
     server = dict(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
                   password=config["PASSWORD"] or None, dbname="postgres", autocommit=True)

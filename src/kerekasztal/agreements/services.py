@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import links
+from kerekasztal.core.history import set_history_user
 from kerekasztal.core.richtext import sanitize
 
 from .models import (
@@ -50,8 +51,7 @@ COMMITMENT_FIELDS = ("party", "text", "due_on", "status", "order")
 
 def _save(instance: Any, user: Any, fields: list[str] | None = None) -> None:
     instance.full_clean()
-    if user is not None:
-        instance._history_user = user
+    set_history_user(instance, user)
     instance.save(update_fields=fields)
 
 
@@ -281,8 +281,7 @@ def party_remove(*, party: Party, user=None) -> None:
     _require_editable(agreement)
     if party.signatures.exists():
         raise ValidationError(_("Aláírt fél nem törölhető; rögzítse a kilépését."))
-    if user is not None:
-        party._history_user = user
+    set_history_user(party, user)
     party.delete()
     _recompute(agreement, user)
 
@@ -358,8 +357,7 @@ def signature_delete(*, signature: Signature, user=None) -> None:
     _require_editable(agreement)
     if signature.version != agreement.version:
         raise ValidationError(_("Korábbi szövegváltozat aláírása nem törölhető."))
-    if user is not None:
-        signature._history_user = user
+    set_history_user(signature, user)
     if signature.scan:
         signature.scan.delete(save=False)
     signature.delete()
@@ -443,6 +441,5 @@ def template_save(*, forum, template: AgreementTemplate | None = None, user=None
 
 @transaction.atomic
 def template_delete(*, template: AgreementTemplate, user=None) -> None:
-    if user is not None:
-        template._history_user = user
+    set_history_user(template, user)
     template.delete()

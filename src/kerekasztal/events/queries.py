@@ -40,8 +40,7 @@ def _filtered(qs: QuerySet[Event], *, q: str = "", kind: str = "", status: str =
 
 def event_list(forum, **filters) -> QuerySet[Event]:
     """The workspace list: every event of the forum, with registration counts."""
-    qs = Event.objects.filter(forum=forum)
-    qs = _filtered(qs, **filters)
+    qs = _filtered(Event.objects.filter(forum=forum), **filters)
     return _with_relations(qs).annotate(
         confirmed_count=Count("registrations", filter=Q(
             registrations__status=RegistrationStatus.CONFIRMED), distinct=True),

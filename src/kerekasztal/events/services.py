@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import ical
+from kerekasztal.core.history import set_history_user
 from kerekasztal.core.mail import send_templated
 from kerekasztal.core.uploads import RandomName
 
@@ -53,8 +54,7 @@ def _lock(event: Event) -> Event:
 
 def _save(instance: Any, user: Any = None, **kwargs: Any) -> None:
     instance.full_clean(**kwargs)
-    if user is not None and user.is_authenticated:
-        instance._history_user = user
+    set_history_user(instance, user)
     instance.save()
 
 
@@ -401,8 +401,7 @@ def photo_add(*, event: Event, image, alt_text: str, consent: bool, caption: str
                        ContentFile(display), save=False)
     photo.thumbnail.save(RandomName("events/photos/thumb")(photo, "x.jpg"),
                          ContentFile(thumb), save=False)
-    if user is not None and user.is_authenticated:
-        photo._history_user = user
+    set_history_user(photo, user)
     photo.save()
     return photo
 

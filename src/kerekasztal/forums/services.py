@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import access
+from kerekasztal.core.history import set_history_user
 from kerekasztal.core.models import User
 from kerekasztal.core.services import user_invite
 from kerekasztal.directory import services as directory_services
@@ -32,10 +33,6 @@ def unique_slug(name: str) -> str:
     return slug
 
 
-def _history(instance: Any, user: User | None) -> None:
-    if user is not None:
-        instance._history_user = user
-
 
 @transaction.atomic
 def forum_create(
@@ -50,14 +47,14 @@ def forum_create(
     if set(data) - set(FORUM_FIELDS):
         raise TypeError(f"unknown forum fields: {sorted(set(data) - set(FORUM_FIELDS))}")
     forum = Forum(**data)
-    if forum.parent_id:
+    if forum.parent is not None:
         forum.district_id, forum.county_id = forum.parent.district_id, forum.parent.county_id
-    if forum.district_id and not forum.county_id:
+    if forum.district is not None and not forum.county_id:
         forum.county_id = forum.district.county_id
     if not forum.slug:
         forum.slug = unique_slug(forum.name)
     forum.full_clean()
-    _history(forum, creator)
+    set_history_user(forum, creator)
     forum.save()
     if lead_organisation_name.strip():
         lead = directory_services.organisation_create(
@@ -87,11 +84,12 @@ def forum_update(*, forum: Forum, user: User | None = None, **data: Any) -> Foru
         raise TypeError(f"unknown forum fields: {sorted(set(data) - set(FORUM_FIELDS))}")
     for name, value in data.items():
         setattr(forum, name, value)
-    if forum.lead_organisation_id and forum.lead_organisation.forum_id != forum.root.pk:
+    lead = forum.lead_organisation
+    if lead is not None and lead.forum_id != forum.root.pk:
         raise ValidationError({"lead_organisation": _("A szervezet nem ennek a fórumnak a "
                                                       "címtárában van.")})
     forum.full_clean()
-    _history(forum, user)
+    set_history_user(forum, user)
     forum.save(update_fields=list(data))
     return forum
 
@@ -138,7 +136,7 @@ def membership_add(
     membership.full_clean()
     _check_membership(membership)
     _check_representatives(membership, list(representatives))
-    _history(membership, user)
+    set_history_user(membership, user)
     membership.save()
     membership.representatives.set(representatives)
     return membership
@@ -161,7 +159,7 @@ def membership_update(
         setattr(membership, name, value)
     membership.full_clean()
     _check_membership(membership)
-    _history(membership, user)
+    set_history_user(membership, user)
     membership.save()
     if representatives is not None:
         _check_representatives(membership, representatives)
@@ -178,7 +176,7 @@ def membership_end(
     membership.until = until
     membership.leaving_reason = reason
     membership.full_clean()
-    _history(membership, user)
+    set_history_user(membership, user)
     membership.save(update_fields=["until", "leaving_reason"])
     return membership
 
@@ -200,7 +198,7 @@ def access_grant(
                        forum_name=forum.name)
     grant = ForumAccess(forum=forum, user=user, role=role, settlement=settlement)
     grant.full_clean()
-    _history(grant, granted_by)
+    set_history_user(grant, granted_by)
     grant.save()
     access.forget_roles(user)
     return grant
@@ -214,6 +212,6 @@ def access_revoke(*, grant: ForumAccess, revoked_by: User) -> None:
         ).exclude(pk=grant.pk)
         if not others.exists():
             raise ValidationError(_("A fórumnak legalább egy koordinátora kell legyen."))
-    _history(grant, revoked_by)
+    set_history_user(grant, revoked_by)
     grant.delete()
     access.forget_roles(grant.user)

@@ -80,7 +80,8 @@ def sheet_rows(meeting: Meeting) -> list[SheetRow]:
     substitutes: dict[int, list[Person]] = {}
     for invitation in meeting.invitations.filter(substitute__isnull=False).select_related(
             "substitute"):
-        substitutes.setdefault(invitation.organisation_id, []).append(invitation.substitute)
+        if invitation.organisation_id is not None and invitation.substitute is not None:
+            substitutes.setdefault(invitation.organisation_id, []).append(invitation.substitute)
     rows = []
     for m in invited_memberships(meeting):
         people = list(m.representatives.all())

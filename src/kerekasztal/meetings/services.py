@@ -9,12 +9,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kerekasztal.core.history import set_history_user
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
 from kerekasztal.core.mail import send_templated
 from kerekasztal.core.models import User
@@ -51,10 +52,6 @@ RSVP_SALT = "kerekasztal.meetings.rsvp"
 RSVP_MAX_AGE = datetime.timedelta(days=180)
 
 
-def _history(instance: Any, user: User | None) -> None:
-    if user is not None:
-        instance._history_user = user
-
 
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
@@ -88,7 +85,7 @@ def meeting_schedule(*, forum: Forum, user: User | None = None, **data: Any) -> 
         data["number"] = next_number(forum)
     meeting = Meeting(forum=forum, **data)
     meeting.full_clean()
-    _history(meeting, user)
+    set_history_user(meeting, user)
     meeting.save()
     return meeting
 
@@ -113,7 +110,7 @@ def meeting_update(*, meeting: Meeting, user: User | None = None, **data: Any) -
                                                   "időpontra lehet áthelyezni.")})
         meeting.status = MeetingStatus.RESCHEDULED
         meeting.revision += 1
-    _history(meeting, user)
+    set_history_user(meeting, user)
     meeting.save()
     if rescheduled:
         invitations = list(meeting.invitations.all())
@@ -132,7 +129,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str, user: User | None = None) -
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancel_reason = reason
     meeting.revision += 1
-    _history(meeting, user)
+    set_history_user(meeting, user)
     meeting.save(update_fields=["status", "cancel_reason", "revision", "updated_at"])
     _notify(meeting, list(meeting.invitations.filter(sent_at__isnull=False)),
             "meetings/email/cancelled.txt", gettext_lazy("Elmarad az ülés: %(title)s"))
@@ -173,7 +170,7 @@ def agenda_item_add(*, meeting: Meeting, title: str, presenter_person: Person | 
                       presenter_organisation=presenter_organisation,
                       duration_minutes=duration_minutes, position=position)
     item.full_clean()
-    _history(item, user)
+    set_history_user(item, user)
     item.save()
     return item
 
@@ -189,7 +186,7 @@ def agenda_item_update(*, item: AgendaItem, user: User | None = None, **data: An
     for name, value in data.items():
         setattr(item, name, value)
     item.full_clean()
-    _history(item, user)
+    set_history_user(item, user)
     item.save(update_fields=list(data))
     return item
 
@@ -233,7 +230,7 @@ def attachment_add(*, item: AgendaItem, name: str, file: Any, user: User | None 
                    ) -> AgendaAttachment:
     attachment = AgendaAttachment(item=item, name=name or getattr(file, "name", ""), file=file)
     attachment.full_clean()
-    _history(attachment, user)
+    set_history_user(attachment, user)
     attachment.save()
     return attachment
 
@@ -317,7 +314,7 @@ def invitations_send(*, meeting: Meeting, user: User | None = None) -> int:
     if meeting.status == MeetingStatus.PLANNED:
         meeting.status = MeetingStatus.INVITED
     meeting.invitations_sent_at = meeting.invitations_sent_at or now
-    _history(meeting, user)
+    set_history_user(meeting, user)
     meeting.save(update_fields=["status", "invitations_sent_at", "updated_at"])
     return sum(1 for invitation in pending if invitation.email)
 
@@ -411,13 +408,15 @@ def invitation_from_token(token: str) -> Invitation:
     return invitation
 
 
-def substitutes_for(invitation: Invitation):
+def substitutes_for(invitation: Invitation) -> QuerySet[Person]:
     """People of the same organisation who may stand in for the invitee."""
     if not invitation.organisation_id:
         return Person.objects.none()
-    return (Person.objects.filter(affiliations__organisation_id=invitation.organisation_id,
-                                  archived_at__isnull=True)
-            .exclude(pk=invitation.person_id).order_by("name"))
+    people = Person.objects.filter(affiliations__organisation_id=invitation.organisation_id,
+                                   archived_at__isnull=True)
+    if invitation.person_id is not None:
+        people = people.exclude(pk=invitation.person_id)
+    return people.order_by("name")
 
 
 @transaction.atomic
@@ -482,7 +481,7 @@ def attendance_record(*, meeting: Meeting, people: list[tuple[Person, Organisati
         meeting.attendance_scan = scan
     meeting.status = MeetingStatus.HELD
     meeting.full_clean()
-    _history(meeting, user)
+    set_history_user(meeting, user)
     meeting.save()
     return meeting
 
@@ -547,7 +546,7 @@ def minutes_save(*, meeting: Meeting, body: str, kind: str, recorder: str = "",
         raise ValidationError(_("Az elfogadott emlékeztető már nem módosítható."))
     minutes.body, minutes.kind, minutes.recorder = sanitize(body), kind, recorder
     minutes.full_clean()
-    _history(minutes, user)
+    set_history_user(minutes, user)
     minutes.save()
     return minutes
 
@@ -563,7 +562,7 @@ def minutes_send(*, meeting: Meeting, comments_until: datetime.date | None = Non
         raise ValidationError(_("Az emlékeztetőt már elfogadták."))
     minutes.status, minutes.sent_at = MinutesStatus.CONSULTATION, timezone.now()
     minutes.comments_until = comments_until
-    _history(minutes, user)
+    set_history_user(minutes, user)
     minutes.save()
     recipients = sorted({p.email for m in invited_memberships(meeting)
                          for p in m.representatives.all() if p.email})
@@ -596,7 +595,7 @@ def minutes_approve(*, meeting: Meeting, on: datetime.date, user: User | None = 
     if not minutes.pk or not minutes.body:
         raise ValidationError(_("Előbb írja meg az emlékeztetőt."))
     minutes.status, minutes.approved_on = MinutesStatus.APPROVED, on
-    _history(minutes, user)
+    set_history_user(minutes, user)
     minutes.save()
     return minutes
 
@@ -634,7 +633,7 @@ def decision_record(*, meeting: Meeting, text: str, number: int | None = None,
         without_quorum=not quorum(meeting).reached,
     )
     decision.full_clean()
-    _history(decision, user)
+    set_history_user(decision, user)
     decision.save()
     return decision
 
@@ -648,7 +647,7 @@ def decision_update(*, decision: Decision, user: User | None = None, **data: Any
     for name, value in data.items():
         setattr(decision, name, value)
     decision.full_clean()
-    _history(decision, user)
+    set_history_user(decision, user)
     decision.save(update_fields=list(data))
     return decision
 
@@ -661,7 +660,7 @@ def decision_follow_up(*, decision: Decision, day: datetime.date, text: str, sta
     note.save()
     if decision.status != status:
         decision.status = status
-        _history(decision, user)
+        set_history_user(decision, user)
         decision.save(update_fields=["status"])
     return note
 

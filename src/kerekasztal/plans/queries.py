@@ -164,7 +164,7 @@ def progress_rollup(measures: Iterable[Measure]) -> tuple[ProgressSummary,
 
 # --- district / county roll-up -------------------------------------------------------------
 
-CHILD_SCOPE = {Scope.DISTRICT: Scope.SETTLEMENT, Scope.COUNTY: Scope.DISTRICT}
+CHILD_SCOPE: dict[str, Scope] = {Scope.DISTRICT: Scope.SETTLEMENT, Scope.COUNTY: Scope.DISTRICT}
 SIMILARITY = 70  # rapidfuzz token_set_ratio from which two titles are "similar"
 
 
@@ -175,10 +175,13 @@ def child_plans(plan: Plan) -> QuerySet[Plan]:
     if child is None:
         return Plan.objects.none()
     plans = Plan.objects.filter(scope=child).exclude(status=PlanStatus.SUPERSEDED)
+    area = plan.district_id if child == Scope.SETTLEMENT else plan.county_id
+    if area is None:  # a plan without its area has nothing to roll up
+        return Plan.objects.none()
     if child == Scope.SETTLEMENT:
-        plans = plans.filter(settlement__district_id=plan.district_id)
+        plans = plans.filter(settlement__district_id=area)
     else:
-        plans = plans.filter(district__county_id=plan.county_id)
+        plans = plans.filter(district__county_id=area)
     plans = plans.filter(Q(forum=plan.forum) | Q(status__in=PUBLIC_STATUSES))
     return plans.select_related("settlement", "district", "county")
 

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kerekasztal.core.history import set_history_user
 from kerekasztal.core.links import link_create
 from kerekasztal.core.models import TargetGroup, User
 from kerekasztal.forums.models import Forum
@@ -46,8 +47,7 @@ CHAPTER_FIELDS = ("text", "problems_found", "opportunities")
 
 def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> None:
     instance.full_clean()
-    if user is not None:
-        instance._history_user = user
+    set_history_user(instance, user)
     instance.save(update_fields=fields)
 
 
@@ -77,8 +77,8 @@ def plan_create(*, forum: Forum, user: User | None = None, **data: Any) -> Plan:
     if plan.scope == "district" and not plan.district_id:
         plan.district_id = forum.district_id
     if plan.scope == "county" and not plan.county_id:
-        plan.county_id = forum.county_id or (forum.district.county_id if forum.district_id
-                                             else None)
+        plan.county_id = forum.county_id or (forum.district.county_id
+                                             if forum.district is not None else None)
     _save(plan, user)
     Chapter.objects.bulk_create([Chapter(plan=plan, kind=kind) for kind in CHAPTER_ORDER])
     return plan

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kerekasztal.core.history import set_history_user
 from kerekasztal.core.models import User
 from kerekasztal.forums.models import Forum
 
@@ -27,10 +28,6 @@ PROJECT_FIELDS = (
     "sustainability_end", "closed_on", "website", "contact",
 )
 
-
-def _history(instance: Any, user: User | None) -> None:
-    if user is not None:
-        instance._history_user = user
 
 
 def _check_directory(project: Project) -> None:
@@ -67,7 +64,7 @@ def project_create(*, forum: Forum, user: User | None,
     project = Project(forum=forum, **data)
     project.full_clean()
     _check_directory(project)
-    _history(project, user)
+    set_history_user(project, user)
     project.save()
     _set_forums(project, forums_funded)
     return project
@@ -86,7 +83,7 @@ def project_update(*, project: Project, user: User | None,
     if project.extensions.filter(new_end__lte=project.end).exists():
         raise ValidationError({"end": _(
             "A meghosszabbított befejezésnél nem lehet későbbi az eredeti befejezés.")})
-    _history(project, user)
+    set_history_user(project, user)
     project.save(update_fields=list(data) or None)
     _set_forums(project, forums_funded)
     return project
@@ -105,7 +102,7 @@ def extension_add(*, project: Project, new_end: datetime.date, reason: str,
     extension = Extension(project=project, new_end=new_end, reason=reason,
                           decided_on=decided_on)
     extension.full_clean()
-    _history(extension, user)
+    set_history_user(extension, user)
     extension.save()
     return extension
 
@@ -125,14 +122,14 @@ def record_save(*, instance: models.Model, user: User | None) -> models.Model:
     project = getattr(instance, "project", None) or instance.partner.project  # type: ignore[attr-defined]
     _same_directory(project, instance)
     instance.full_clean()
-    _history(instance, user)
+    set_history_user(instance, user)
     instance.save()
     return instance
 
 
 @transaction.atomic
 def record_delete(*, instance: models.Model, user: User | None) -> None:
-    _history(instance, user)
+    set_history_user(instance, user)
     instance.delete()
 
 
@@ -142,7 +139,7 @@ def indicator_add(*, project: Project, user: User | None, name: str, unit: str, 
     indicator = Indicator(project=project, name=name, unit=unit, target=target, rule=rule,
                           params=params or {}, order=order)
     indicator.full_clean()
-    _history(indicator, user)
+    set_history_user(indicator, user)
     indicator.save()
     return indicator
 
@@ -177,7 +174,7 @@ def indicator_update(*, indicator: Indicator, user: User | None, name: str, unit
     indicator.name, indicator.unit, indicator.target = name, unit, target
     indicator.rule, indicator.params, indicator.order = rule, params or {}, order
     indicator.full_clean()
-    _history(indicator, user)
+    set_history_user(indicator, user)
     indicator.save()
     return indicator
 
@@ -192,7 +189,7 @@ def manual_value_add(*, indicator: Indicator, as_of: datetime.date, value: Any, 
     manual = ManualValue(indicator=indicator, as_of=as_of, value=value, evidence=evidence,
                          note=note)
     manual.full_clean()
-    _history(manual, user)
+    set_history_user(manual, user)
     manual.save()
     return manual
 
@@ -206,7 +203,7 @@ def manual_value_update(*, manual: ManualValue, as_of: datetime.date, value: Any
     if evidence:
         manual.evidence = evidence
     manual.full_clean()
-    _history(manual, user)
+    set_history_user(manual, user)
     manual.save()
     return manual
 
@@ -214,7 +211,7 @@ def manual_value_update(*, manual: ManualValue, as_of: datetime.date, value: Any
 @transaction.atomic
 def manual_value_delete(*, manual: ManualValue, user: User | None) -> None:
     """Delete a value entered by mistake; the history keeps it (who, when, what)."""
-    _history(manual, user)
+    set_history_user(manual, user)
     manual.delete()
 
 
@@ -229,7 +226,7 @@ def press_release_generate(*, project: Project, kind: str, as_of: datetime.date,
     title, body = write(project, kind, as_of)
     release = PressRelease(project=project, kind=kind, title=title, body=body, as_of=as_of)
     release.full_clean()
-    _history(release, user)
+    set_history_user(release, user)
     release.save()
     return release
 
@@ -239,7 +236,7 @@ def press_release_update(*, release: PressRelease, title: str, body: str,
                          user: User | None) -> PressRelease:
     release.title, release.body = title, body
     release.full_clean()
-    _history(release, user)
+    set_history_user(release, user)
     release.save(update_fields=["title", "body", "updated_at"])
     return release
 
@@ -248,6 +245,6 @@ def press_release_update(*, release: PressRelease, title: str, body: str,
 def press_release_publish(*, release: PressRelease, user: User | None,
                           publish: bool = True) -> PressRelease:
     release.published_at = timezone.now() if publish else None
-    _history(release, user)
+    set_history_user(release, user)
     release.save(update_fields=["published_at", "updated_at"])
     return release

@@ -2,7 +2,8 @@
 
 The index (`SearchEntry`) holds one row per public record. On PostgreSQL the query uses the
 `hungarian` text search configuration (stemming, ranking, highlighted excerpts); elsewhere
-(SQLite) a small Hungarian suffix stripper and accent folding give a working fallback:
+(SQLite) the same Snowball Hungarian stemmer (`snowballstemmer`, the algorithm behind
+PostgreSQL's `hungarian` configuration) and accent folding give a working fallback:
 "fogyatékkal élők" finds "fogyatékkal élőket".
 
 A forum's part of the index is rebuilt when its content changed (`mark_dirty`, called by
@@ -17,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import snowballstemmer
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -26,17 +28,8 @@ from kerekasztal.core.contracts import public_sources
 
 from .models import SearchEntry, SearchState
 
-MIN_STEM = 3
-# Folded (accentless) noun suffixes, longest first: case endings, plural and possessive.
-SUFFIXES = sorted({
-    "jaikat", "jeiket", "aikat", "eiket", "ainak", "einek", "jainak", "jeinek",
-    "okkal", "ekkel", "akkal", "okban", "ekben", "akban", "oknak", "eknek", "aknak",
-    "okat", "eket", "akat", "okert", "ekert", "akert", "okrol", "ekrol", "akrol",
-    "okhoz", "ekhez", "akhoz", "okbol", "ekbol", "akbol", "oktol", "ektol", "aktol",
-    "nak", "nek", "ban", "ben", "bol", "rol", "tol", "hoz", "hez", "val", "vel", "kal", "kel",
-    "ert", "kent", "nal", "nel", "ra", "re", "ba", "be", "ig", "on", "en", "ot", "et", "at",
-    "ok", "ek", "ak", "ja", "je", "ai", "ei", "t", "k", "a", "e", "i",
-}, key=len, reverse=True)
+MIN_STEM = 3  # a shorter stem would match too much: the folded word is used instead
+_STEMMER = snowballstemmer.stemmer("hungarian")
 SNIPPET_WORDS = 30
 
 
@@ -52,15 +45,16 @@ def fold(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A crude Hungarian stem of one folded word (enough for prefix matching)."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
+    """The folded Snowball Hungarian stem of one word (with its accents: the algorithm needs
+    them), matched as a prefix of the folded text."""
+    word = word.lower()
+    stemmed = fold(_STEMMER.stemWord(word))
+    return stemmed if len(stemmed) >= MIN_STEM else fold(word)
 
 
 def query_stems(query: str) -> list[str]:
-    return [stem(word) for word in fold(query).split() if word][:12]
+    words = "".join(char if char.isalnum() else " " for char in query).split()
+    return [stem(word) for word in words][:12]
 
 
 # --- the index ---------------------------------------------------------------------------

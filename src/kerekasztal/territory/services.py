@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Model
 
 from .models import County, District, ReferenceDataVersion, Settlement
 
@@ -38,11 +39,11 @@ def _flag(value: str) -> bool:
     return value.strip().lower() == "true"
 
 
-def _upsert(model: type, objects: list, unique: str) -> None:
+def _upsert(model: type[Model], objects: list[Model], unique: str) -> None:
     fields = [
         f.name for f in model._meta.concrete_fields if not f.primary_key and f.name != unique
     ]
-    model.objects.bulk_create(
+    model._default_manager.bulk_create(
         objects, update_conflicts=True, unique_fields=[unique], update_fields=fields,
         batch_size=500,
     )
