@@ -104,10 +104,11 @@ def forum_coverage(forum: Forum, *, types: list[ServiceType] | None = None,
     unless given)."""
     settlements = list(forum.settlements().order_by("name"))
     types = types if types is not None else list(service_types())
-    points = ServicePoint.objects.filter(forum=forum).operating_on(on or timezone.localdate())
+    operating = ServicePoint.objects.filter(forum=forum).operating_on(
+        on or timezone.localdate())
     if on is None:
-        points = points.filter(is_active=True)
-    points = list(points.select_related("settlement").order_by("pk"))
+        operating = operating.filter(is_active=True)
+    points = list(operating.select_related("settlement").order_by("pk"))
     served = _served_ids([p.pk for p in points])
     rules = effective_rules(forum, types)
     coverage = compute(
