@@ -90,7 +90,7 @@ def test_hep_officer_writes_submits_and_reviews_the_settlements_hep(page, axe, d
     page.get_by_label("Probléma").fill("Magas a tartós munkanélküliek aránya")
     axe("problem form")
     page.get_by_role("button", name="Mentés").click()
-    page.get_by_role("link", name="Új intézkedés erre a problémára: Magas a tartós "
+    page.get_by_role("link", name="Intézkedés ehhez a problémához: Magas a tartós "
                                   "munkanélküliek aránya").click()
     expect(page.get_by_label("Célcsoport").locator("option:checked")).to_have_text(
         "Mélyszegénységben élők és romák")
