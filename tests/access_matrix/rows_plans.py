@@ -113,7 +113,11 @@ ROWS = [
     Row("plans:plan_edit", _district, workspace(*MANAGE)),
     Row("plans:plan_status", _plan, workspace(*MANAGE), method="POST",
         data=lambda w: {"status": "consultation"}),
-    Row("plans:plan_review", _adopted, workspace(*MANAGE)),
+    # The settlement's HEP officer submits their HEP and records its review; not Velem's.
+    Row("plans:plan_submit", _plan, workspace(*EDIT), method="POST"),
+    Row("plans:plan_submit", _velem, workspace(*MANAGE), method="POST"),
+    Row("plans:plan_review", _adopted, workspace(*EDIT)),
+    Row("plans:plan_review", _adopted_velem, workspace(*MANAGE)),
     Row("plans:chapter", _with(_plan, kind=_chapter), workspace(*ALL)),
     Row("plans:statistic_create", _with(_plan, kind=_chapter), workspace(*EDIT), method="POST",
         data=lambda w: {"name": "Új mutató", "unit": "fő"}),

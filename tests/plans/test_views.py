@@ -262,9 +262,10 @@ def test_officer_types_a_figure_into_a_statistical_table(client, world, hep):
     statistic = services.statistic_create(plan=hep, chapter="elderly", name="65 év felettiek")
     login(client, world.settlement_officer)
     target = url("statistic_value", hep, statistic=statistic.pk)
-    bad = client.post(target, {"settlement": world.settlement.pk, "year": 1800, "value": "x"})
-    assert 'id="id_year_error"' in bad.content.decode()
-    client.post(target, {"settlement": world.settlement.pk, "year": 2023, "value": "98"})
+    cell = f"v_{world.settlement.pk}_2023"
+    bad = client.post(f"{target}?first_year=2023&last_year=2023", {cell: "x"})
+    assert f'id="id_{cell}_error"' in bad.content.decode()
+    client.post(f"{target}?first_year=2023&last_year=2023", {cell: "98"})
     page = client.get(url("chapter", hep, kind="elderly"))
     assert page.context["tables"][0].rows == [("Bozsok", [98])]
 

@@ -72,3 +72,36 @@ class UploadForm(Form):
 class ConfirmForm(Form):
     """A POST with nothing but the CSRF token."""
 
+
+
+class DecimalCommaField(forms.DecimalField):
+    """A decimal number as Hungarians type it: "11,5", "1 250,75" (spaces or no-break spaces
+    between thousands); a decimal point is accepted too. Rendered as a text input with the
+    decimal keyboard (a browser's number input refuses the comma) and shown with a comma."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.pop("step", None)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u00a0", "").replace("\u202f", "")
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        from decimal import Decimal
+
+        if isinstance(value, Decimal):
+            text = format(value.normalize() if value == value.to_integral_value() else value,
+                          "f")
+            return text.replace(".", ",")
+        return value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs.pop("min", None)
+        attrs.pop("max", None)
+        return attrs

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kerekasztal.core import hungarian
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date
 from kerekasztal.documents.typst import TypstBuilder
@@ -73,10 +74,10 @@ def progress_pdf(plan: Plan):
     doc = TypstBuilder(title=f"{title} – {plan.title}", forum_name=plan.forum.name)
     doc.heading(title, 0)
     doc.paragraph(f"{plan.title} ({plan.period_label}) · {hu_date(timezone.localdate())}")
-    doc.paragraph(_("A program teljesítése: %(percent)s%%") % {"percent": total.percent},
-                  bold=True)
+    doc.paragraph(_("A program teljesítése: %(percent)s%%") % {
+        "percent": _percent(total.percent)}, bold=True)
     doc.table([_("Célcsoport"), _("Intézkedések"), _("Teljesítés (%)")],
-              [[g.label, g.measures, g.percent] for g in groups])
+              [[g.label, g.measures, _percent(g.percent)] for g in groups])
     for measure in measures:
         doc.heading(f"{measure.number}. {measure.title} – {measure.get_status_display()}, "
                     f"{measure.percent}%", 1)
@@ -89,6 +90,11 @@ def progress_pdf(plan: Plan):
             doc.paragraph(_("Még nincs beszámoló."), italic=True)
     doc.publicity(publicity_for(plan))
     return doc.response(f"{plan.title} előrehaladás")
+
+
+def _percent(value) -> str:
+    """'33,3' or '40': one decimal with a comma, none when it is whole."""
+    return hungarian.number(value, 1).removesuffix(",0")
 
 
 def write_plan(doc, plan: Plan):

@@ -1,11 +1,12 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput, Form, ModelForm
+from kerekasztal.core.forms import DateInput, DecimalCommaField, Form, ModelForm
 from kerekasztal.core.models import TargetGroup
 from kerekasztal.core.text import fold
 from kerekasztal.core.uploads import SCANS
@@ -24,7 +25,10 @@ from .models import (
     ReviewOutcome,
     Scope,
     Statistic,
+    forum_territory,
+    scopes_of_forum,
 )
+from .services import ADOPTED_IN_FUTURE, REVIEWED_IN_FUTURE
 
 
 class PlanForm(ModelForm):
@@ -35,32 +39,68 @@ class PlanForm(ModelForm):
     def __init__(self, *args, forum, settlement_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.forum = forum
-        settlements = forum.settlements().order_by("name")
-        if settlement_ids is not None:
-            # A settlement officer starts only their own settlement's HEP.
-            settlements = settlements.filter(pk__in=settlement_ids)
-            self.fields["scope"].choices = [(Scope.SETTLEMENT, Scope.SETTLEMENT.label)]
-        self.fields["settlement"].queryset = settlements
-        self.fields["settlement"].empty_label = _("– válasszon –")
-        self.fields["settlement"].help_text = _("Csak települési HEP-nél.")
+        self.forum = forum
         if self.instance.pk:
             del self.fields["scope"]
             del self.fields["settlement"]
+            return
+        settlements = forum.settlements().order_by("name")
+        # A district roundtable keeps its district's plan, a county forum its county's.
+        scopes = scopes_of_forum(forum)
+        if settlement_ids is not None:
+            # A settlement officer starts only their own settlement's HEP.
+            settlements = settlements.filter(pk__in=settlement_ids)
+            scopes = [Scope.SETTLEMENT]
+        self.fields["scope"].choices = [(scope, Scope(scope).label) for scope in scopes]
+        self.fields["settlement"].queryset = settlements
+        self.fields["settlement"].empty_label = _("– válasszon –")
+        self.fields["settlement"].help_text = _("Csak települési HEP-nél.")
+        if settlement_ids is not None and len(settlement_ids) == 1:
+            self.initial.setdefault("scope", Scope.SETTLEMENT)
+            self.initial.setdefault("settlement", next(iter(settlement_ids)))
+
+    def clean(self):
+        """The district or county of a district / county plan is the forum's, set before the
+        model's checks run (a district plan without its district cannot be saved)."""
+        cleaned = super().clean()
+        scope = cleaned.get("scope")
+        if scope and not self.instance.pk:
+            territory = forum_territory(self.forum, scope)
+            self.instance.district_id = territory["district_id"]
+            self.instance.county_id = territory["county_id"]
+            if scope != Scope.SETTLEMENT:
+                cleaned["settlement"] = None
+        return cleaned
+
+
+def _not_in_future(value, message):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(message)
+    return value
 
 
 class PlanStatusForm(Form):
-    status = forms.ChoiceField(label=_("Új állapot"), choices=PlanStatus.choices)
+    status = forms.ChoiceField(label=_("Új állapot"), choices=PlanStatus.choices,
+                               widget=forms.HiddenInput)
     resolution_number = forms.CharField(label=_("Elfogadó határozat száma"), required=False,
                                         max_length=100)
-    adopted_on = forms.DateField(label=_("Elfogadás napja"), required=False, widget=DateInput())
+    adopted_on = forms.DateField(label=_("Elfogadás napja"), required=False, widget=DateInput(),
+                                 help_text=_("A határozat napja; jövőbeli dátum nem adható meg."))
+
+    def clean_adopted_on(self):
+        return _not_in_future(self.cleaned_data.get("adopted_on"), ADOPTED_IN_FUTURE)
 
 
 class ReviewForm(Form):
-    reviewed_on = forms.DateField(label=_("A felülvizsgálat napja"), widget=DateInput())
+    reviewed_on = forms.DateField(label=_("A felülvizsgálat napja"), widget=DateInput(),
+                                  help_text=_("Jövőbeli dátum nem adható meg."))
     outcome = forms.ChoiceField(label=_("Eredmény"), choices=ReviewOutcome.choices)
     resolution_number = forms.CharField(label=_("Határozat száma"), required=False,
                                         max_length=100)
     note = forms.CharField(label=_("Megjegyzés"), required=False, widget=forms.Textarea)
+
+    def clean_reviewed_on(self):
+        return _not_in_future(self.cleaned_data.get("reviewed_on"), REVIEWED_IN_FUTURE)
 
 
 class ChapterForm(ModelForm):
@@ -73,17 +113,91 @@ class StatisticForm(ModelForm):
     class Meta:
         model = Statistic
         fields = ["name", "unit", "source"]
+        labels = {"name": _("Új mutató neve")}
+
+
+class ChapterStatisticForm(StatisticForm):
+    """The "new indicator" fields on the chapter page, in the same form as the chapter's
+    text (so that neither loses the other's input); the name is needed only to add one."""
+
+    def __init__(self, *args, adding: bool = False, **kwargs):
+        super().__init__(*args, prefix="statistic", **kwargs)
+        self.adding = adding
+        self.fields["name"].required = adding
+        self.fields["unit"].required = False
+
+    def clean_unit(self):
+        return self.cleaned_data.get("unit", "").strip() or "fő"
+
+    def wanted(self) -> bool:
+        return self.adding or bool(self.data.get(self.add_prefix("name"), "").strip())
+
+    def _post_clean(self):
+        if self.wanted():
+            super()._post_clean()
 
 
 class StatisticValueForm(Form):
     settlement = forms.ModelChoiceField(label=_("Település"), queryset=Settlement.objects.none())
     year = forms.IntegerField(label=_("Év"), min_value=1990, max_value=2100)
-    value = forms.DecimalField(label=_("Érték"), max_digits=14, decimal_places=2)
+    value = DecimalCommaField(label=_("Érték"), max_digits=14, decimal_places=2)
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["settlement"].queryset = plan.settlements().order_by("name")
         self.fields["settlement"].empty_label = _("– válasszon –")
+
+
+class StatisticYearsForm(Form):
+    """Which years the table shows (GET): the years with data and the ones asked for."""
+
+    first_year = forms.IntegerField(label=_("Első év"), min_value=1990, max_value=2100,
+                                    required=False)
+    last_year = forms.IntegerField(label=_("Utolsó év"), min_value=1990, max_value=2100,
+                                   required=False)
+
+    def years(self, existing: list[int]) -> list[int]:
+        years = set(existing)
+        if self.is_valid():
+            first, last = self.cleaned_data["first_year"], self.cleaned_data["last_year"]
+            first, last = first or last, last or first
+            if first and last:
+                first, last = min(first, last), max(first, last)
+                years.update(range(first, min(last, first + 14) + 1))
+        if not years:
+            this_year = timezone.localdate().year
+            years.update(range(this_year - 3, this_year))
+        return sorted(years)
+
+
+class StatisticTableForm(Form):
+    """A whole statistical table in one form: a cell per settlement and year; an emptied
+    cell clears the figure."""
+
+    def __init__(self, *args, statistic, settlements, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.settlements, self.years = list(settlements), list(years)
+        values = {(v.settlement_id, v.year): v.value for v in statistic.values.all()}
+        self.rows = []
+        for settlement in self.settlements:
+            cells = []
+            for year in self.years:
+                name = f"v_{settlement.pk}_{year}"
+                self.fields[name] = DecimalCommaField(
+                    label=f"{settlement.name}, {year}", required=False, max_digits=14,
+                    decimal_places=2, initial=values.get((settlement.pk, year)))
+                cells.append(name)
+            self.rows.append((settlement, cells))
+
+    def row_fields(self):
+        return [(settlement, [self[name] for name in names]) for settlement, names in self.rows]
+
+    def values(self) -> dict:
+        """{(settlement, year): value or None} of the cells the user changed."""
+        changed = set(self.changed_data)
+        return {(settlement, year): self.cleaned_data[f"v_{settlement.pk}_{year}"]
+                for settlement in self.settlements for year in self.years
+                if f"v_{settlement.pk}_{year}" in changed}
 
 
 class ProblemForm(ModelForm):
@@ -129,16 +243,33 @@ class MeasureForm(ModelForm):
                 "sustainability", "strategy_fit")},
         }
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, problem=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.instance.plan = plan
         self.fields["problems"].queryset = plan.problems.select_related("target_group")
         self.fields["target_group"].empty_label = _("– válasszon –")
+        self.fields["target_group"].required = False
+        self.fields["target_group"].help_text = _(
+            "Ha üresen hagyja, a kiválasztott problémák célcsoportja lesz.")
+        if problem is not None:
+            # A measure created for a problem starts with the problem's target group.
+            self.initial.setdefault("target_group", problem.target_group_id)
+            self.initial.setdefault("problems", [problem.pk])
         self.fields["responsible_organisation"].queryset = Organisation.objects.filter(
             forum=plan.forum.root, archived_at__isnull=True).order_by("name")
         self.fields["responsible_organisation"].empty_label = _("– nincs a címtárban –")
         # A deadline outside the period is a warning, not an error: the measure page says so.
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("target_group") and "target_group" not in self.errors:
+            groups = {problem.target_group for problem in cleaned.get("problems") or ()}
+            if len(groups) == 1:
+                cleaned["target_group"] = self.instance.target_group = groups.pop()
+            else:
+                self.add_error("target_group", _("Válassza ki a célcsoportot."))
+        return cleaned
 
 
 class ProgressForm(Form):
@@ -152,6 +283,20 @@ class ProgressForm(Form):
         label=_("Bizonyíték (fájl)"), required=False,
         help_text=format_lazy("{} {}", _("Szkennelt jegyzőkönyv, jelenléti ív, fénykép; nem "
                                           "nyilvános."), lazy(SCANS.describe, str)()))
+
+
+FILE_AGAIN = _("A fájlt újra ki kell választani.")
+
+
+def ask_files_again(form) -> None:
+    """After an error the browser empties the file inputs: say so next to each file field
+    whose file was sent, so the user knows to choose it again."""
+    if not form.is_bound or not form.errors:
+        return
+    for name, field in form.fields.items():
+        if isinstance(field, forms.FileField) and form.files.get(name) \
+                and FILE_AGAIN not in form.errors.get(name, []):
+            form.add_error(name, FILE_AGAIN)
 
 
 class CommentForm(Form):

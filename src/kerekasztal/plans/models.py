@@ -24,6 +24,7 @@ class Scope(models.TextChoices):
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Tervezet")
+    SUBMITTED = "submitted", _("Benyújtva")
     CONSULTATION = "consultation", _("Véleményezés alatt")
     ADOPTED = "adopted", _("Elfogadva")
     UNDER_REVIEW = "under_review", _("Felülvizsgálat alatt")
@@ -33,14 +34,39 @@ class PlanStatus(models.TextChoices):
 # Plans whose text is public: adopted ones and those under review (still in force).
 PUBLIC_STATUSES = (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW)
 
-# The allowed status changes (the coordinator's buttons).
+# The allowed status changes (the coordinator's buttons). A settlement's HEP officer submits
+# the draft (services.plan_submit); the coordinator returns it, opens the consultation or
+# records the settlement's adopting decision.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     PlanStatus.DRAFT: (PlanStatus.CONSULTATION,),
+    PlanStatus.SUBMITTED: (PlanStatus.DRAFT, PlanStatus.CONSULTATION, PlanStatus.ADOPTED),
     PlanStatus.CONSULTATION: (PlanStatus.DRAFT, PlanStatus.ADOPTED),
     PlanStatus.ADOPTED: (PlanStatus.UNDER_REVIEW, PlanStatus.SUPERSEDED),
     PlanStatus.UNDER_REVIEW: (PlanStatus.ADOPTED, PlanStatus.SUPERSEDED),
     PlanStatus.SUPERSEDED: (),
 }
+
+
+def scopes_of_forum(forum) -> list[str]:
+    """The plans a forum keeps: settlement HEPs, and the district programme plan of a district
+    roundtable or the county programme plan of a county forum."""
+    root = forum.root
+    if root.district_id:
+        return [Scope.SETTLEMENT, Scope.DISTRICT]
+    if root.county_id:
+        return [Scope.SETTLEMENT, Scope.COUNTY]
+    return [Scope.SETTLEMENT]
+
+
+def forum_territory(forum, scope: str) -> dict[str, int | None]:
+    """The district or county of a district / county plan: the forum's own."""
+    root = forum.root
+    if scope == Scope.DISTRICT:
+        return {"district_id": root.district_id, "county_id": None}
+    if scope == Scope.COUNTY:
+        county = root.county_id or (root.district.county_id if root.district_id else None)
+        return {"district_id": None, "county_id": county}
+    return {"district_id": None, "county_id": None}
 
 
 class Plan(models.Model):
@@ -74,6 +100,11 @@ class Plan(models.Model):
                                          blank=True)
     adopted_on = models.DateField(_("elfogadás napja"), null=True, blank=True)
     summary = models.TextField(_("bevezetés, összefoglaló"), blank=True)
+    submitted_at = models.DateTimeField(_("benyújtva"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes",
+        verbose_name=_("felváltotta"),
+    )
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
     updated_at = models.DateTimeField(_("módosítva"), auto_now=True)
     history = HistoricalRecords()
@@ -100,9 +131,10 @@ class Plan(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        """Content may change in draft, consultation and review; not once adopted."""
-        return self.status in (PlanStatus.DRAFT, PlanStatus.CONSULTATION,
-                               PlanStatus.UNDER_REVIEW)
+        """Content may change in draft, submitted, consultation and review; not once
+        adopted."""
+        return self.status in (PlanStatus.DRAFT, PlanStatus.SUBMITTED,
+                               PlanStatus.CONSULTATION, PlanStatus.UNDER_REVIEW)
 
     def settlements(self):
         from kerekasztal.territory.models import Settlement

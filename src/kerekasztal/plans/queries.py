@@ -1,9 +1,11 @@
 """Reads shared by pages, documents and the API, prefetched so that the number of queries
 does not grow with the data."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -135,9 +137,13 @@ class ProgressSummary:
     by_status: dict[str, int] = field(default_factory=dict)
 
     @property
-    def percent(self) -> int:
-        """The weighted mean of the measures' completion; dropped measures do not count."""
-        return round(self.weighted / self.weight) if self.weight else 0
+    def percent(self) -> Decimal:
+        """The weighted mean of the measures' completion, to one decimal rounded half up
+        (never truncated); dropped measures do not count."""
+        if not self.weight:
+            return Decimal(0)
+        return (Decimal(self.weighted) / Decimal(self.weight)).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def progress_rollup(measures: Iterable[Measure]) -> tuple[ProgressSummary,
@@ -168,22 +174,41 @@ CHILD_SCOPE: dict[str, Scope] = {Scope.DISTRICT: Scope.SETTLEMENT, Scope.COUNTY:
 SIMILARITY = 70  # rapidfuzz token_set_ratio from which two titles are "similar"
 
 
-def child_plans(plan: Plan) -> QuerySet[Plan]:
+def child_plan_ids(plan: Plan) -> list[int]:
     """The plans that roll up into `plan`: the settlement HEPs of a district, the district
-    plans of a county. Those of the same forum in any state, others' only when adopted."""
+    plans of a county, one per territory: the programme in force for the plan's period (the
+    newest adopted one overlapping it; where none is adopted yet, the newest one in
+    preparation). Those of the same forum in any state, others' only when adopted."""
     child = CHILD_SCOPE.get(plan.scope)
     if child is None:
-        return Plan.objects.none()
-    plans = Plan.objects.filter(scope=child).exclude(status=PlanStatus.SUPERSEDED)
+        return []
+    plans = Plan.objects.filter(scope=child, period_start__lte=plan.period_end,
+                                period_end__gte=plan.period_start).exclude(
+        status=PlanStatus.SUPERSEDED)
     area = plan.district_id if child == Scope.SETTLEMENT else plan.county_id
     if area is None:  # a plan without its area has nothing to roll up
-        return Plan.objects.none()
+        return []
     if child == Scope.SETTLEMENT:
         plans = plans.filter(settlement__district_id=area)
+        territory = "settlement_id"
     else:
         plans = plans.filter(district__county_id=area)
+        territory = "district_id"
     plans = plans.filter(Q(forum=plan.forum) | Q(status__in=PUBLIC_STATUSES))
-    return plans.select_related("settlement", "district", "county")
+    best: dict[int, tuple[tuple, int]] = {}
+    for pk, place, status, start, adopted_on in plans.values_list(
+            "pk", territory, "status", "period_start", "adopted_on"):
+        rank = (status in PUBLIC_STATUSES, start, adopted_on or datetime.date.min, pk)
+        if place not in best or rank > best[place][0]:
+            best[place] = (rank, pk)
+    return sorted(pk for _rank, pk in best.values())
+
+
+def child_plans(plan: Plan, ids: list[int] | None = None) -> QuerySet[Plan]:
+    """The child plans (`child_plan_ids`); pass `ids` to reuse ids already read."""
+    if ids is None:
+        ids = child_plan_ids(plan)
+    return Plan.objects.filter(pk__in=ids).select_related("settlement", "district", "county")
 
 
 @dataclass
@@ -191,6 +216,8 @@ class RollupGroup:
     target_group: TargetGroup
     items: list[Any]
     key: str = ""
+    # The records of the plan being built that this group was already taken over into.
+    adopted: list[Any] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -236,18 +263,24 @@ def group_similar(items: Iterable[Any], *, threshold: int = SIMILARITY) -> list[
     return groups
 
 
-def rollup_problems(plan: Plan) -> list[RollupGroup]:
-    problems = Problem.objects.filter(plan__in=child_plans(plan)).select_related(
-        "target_group", "plan__settlement", "plan__district", "plan__county",
-    ).prefetch_related("rolled_into").order_by("pk")
-    return group_similar(problems)
+def _mark_adopted(plan: Plan, groups: list[RollupGroup]) -> list[RollupGroup]:
+    for group in groups:
+        group.adopted = [parent for parent in group.adopted_into if parent.plan_id == plan.pk]
+    return groups
 
 
-def rollup_measures(plan: Plan) -> list[RollupGroup]:
-    measures = Measure.objects.filter(plan__in=child_plans(plan)).select_related(
+def rollup_problems(plan: Plan, ids: list[int] | None = None) -> list[RollupGroup]:
+    problems = Problem.objects.filter(plan__in=child_plans(plan, ids)).select_related(
         "target_group", "plan__settlement", "plan__district", "plan__county",
     ).prefetch_related("rolled_into").order_by("pk")
-    return group_similar(measures)
+    return _mark_adopted(plan, group_similar(problems))
+
+
+def rollup_measures(plan: Plan, ids: list[int] | None = None) -> list[RollupGroup]:
+    measures = Measure.objects.filter(plan__in=child_plans(plan, ids)).select_related(
+        "target_group", "plan__settlement", "plan__district", "plan__county",
+    ).prefetch_related("rolled_into").order_by("pk")
+    return _mark_adopted(plan, group_similar(measures))
 
 
 def counts_by_target_group(groups: list[RollupGroup]) -> list[tuple[TargetGroup, int, int]]:
@@ -260,9 +293,10 @@ def counts_by_target_group(groups: list[RollupGroup]) -> list[tuple[TargetGroup,
     return [tuple(entry) for entry in counts.values()]  # type: ignore[misc]
 
 
-def counts_by_territory(plan: Plan) -> list[tuple[str, int, int, str]]:
+def counts_by_territory(plan: Plan, ids: list[int] | None = None
+                        ) -> list[tuple[str, int, int, str]]:
     """(territory, problems, measures, status) of each child plan."""
-    plans = child_plans(plan).annotate(
+    plans = child_plans(plan, ids).annotate(
         problem_count=Count("problems", distinct=True),
         measure_count=Count("measures", distinct=True),
     )

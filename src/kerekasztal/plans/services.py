@@ -4,14 +4,18 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kerekasztal.core.history import set_history_user
 from kerekasztal.core.links import link_create
+from kerekasztal.core.mail import send_templated
 from kerekasztal.core.models import TargetGroup, User
 from kerekasztal.forums.models import Forum
 
@@ -30,6 +34,7 @@ from .models import (
     Progress,
     Statistic,
     StatisticValue,
+    forum_territory,
 )
 
 PLAN_FIELDS = ("scope", "settlement", "district", "county", "title", "period_start",
@@ -74,11 +79,11 @@ def plan_create(*, forum: Forum, user: User | None = None, **data: Any) -> Plan:
     _assign(plan, data, PLAN_FIELDS)
     if plan.scope != "settlement":
         plan.settlement = None
+    territory = forum_territory(forum, plan.scope)
     if plan.scope == "district" and not plan.district_id:
-        plan.district_id = forum.district_id
+        plan.district_id = territory["district_id"]
     if plan.scope == "county" and not plan.county_id:
-        plan.county_id = forum.county_id or (forum.district.county_id
-                                             if forum.district is not None else None)
+        plan.county_id = territory["county_id"]
     _save(plan, user)
     Chapter.objects.bulk_create([Chapter(plan=plan, kind=kind) for kind in CHAPTER_ORDER])
     return plan
@@ -103,6 +108,70 @@ def adoption_problems(plan: Plan) -> list[str]:
     return problems
 
 
+def not_in_future(day: datetime.date | None, field: str, message: str) -> None:
+    """Adoption and review are things that happened: their date cannot be in the future."""
+    if day is not None and day > timezone.localdate():
+        raise ValidationError({field: message})
+
+
+ADOPTED_IN_FUTURE = gettext_lazy(
+    "Az elfogadás napja nem lehet a jövőben: a már meghozott határozat napját adja meg.")
+REVIEWED_IN_FUTURE = gettext_lazy(
+    "A felülvizsgálat napja nem lehet a jövőben: a már megtörtént felülvizsgálat napját adja "
+    "meg.")
+
+
+@transaction.atomic
+def plan_submit(*, plan: Plan, user: User | None = None) -> Plan:
+    """The HEP officer hands the settlement's draft HEP over for adoption; the forum's
+    coordinators are told by mail."""
+    plan = Plan.objects.select_for_update().select_related("forum", "settlement").get(
+        pk=plan.pk)
+    if plan.scope != "settlement":
+        raise ValidationError(_("Csak települési HEP nyújtható be."))
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(_("Csak tervezet nyújtható be; a program állapota: %s.")
+                              % plan.get_status_display())
+    plan.status, plan.submitted_at = PlanStatus.SUBMITTED, timezone.now()
+    _save(plan, user, ["status", "submitted_at", "updated_at"])
+    _notify_coordinators(plan, user)
+    return plan
+
+
+def _notify_coordinators(plan: Plan, user: User | None) -> None:
+    from kerekasztal.forums.models import AccessRole, ForumAccess
+
+    emails = sorted(set(ForumAccess.objects.filter(
+        forum=plan.forum, role=AccessRole.COORDINATOR, user__is_active=True,
+    ).exclude(user__email="").values_list("user__email", flat=True)))
+    if not emails:
+        return
+    with translation.override("hu"):
+        subject = _("Benyújtott HEP: %s") % plan.title
+    send_templated(to=emails, subject=subject, template="plans/email/submitted.txt", context={
+        "plan": plan, "submitter": user, "url": settings.SITE_URL + reverse(
+            "plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})})
+
+
+def _supersede_older(plan: Plan, user: User | None) -> list[Plan]:
+    """Adopting a newer programme of the same territory puts the older one out of force."""
+    older = Plan.objects.select_for_update().filter(
+        forum_id=plan.forum_id, scope=plan.scope, settlement_id=plan.settlement_id,
+        district_id=plan.district_id, county_id=plan.county_id,
+        status__in=(PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW),
+        period_start__lte=plan.period_start,
+    ).exclude(pk=plan.pk)
+    superseded = []
+    for other in older:
+        if other.period_start == plan.period_start and other.adopted_on and plan.adopted_on \
+                and other.adopted_on > plan.adopted_on:
+            continue
+        other.status, other.superseded_by = PlanStatus.SUPERSEDED, plan
+        _save(other, user, ["status", "superseded_by", "updated_at"])
+        superseded.append(other)
+    return superseded
+
+
 @transaction.atomic
 def plan_set_status(*, plan: Plan, status: str, user: User | None = None,
                     resolution_number: str = "", adopted_on: datetime.date | None = None
@@ -117,11 +186,14 @@ def plan_set_status(*, plan: Plan, status: str, user: User | None = None,
         errors = adoption_problems(plan)
         if errors:
             raise ValidationError(errors)
+        not_in_future(adopted_on, "adopted_on", ADOPTED_IN_FUTURE)
         if resolution_number or adopted_on:
             plan.resolution_number, plan.adopted_on = resolution_number.strip(), adopted_on
             fields += ["resolution_number", "adopted_on"]
     plan.status = status
     _save(plan, user, fields)
+    if status == PlanStatus.ADOPTED:
+        _supersede_older(plan, user)
     return plan
 
 
@@ -132,6 +204,7 @@ def plan_record_review(*, plan: Plan, reviewed_on: datetime.date, outcome: str,
     """The two-yearly review; "reviewed, unchanged" keeps the plan adopted."""
     if plan.status not in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW):
         raise ValidationError(_("Csak elfogadott program vizsgálható felül."))
+    not_in_future(reviewed_on, "reviewed_on", REVIEWED_IN_FUTURE)
     if plan.adopted_on and reviewed_on < plan.adopted_on:
         raise ValidationError({"reviewed_on": _("A felülvizsgálat nem lehet az elfogadás "
                                                 "előtt.")})
@@ -177,6 +250,37 @@ def statistic_set_value(*, statistic: Statistic, settlement: Any, year: int,
     record.full_clean(validate_constraints=False)
     record.save()
     return record
+
+
+@transaction.atomic
+def statistic_set_values(*, statistic: Statistic, values: dict[tuple[Any, int], Any],
+                         user: User | None = None) -> int:
+    """Set a whole statistical table at once: {(settlement, year): value}; a value of None
+    clears the cell. Returns the number of cells changed."""
+    _require_editable(statistic.plan)
+    allowed = set(statistic.plan.settlements().values_list("pk", flat=True))
+    existing = {(v.settlement_id, v.year): v for v in statistic.values.all()}
+    changed = 0
+    for (settlement, year), value in values.items():
+        if settlement.pk not in allowed:
+            raise ValidationError(_("A település nem a program területén van."))
+        record = existing.get((settlement.pk, year))
+        if value is None:
+            if record is not None:
+                record.delete()
+                changed += 1
+            continue
+        if record is not None and record.value == value:
+            continue
+        if record is None:
+            record = StatisticValue(statistic=statistic, settlement=settlement, year=year)
+        record.value = value
+        record.full_clean(validate_constraints=False)
+        if user is not None:
+            record._history_user = user
+        record.save()
+        changed += 1
+    return changed
 
 
 POPULATION_NAME = "Lakónépesség"
@@ -338,12 +442,20 @@ def comment_decide(*, comment: Comment, decision: str, reason: str,
 # --- roll-up -------------------------------------------------------------------------------
 
 
+def _refuse_taken_over(plan: Plan, model: Any, sources: list[Any]) -> None:
+    if not sources:
+        raise ValidationError(_("Nincs kiválasztott forrás."))
+    taken = model.objects.filter(plan=plan, sources__in=sources).first()
+    if taken is not None:
+        raise ValidationError(_("Ezt a csoportot már átvette a programba: „%s”.") % taken.title)
+
+
 @transaction.atomic
 def rollup_adopt_problem(*, plan: Plan, sources: list[Problem], title: str = "",
                          user: User | None = None) -> Problem:
-    """Turn a group of settlement problems into one problem of the district / county plan."""
-    if not sources:
-        raise ValidationError(_("Nincs kiválasztott forrás."))
+    """Turn a group of settlement problems into one problem of the district / county plan
+    (once: a group already taken over is refused)."""
+    _refuse_taken_over(plan, Problem, sources)
     first = sources[0]
     settlements = sorted({str(p.plan.territory) for p in sources})
     return problem_create(
@@ -355,19 +467,48 @@ def rollup_adopt_problem(*, plan: Plan, sources: list[Problem], title: str = "",
     )
 
 
+def _carried_responsible(plan: Plan, sources: list[Measure]) -> dict[str, Any]:
+    """The responsible parties of the settlement measures, carried over: the organisation
+    when they share one of the forum's directory, else their names."""
+    organisations = {m.responsible_organisation_id for m in sources}
+    data: dict[str, Any] = {}
+    if len(organisations) == 1 and None not in organisations:
+        organisation = sources[0].responsible_organisation
+        if organisation.forum_id == plan.forum.root.pk:
+            data["responsible_organisation"] = organisation
+            return data
+    names = []
+    for measure in sources:
+        name = (measure.responsible_organisation.name if measure.responsible_organisation
+                else measure.responsible.strip())
+        if name and name not in names:
+            names.append(name)
+    data["responsible"] = "; ".join(names)[:255]
+    return data
+
+
 @transaction.atomic
 def rollup_adopt_measure(*, plan: Plan, sources: list[Measure], title: str = "",
                          user: User | None = None) -> Measure:
-    if not sources:
-        raise ValidationError(_("Nincs kiválasztott forrás."))
+    """Turn a group of settlement measures into one measure of the district / county plan,
+    with their responsible parties, the latest deadline and the plan's problems that were
+    taken over from the measures' problems (once: a group already taken over is refused)."""
+    _refuse_taken_over(plan, Measure, sources)
     first = sources[0]
     settlements = sorted({str(m.plan.territory) for m in sources})
+    deadlines = [m.deadline for m in sources if m.deadline]
+    persons = {m.responsible_person for m in sources}
+    problems = list(Problem.objects.filter(
+        plan=plan, sources__measures__in=sources).distinct().order_by("pk"))
     return measure_create(
         plan=plan, user=user, sources=sources, target_group=first.target_group,
         title=(title or first.title)[:255], content=first.content,
         goal_short=first.goal_short, goal_medium=first.goal_medium, goal_long=first.goal_long,
         partners=_("A települési intézkedések felelősei: %s.") % ", ".join(settlements),
-        indicator_name=first.indicator_name,
+        indicator_name=first.indicator_name, problems=problems,
+        deadline=max(deadlines) if deadlines else None, deadline_note=first.deadline_note,
+        responsible_person=persons.pop() if len(persons) == 1 else "",
+        **_carried_responsible(plan, sources),
     )
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     forum_manage(P, views.plan_detail, "plan_detail"),
     forum_manage(f"{P}edit/", views.plan_edit, "plan_edit"),
     forum_manage(f"{P}status/", views.plan_status, "plan_status"),
+    forum_manage(f"{P}submit/", views.plan_submit, "plan_submit"),
     forum_manage(f"{P}review/", views.plan_review, "plan_review"),
     forum_manage(f"{P}chapters/<slug:kind>/", views.chapter_detail, "chapter"),
     forum_manage(f"{P}chapters/<slug:kind>/statistics/", views.statistic_create,

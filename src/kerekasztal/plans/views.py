@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,6 +20,7 @@ from kerekasztal.core.tabular import table_response
 from . import documents, queries, services
 from .forms import (
     ChapterForm,
+    ChapterStatisticForm,
     CommentDecisionForm,
     CommentForm,
     EvidenceForm,
@@ -30,7 +32,9 @@ from .forms import (
     ReviewForm,
     RollupAdoptForm,
     StatisticForm,
-    StatisticValueForm,
+    StatisticTableForm,
+    StatisticYearsForm,
+    ask_files_again,
 )
 from .imports import measure_spec, statistic_spec
 from .models import (
@@ -100,21 +104,33 @@ def plan_create(request, forum):
     return render_workspace(request, forum, "plans/plan_form.html", {"form": form})
 
 
-def plan_detail(request, forum, pk):
-    forum, plan = _plan(request, forum, pk)
+def _plan_page(request, forum, plan, status_form=None, status=200):
     measures = list(queries.measures_of(plan))
     total, groups = queries.progress_rollup(measures)
+    transitions = [PlanStatus(s) for s in TRANSITIONS[plan.status]]
+    forms = {s.value: status_form if status_form is not None and status_form.data.get(
+        "status") == s.value else PlanStatusForm(initial={"status": s.value})
+        for s in transitions}
     return render_workspace(request, forum, "plans/plan_detail.html", {
         "plan": plan, "chapters": queries.chapters_of(plan), "measures": measures,
         "problems": queries.problems_of(plan), "total": total, "groups": groups,
         "reviews": plan.reviews.all(), "can_edit": access.can_edit_plan(request.user, forum,
                                                                           plan),
-        "transitions": [PlanStatus(s) for s in TRANSITIONS[plan.status]],
-        "status_form": PlanStatusForm(), "blockers": services.adoption_problems(plan)
-        if plan.status == PlanStatus.CONSULTATION else [],
+        "transitions": [(s, forms[s.value]) for s in transitions],
+        "blockers": services.adoption_problems(plan)
+        if plan.status in (PlanStatus.CONSULTATION, PlanStatus.SUBMITTED) else [],
         "open_comments": plan.comments.filter(decision="open").count(),
         "has_rollup": plan.scope != Scope.SETTLEMENT,
-    })
+        "can_submit": plan.status == PlanStatus.DRAFT
+        and access.can_submit_plan(request.user, forum, plan),
+        "can_review": plan.status in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW)
+        and access.can_review_plan(request.user, forum, plan),
+    }, status=status)
+
+
+def plan_detail(request, forum, pk):
+    forum, plan = _plan(request, forum, pk)
+    return _plan_page(request, forum, plan)
 
 
 def plan_edit(request, forum, pk):
@@ -141,18 +157,38 @@ def plan_status(request, forum, pk):
         try:
             services.plan_set_status(plan=plan, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            form.add_error(None, error)
         else:
             messages.success(request, _("A program állapota: %s.")
                              % PlanStatus(form.cleaned_data["status"]).label)
+            for older in plan.supersedes.filter(status=PlanStatus.SUPERSEDED):
+                messages.info(request, _("A korábbi program hatályon kívül került: %s.")
+                              % older)
+            return redirect(_plan_url(plan))
+    if form.data.get("status") not in TRANSITIONS[plan.status]:
+        for message in form.non_field_errors() or [_("Ismeretlen állapot.")]:
+            messages.error(request, message)
+        return redirect(_plan_url(plan))
+    # The errors are shown next to the fields of the status form, with the input kept.
+    return _plan_page(request, forum, plan, status_form=form)
+
+
+@require_POST
+def plan_submit(request, forum, pk):
+    forum, plan = _plan(request, forum, pk, "plans.submit")
+    try:
+        services.plan_submit(plan=plan, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
     else:
-        messages.error(request, _("Ismeretlen állapot."))
+        messages.success(request, _("A programot benyújtotta elfogadásra; a fórum "
+                                    "koordinátorait e-mailben értesítettük."))
     return redirect(_plan_url(plan))
 
 
 def plan_review(request, forum, pk):
-    forum, plan = _plan(request, forum, pk, "plans.manage")
+    forum, plan = _plan(request, forum, pk, "plans.review")
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,27 +213,48 @@ def _chapter(plan, kind) -> Chapter:
 
 
 def chapter_detail(request, forum, pk, kind):
+    """The chapter's text and a new indicator are one form: adding an indicator saves the
+    typed text too, and an error in one keeps the other's input."""
     forum, plan = _plan(request, forum, pk)
     chapter = _chapter(plan, kind)
     can_edit = access.can_edit_plan(request.user, forum, plan) and plan.is_editable
     form = ChapterForm(request.POST or None, instance=chapter)
+    statistic_form = ChapterStatisticForm(request.POST or None,
+                                          adding="add_statistic" in request.POST)
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
-        if form.is_valid():
-            services.chapter_update(chapter=chapter, user=request.user, **form.cleaned_data)
-            messages.success(request, _("A fejezetet mentettük."))
+        if _save_chapter(request, plan, chapter, form, statistic_form):
             return redirect(request.path)
     comments = queries.comment_threads(queries.comments_of(plan).filter(chapter=kind))
     return render_workspace(request, forum, "plans/chapter.html", {
         "plan": plan, "chapter": chapter, "form": form, "can_edit": can_edit,
         "tables": [queries.stat_table(s) for s in queries.statistics_of(plan, kind)],
-        "statistic_form": StatisticForm(), "thread": comments.get(kind, []),
+        "statistic_form": statistic_form, "thread": comments.get(kind, []),
         "comment_form": CommentForm(initial={"chapter": kind}),
         "can_comment": plan.status == PlanStatus.CONSULTATION
         and access.can(request.user, "plans.comment", forum),
         "chapters": queries.chapters_of(plan),
     })
+
+
+def _save_chapter(request, plan, chapter, form, statistic_form) -> bool:
+    if not (form.is_valid() and statistic_form.is_valid()):
+        return False
+    try:
+        with transaction.atomic():
+            services.chapter_update(chapter=chapter, user=request.user, **form.cleaned_data)
+            if statistic_form.wanted():
+                services.statistic_create(plan=plan, chapter=chapter.kind, user=request.user,
+                                          **statistic_form.cleaned_data)
+    except ValidationError as error:
+        (statistic_form if statistic_form.wanted() else form).add_error(None, error)
+        return False
+    messages.success(request, _("A fejezetet mentettük."))
+    if statistic_form.wanted():
+        messages.success(request, _("A mutatót felvettük; az adatait táblázatban adhatja "
+                                    "meg."))
+    return True
 
 
 @require_POST
@@ -220,21 +277,41 @@ def statistic_create(request, forum, pk, kind):
 
 
 def statistic_value(request, forum, pk, statistic):
+    """A statistical table's figures, every settlement and year in one form."""
     forum, plan = _plan(request, forum, pk, "plans.edit")
     statistic = access.plan_child_for(request.user, forum, plan, Statistic, statistic,
                                       "plans.edit")
-    form = StatisticValueForm(request.POST or None, plan=plan)
+    years_form = StatisticYearsForm(request.GET)
+    existing = sorted(set(statistic.values.values_list("year", flat=True)))
+    years = years_form.years(existing)
+    if request.method == "POST":
+        years = sorted({*years, *_posted_years(request.POST)})
+    form = StatisticTableForm(request.POST or None, statistic=statistic,
+                              settlements=plan.settlements().order_by("name"), years=years)
     if request.method == "POST" and form.is_valid():
         try:
-            services.statistic_set_value(statistic=statistic, **form.cleaned_data)
+            changed = services.statistic_set_values(statistic=statistic, values=form.values(),
+                                                    user=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Az adatot rögzítettük."))
+            messages.success(request, _("A táblázatot mentettük (%d adat változott).")
+                             % changed)
             return redirect("plans:chapter", forum=forum.slug, pk=plan.pk,
                             kind=statistic.chapter)
     return render_workspace(request, forum, "plans/statistic_value_form.html", {
-        "form": form, "plan": plan, "statistic": statistic})
+        "form": form, "plan": plan, "statistic": statistic, "years": years,
+        "years_form": years_form})
+
+
+def _posted_years(data) -> set[int]:
+    years = set()
+    for name in data:
+        parts = name.split("_")
+        if len(parts) == 3 and parts[0] == "v" and parts[2].isdigit() \
+                and 1990 <= int(parts[2]) <= 2100:
+            years.add(int(parts[2]))
+    return years
 
 
 @require_POST
@@ -367,7 +444,11 @@ def _measure_data(form) -> dict:
 
 def measure_create(request, forum, pk):
     forum, plan = _plan(request, forum, pk, "plans.edit")
-    form = MeasureForm(request.POST or None, plan=plan,
+    problem = None
+    if request.GET.get("problem", "").isdigit():
+        problem = access.plan_child_for(request.user, forum, plan, Problem,
+                                        int(request.GET["problem"]), "plans.edit")
+    form = MeasureForm(request.POST or None, plan=plan, problem=problem,
                        initial={"number": services.next_measure_number(plan)})
     if request.method == "POST" and form.is_valid():
         try:
@@ -452,6 +533,7 @@ def measure_progress(request, forum, pk, measure):
             messages.success(request, _("Az előrehaladást rögzítettük."))
             return redirect("plans:measure_detail", forum=forum.slug, pk=plan.pk,
                             measure=measure.pk)
+    ask_files_again(form)
     return render_workspace(request, forum, "plans/progress_form.html",
                             {"form": form, "plan": plan, "measure": measure})
 
@@ -544,12 +626,13 @@ def rollup(request, forum, pk):
     forum, plan = _plan(request, forum, pk)
     if plan.scope == Scope.SETTLEMENT:
         raise Http404
-    problem_groups = queries.rollup_problems(plan)
-    measure_groups = queries.rollup_measures(plan)
+    ids = queries.child_plan_ids(plan)
+    problem_groups = queries.rollup_problems(plan, ids)
+    measure_groups = queries.rollup_measures(plan, ids)
     return render_workspace(request, forum, "plans/rollup.html", {
         "plan": plan, "problem_groups": problem_groups, "measure_groups": measure_groups,
         "by_target_group": queries.counts_by_target_group(problem_groups),
-        "by_territory": queries.counts_by_territory(plan),
+        "by_territory": queries.counts_by_territory(plan, ids),
         "can_adopt": access.can(request.user, "plans.manage", forum) and plan.is_editable,
     })
 
@@ -566,7 +649,8 @@ def rollup_adopt(request, forum, pk):
     children = queries.child_plans(plan)
     model = Problem if form.cleaned_data["kind"] == "problem" else Measure
     sources = list(model.objects.filter(pk__in=form.item_ids(), plan__in=children)
-                   .select_related("plan__settlement", "plan__district", "target_group")
+                   .select_related("plan__settlement", "plan__district", "target_group",
+                                   *(["responsible_organisation"] if model is Measure else []))
                    .order_by("pk"))
     adopt = services.rollup_adopt_problem if model is Problem else services.rollup_adopt_measure
     try:

@@ -34,6 +34,10 @@ _RULES_PLANS: dict[str, frozenset[Role]] = {
     "plans.manage": frozenset({COORDINATOR}),
     # Settlement officers edit their own settlement's HEP only (see plan_for).
     "plans.edit": frozenset({COORDINATOR, SETTLEMENT_OFFICER}),
+    # A settlement's HEP officer submits their settlement's HEP for adoption and records its
+    # two-yearly review (see _plan_writable); coordinators do both for every plan.
+    "plans.submit": frozenset({COORDINATOR, SETTLEMENT_OFFICER}),
+    "plans.review": frozenset({COORDINATOR, SETTLEMENT_OFFICER}),
     "plans.comment": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
     # Members report on measures their organisation is responsible for (see measure_for).
     "plans.progress": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
@@ -45,11 +49,17 @@ _RULES_PLANS: dict[str, frozenset[Role]] = {
 }
 
 
+# What a settlement officer may do on their own settlement's HEP.
+_OFFICER_ACTIONS = ("plans.edit", "plans.progress", "plans.submit", "plans.review")
+# Actions checked against the plan itself (not only the forum) in plan_for.
+_PLAN_ACTIONS = ("plans.edit", "plans.manage", "plans.submit", "plans.review")
+
+
 def _plan_writable(user: Viewer, forum: Forum, plan, action: str) -> bool:
     roles = roles_in(user, forum)
     if COORDINATOR in roles:
         return True
-    if action in ("plans.edit", "plans.progress") and SETTLEMENT_OFFICER in roles:
+    if action in _OFFICER_ACTIONS and SETTLEMENT_OFFICER in roles:
         return plan.scope == "settlement" and plan.settlement_id in roles.settlement_ids
     return False
 
@@ -64,14 +74,25 @@ def plan_for(user: Viewer, forum: Forum, pk: int, action: str):
             pk=pk, forum=forum)
     except Plan.DoesNotExist as exc:
         raise Http404 from exc
-    if action in ("plans.edit", "plans.manage") and not _plan_writable(user, forum, plan,
-                                                                       action):
+    if action in _PLAN_ACTIONS and not _plan_writable(user, forum, plan, action):
         raise PermissionDenied
     return plan
 
 
 def can_edit_plan(user: Viewer, forum: Forum, plan) -> bool:
     return can(user, "plans.edit", forum) and _plan_writable(user, forum, plan, "plans.edit")
+
+
+def can_submit_plan(user: Viewer, forum: Forum, plan) -> bool:
+    """The settlement's HEP officer (or a coordinator) may submit a draft HEP for adoption."""
+    return (plan.scope == "settlement" and can(user, "plans.submit", forum)
+            and _plan_writable(user, forum, plan, "plans.submit"))
+
+
+def can_review_plan(user: Viewer, forum: Forum, plan) -> bool:
+    """Coordinators, and the settlement's HEP officer for their HEP, record reviews."""
+    return can(user, "plans.review", forum) and _plan_writable(user, forum, plan,
+                                                                "plans.review")
 
 
 def can_report_progress(user: Viewer, forum: Forum, measure) -> bool:
