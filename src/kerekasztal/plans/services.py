@@ -1,8 +1,10 @@
 """Writes to plans. Every write is validated and runs in one transaction."""
 
+from __future__ import annotations
+
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -36,6 +38,9 @@ from .models import (
     StatisticValue,
     forum_territory,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PLAN_FIELDS = ("scope", "settlement", "district", "county", "title", "period_start",
                "period_end", "summary")
@@ -108,7 +113,7 @@ def adoption_problems(plan: Plan) -> list[str]:
     return problems
 
 
-def not_in_future(day: datetime.date | None, field: str, message: str) -> None:
+def not_in_future(day: datetime.date | None, field: str, message: StrOrPromise) -> None:
     """Adoption and review are things that happened: their date cannot be in the future."""
     if day is not None and day > timezone.localdate():
         raise ValidationError({field: message})
@@ -155,9 +160,10 @@ def _notify_coordinators(plan: Plan, user: User | None) -> None:
 
 def _supersede_older(plan: Plan, user: User | None) -> list[Plan]:
     """Adopting a newer programme of the same territory puts the older one out of force."""
+    same_territory = {"settlement_id": plan.settlement_id, "district_id": plan.district_id,
+                      "county_id": plan.county_id}
     older = Plan.objects.select_for_update().filter(
-        forum_id=plan.forum_id, scope=plan.scope, settlement_id=plan.settlement_id,
-        district_id=plan.district_id, county_id=plan.county_id,
+        forum_id=plan.forum_id, scope=plan.scope, **same_territory,
         status__in=(PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW),
         period_start__lte=plan.period_start,
     ).exclude(pk=plan.pk)
@@ -276,8 +282,7 @@ def statistic_set_values(*, statistic: Statistic, values: dict[tuple[Any, int], 
             record = StatisticValue(statistic=statistic, settlement=settlement, year=year)
         record.value = value
         record.full_clean(validate_constraints=False)
-        if user is not None:
-            record._history_user = user
+        set_history_user(record, user)
         record.save()
         changed += 1
     return changed
@@ -474,7 +479,7 @@ def _carried_responsible(plan: Plan, sources: list[Measure]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if len(organisations) == 1 and None not in organisations:
         organisation = sources[0].responsible_organisation
-        if organisation.forum_id == plan.forum.root.pk:
+        if organisation is not None and organisation.forum_id == plan.forum.root.pk:
             data["responsible_organisation"] = organisation
             return data
     names = []
