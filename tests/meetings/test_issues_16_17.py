@@ -319,3 +319,16 @@ def test_the_api_refuses_attendance_before_the_start_and_unknown_records(
     response = _api(client, world, held_meeting, {"attendees": [{"person": 999999}]})
     assert response.status_code == 400
     assert not Attendance.objects.exists()
+
+
+def test_editing_names_keeps_the_headcount_of_a_paper_sheet(world, koszeg, client):
+    meeting = services.meeting_record_held(
+        forum=world.forum, title="Papíron", starts_at=at(datetime.date(2016, 5, 1)),
+        ends_at=at(datetime.date(2016, 5, 1), 12), venue_settlement=koszeg,
+        headcounts={world.organisation: 2}, headcount_total=6)
+    login(client, world.coordinator).post(
+        url("attendance_edit", world, pk=meeting.pk),
+        {"present": [f"{world.representative.pk}:{world.organisation.pk}"], "guests": "0"})
+    assert meeting.attendances.filter(counted=True).count() == 6
+    assert meeting.attendances.filter(counted=True, organisation=world.organisation).count() == 2
+    assert meeting.attendances.filter(person=world.representative).exists()

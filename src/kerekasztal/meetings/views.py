@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -489,6 +491,17 @@ def _attendees(forum, meeting, values):
              if int(p) in people], named)
 
 
+def _kept_headcounts(meeting):
+    """The headcounts recorded from a paper sheet, kept when names are edited."""
+    counted = Counter(meeting.attendances.filter(counted=True)
+                      .values_list("organisation_id", flat=True))
+    if not counted:
+        return {}, None
+    orgs = Organisation.objects.in_bulk([pk for pk in counted if pk])
+    return ({orgs[pk]: n for pk, n in counted.items() if pk in orgs},
+            sum(counted.values()))
+
+
 def attendance_edit(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.manage")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
@@ -498,11 +511,12 @@ def attendance_edit(request, forum, pk):
                                    "guests": meeting.guests})
     if request.method == "POST" and form.is_valid():
         people, named = _attendees(forum, meeting, form.cleaned_data["present"])
+        headcounts, total = _kept_headcounts(meeting)
         try:
             services.attendance_record(
                 meeting=meeting, guests=form.cleaned_data["guests"],
                 scan=form.cleaned_data.get("scan"), user=request.user,
-                people=people, named=named,
+                people=people, named=named, headcounts=headcounts, headcount_total=total,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -511,7 +525,8 @@ def attendance_edit(request, forum, pk):
                                         "szerepel."))
             return redirect("meetings:attendance", forum=forum.slug, pk=pk)
     return render_workspace(request, forum, "meetings/attendance_form.html", {
-        "meeting": meeting, "form": form})
+        "meeting": meeting, "form": form,
+        "counted": meeting.attendances.filter(counted=True).count()})
 
 
 def attendance_scan(request, forum, pk):
