@@ -108,11 +108,29 @@ def _meeting_data(w):
     return {**MEETING_DATA, "venue_settlement": w.forum.settlements().get(name="Kőszeg").pk}
 
 
+def _held_data(w):
+    return {**_meeting_data(w), "starts_at": "2016-03-01T10:00", "ends_at": "2016-03-01T12:00",
+            "headcount_total": "12", "guests": "0"}
+
+
+def _held_batch(w):
+    from kerekasztal.core.models import ImportBatch
+
+    batch = ImportBatch.objects.create(forum=w.forum, kind="meetings.held", filename="x.csv")
+    return {"forum": w.forum.slug, "batch": batch.pk}
+
+
 ROWS = [
     Row("meetings:list", forum, workspace(*READERS)),
     Row("meetings:export", fmt, workspace(*READERS)),
     Row("meetings:create", forum, workspace("coordinator")),
     Row("meetings:create", forum, workspace("coordinator"), method="POST", data=_meeting_data),
+    Row("meetings:record_held", forum, workspace("coordinator")),
+    Row("meetings:record_held", forum, workspace("coordinator"), method="POST",
+        data=_held_data),
+    Row("meetings:held_import", forum, workspace("coordinator")),
+    Row("meetings:held_import_preview", _held_batch, workspace("coordinator")),
+    Row("meetings:held_import_example", fmt, workspace("coordinator")),
     Row("meetings:quorum", forum, workspace("coordinator")),
     Row("meetings:quorum", forum, workspace("coordinator"), method="POST",
         data=lambda w: {"kind": "majority"}),

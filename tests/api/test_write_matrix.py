@@ -41,6 +41,10 @@ def _records(world):
     meeting = meeting_services.meeting_schedule(
         forum=world.forum, title="Zárt ülés", starts_at=start,
         ends_at=start + datetime.timedelta(hours=2), venue_settlement=koszeg)
+    past = timezone.now() - datetime.timedelta(days=20)
+    held = meeting_services.meeting_schedule(
+        forum=world.forum, title="Megtartott ülés", starts_at=past,
+        ends_at=past + datetime.timedelta(hours=2), venue_settlement=koszeg)
     plan = make_plan(world.forum)  # Bozsok: the settlement officer's
     measure = make_measure(plan, responsible_organisation=world.organisation)
     adopt(plan)
@@ -49,7 +53,7 @@ def _records(world):
     indicator = project_services.indicator_add(project=project, user=world.coordinator,
                                                name="Képzettek", unit="fő", target=12)
     person = PersonFactory(forum=world.forum)
-    return {"slug": "koszeg", "event": event.pk, "meeting": meeting.pk,
+    return {"slug": "koszeg", "event": event.pk, "meeting": meeting.pk, "held": held.pk,
             "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code,
             "project": project.pk, "indicator": indicator.pk, "person": person.pk,
             "organisation": world.organisation.pk}
@@ -89,6 +93,10 @@ def _mt(r):
     return {"slug": r["slug"], "pk": r["meeting"]}
 
 
+def _held(r):
+    return {"slug": r["slug"], "pk": r["held"]}
+
+
 def _pr(r):
     return {"slug": r["slug"], "plan_pk": r["plan"], "measure_pk": r["measure"]}
 
@@ -113,6 +121,8 @@ ENDPOINTS = [
     ("meeting_update", "patch", _mt, lambda r: {"title": "Új cím"},
      _expect(200, "coordinator")),
     ("meeting_cancel", "post", _mt, lambda r: {"reason": "Árvíz"},
+     _expect(200, "coordinator")),
+    ("meeting_held", "post", _held, lambda r: {"headcount_total": 12, "guests": 1},
      _expect(200, "coordinator")),
     ("progress_create", "post", _pr, _progress_body,
      _expect(201, "member", "settlement_officer", "coordinator")),

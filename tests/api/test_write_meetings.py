@@ -11,7 +11,7 @@ from kerekasztal.api.models import ApiToken
 from kerekasztal.meetings import services as meeting_services
 from kerekasztal.meetings.models import Meeting
 from kerekasztal.territory.models import Settlement
-from tests.meetings.factories import MeetingFactory
+from tests.meetings.factories import MeetingFactory, at
 
 from .conftest import bearer
 
@@ -206,3 +206,21 @@ def test_the_schemas_example_is_accepted(client, world, token):
     example = MeetingIn.model_json_schema()["examples"][0]
     response = post(client, token, example)
     assert response.status_code == 201, response.content
+
+
+def test_the_documented_curl_example_marks_a_meeting_held(client, world, token):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    example = text.split("/meetings/7/held/ \\")[1].split("-d '")[1].split("'")[0]
+    body = json.loads(example)
+    for line in body["headcounts"]:  # the example's organisation id is the demo's
+        line["organisation"] = world.organisation.pk
+    day = datetime.date(2016, 3, 1)
+    meeting = MeetingFactory(forum=world.forum, starts_at=at(day), ends_at=at(day, 12))
+    response = client.post(f"/api/v1/forums/koszeg/meetings/{meeting.pk}/held/",
+                           json.dumps(body), content_type="application/json",
+                           **bearer(token))
+    assert response.status_code == 200, response.content
+    assert response.json()["present"] == body["headcount_total"]
+    assert response.json()["status"] == "held" and day == meeting.date

@@ -394,7 +394,7 @@ def test_decisions_are_numbered_per_forum_and_year(world, held_meeting, koszeg):
                                people=[(world.representative, world.organisation)])
     first = services.decision_record(meeting=held_meeting, text="Megalakul a kerekasztal.")
     second = services.decision_record(meeting=held_meeting, text="Elfogadja az SZMSZ-t.",
-                                      votes_for=5, votes_against=0, votes_abstain=1)
+                                      votes_for=1, votes_against=0, votes_abstain=0)
     later = MeetingFactory(forum=world.forum, number=2, starts_at=at(datetime.date(2016, 3, 1)),
                            ends_at=at(datetime.date(2016, 3, 1), 12), status="held")
     next_year = services.decision_record(meeting=later, text="Munkaterv 2016.")

@@ -1,5 +1,6 @@
-"""Writing meetings (forum sessions) with an API token: schedule, update, cancel, and read
-one meeting of the forum, closed ones too, for those who may see it in the workspace.
+"""Writing meetings (forum sessions) with an API token: schedule, update, cancel, mark held
+with its attendance (named people or a paper sheet's headcounts), and read one meeting of
+the forum, closed ones too, for those who may see it in the workspace.
 
 The fields are the web form's (`meetings.forms.MeetingForm`) and the writes go through
 `meetings.services` (numbering, rescheduling notices, history). A closed meeting stays
@@ -8,6 +9,7 @@ closed: the public read endpoints (/api/v1/meetings/) never list it."""
 import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -17,7 +19,7 @@ from kerekasztal.meetings.models import Meeting, Visibility
 
 from . import writing
 from .auth import TokenAuth
-from .errors import reject_unknown
+from .errors import BadRequest, reject_unknown
 from .writing import WriteSchema
 
 router = Router(tags=["írás: ülések"])
@@ -151,4 +153,93 @@ def meeting_cancel(request, slug: str, pk: int, payload: MeetingCancelIn):
     forum = access.forum_for(request.user, slug, "meetings.manage")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
     meeting_services.meeting_cancel(meeting=meeting, reason=payload.reason, user=request.user)
+    return access.meeting_for(request.user, forum, pk, "meetings.manage")
+
+
+class AttendeeIn(WriteSchema):
+    person: int | None = Field(None, description="A résztvevő azonosítója a fórum "
+                                                 "címtárából (vagy `name`).")
+    name: str = Field("", max_length=200, description="A résztvevő neve, ha nincs a címtárban.")
+    organisation: int | None = Field(None, description="A szervezet azonosítója a címtárból.")
+
+
+class HeadcountIn(WriteSchema):
+    organisation: int = Field(..., description="A szervezet azonosítója a címtárból.")
+    count: int = Field(..., ge=0, le=meeting_services.MAX_HEADCOUNT)
+
+
+class MeetingHeldIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "headcount_total": 18, "headcounts": [{"organisation": 1, "count": 2}],
+        "guests": 3}]})
+
+    attendees: list[AttendeeIn] = Field(
+        default_factory=list, max_length=meeting_services.MAX_HEADCOUNT,
+        description="Névvel: címtárbeli személyek (`person`) vagy nevek (`name`).")
+    headcounts: list[HeadcountIn] = Field(
+        default_factory=list, max_length=1000,
+        description="Papíron vezetett ív: létszám szervezetenként.")
+    headcount_total: int | None = Field(
+        None, ge=0, le=meeting_services.MAX_HEADCOUNT,
+        description="Papíron vezetett ív: az összlétszám (a szervezetenkéntiekkel együtt, "
+                    "vendégek nélkül).")
+    guests: int = Field(0, ge=0, le=meeting_services.MAX_HEADCOUNT)
+
+
+class MeetingHeldOut(MeetingWriteOut):
+    present: int
+    guests: int
+    quorum_known: bool
+    quorum_reached: bool
+
+    @staticmethod
+    def resolve_present(meeting: Meeting) -> int:
+        return meeting.attendances.count()
+
+    @staticmethod
+    def resolve_quorum_known(meeting: Meeting) -> bool:
+        return meeting_services.quorum(meeting).known
+
+    @staticmethod
+    def resolve_quorum_reached(meeting: Meeting) -> bool:
+        return meeting_services.quorum(meeting).reached
+
+
+def _people(forum, ids: list[int]) -> dict:
+    from kerekasztal.directory.models import Person
+
+    found = Person.objects.filter(forum=forum.root, archived_at__isnull=True).in_bulk(ids)
+    for pk in ids:
+        if pk not in found:
+            raise BadRequest(_("A(z) %(id)s azonosítójú személy nincs a fórum címtárában.")
+                             % {"id": pk}, field="attendees")
+    return found
+
+
+@router.post("/forums/{slug}/meetings/{pk}/held/", response=MeetingHeldOut, auth=TokenAuth(),
+             url_name="meeting_held",
+             summary="Az ülés megtartva, jelenléttel: névvel vagy létszámmal (papíron "
+                     "vezetett ív); a korábbi jelenlétet felváltja (meetings.manage)")
+@transaction.atomic
+def meeting_held(request, slug: str, pk: int, payload: MeetingHeldIn):
+    forum = access.forum_for(request.user, slug, "meetings.manage")
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
+    for attendee in payload.attendees:
+        if bool(attendee.person) == bool(attendee.name.strip()):
+            raise BadRequest(_("Minden résztvevőnél adja meg vagy a személy azonosítóját, "
+                               "vagy a nevét (egyiket)."), field="attendees")
+    org_ids = [a.organisation for a in payload.attendees if a.organisation] + \
+        [h.organisation for h in payload.headcounts]
+    orgs = {o.pk: o for o in writing.organisations(forum, org_ids, field="organisation")}
+    people = _people(forum, [a.person for a in payload.attendees if a.person])
+    headcounts: dict = {}
+    for line in payload.headcounts:
+        headcounts[orgs[line.organisation]] = headcounts.get(orgs[line.organisation], 0) \
+            + line.count
+    meeting_services.attendance_record(
+        meeting=meeting, user=request.user, guests=payload.guests,
+        people=[(people[a.person], orgs.get(a.organisation)) for a in payload.attendees
+                if a.person],
+        named=[(a.name, orgs.get(a.organisation)) for a in payload.attendees if not a.person],
+        headcounts=headcounts, headcount_total=payload.headcount_total)
     return access.meeting_for(request.user, forum, pk, "meetings.manage")

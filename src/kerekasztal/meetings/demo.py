@@ -100,7 +100,8 @@ def _session(ctx: DemoContext, number: int, spec) -> None:
     services.minutes_approve(meeting=meeting, on=day + datetime.timedelta(days=14))
     for text, organisation, deadline, status in decisions:
         decision = services.decision_record(
-            meeting=meeting, text=text, votes_for=len(present), votes_against=0,
+            meeting=meeting, text=text, votes_for=services.present_voters(meeting),
+            votes_against=0,
             votes_abstain=0, responsible_organisation=ctx.organisations.get(organisation),
             deadline=deadline)
         if status != DecisionStatus.OPEN:

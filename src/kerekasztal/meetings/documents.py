@@ -4,7 +4,6 @@ as PDF (WeasyPrint) and DOCX. Documents are Hungarian whatever the interface lan
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from kerekasztal.core.richtext import as_html
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
 
@@ -91,7 +90,7 @@ def minutes(meeting: Meeting, record: Minutes, doc: str) -> HttpResponse:
     with translation.override("hu"):
         if doc == "pdf":
             return pdf_response("meetings/print/minutes.html", _context(
-                meeting, minutes=record, body=as_html(record.body), quorum=quorum,
+                meeting, minutes=record, body=services.minutes_html(record.body), quorum=quorum,
                 decisions=decisions, attendances=attendances), name)
         builder = DocxBuilder(title=title, forum_name=meeting.forum.name)
         builder.heading(title).paragraph(f"{meeting.number}. ülés – {meeting.title}")
@@ -126,6 +125,8 @@ def _plain_paragraphs(html: str) -> list[str]:
     import re
     from html import unescape
 
+    if not services.is_html(html):  # plain text: its paragraphs and lines as typed
+        return [line.strip() for line in (html or "").splitlines() if line.strip()]
     text = re.sub(r"</(p|h2|h3|h4|li|tr|blockquote)>|<br\s*/?>", "\n", html or "")
     text = unescape(re.sub(r"<[^>]+>", "", text))
     return [line.strip() for line in text.splitlines() if line.strip()]

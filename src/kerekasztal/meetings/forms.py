@@ -3,7 +3,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
-from kerekasztal.core.richtext import RichTextField
 from kerekasztal.core.uploads import DOCUMENTS, SCANS, policy_validator
 from kerekasztal.directory.models import Organisation, Person
 
@@ -84,12 +83,20 @@ class RsvpForm(Form):
         label=_("Helyettesem (ha nem tudok jönni)"), required=False,
         queryset=Person.objects.none(),
         help_text=_("Szervezetének egy munkatársa, aki Ön helyett részt vesz."))
+    substitute_name = forms.CharField(
+        label=_("Helyettesem neve"), max_length=200, required=False,
+        help_text=_("Ha a helyettes nincs a listában (vagy nincs lista), írja be a nevét."))
+    substitute_email = forms.EmailField(
+        label=_("Helyettesem e-mail-címe"), required=False,
+        help_text=_("Nem kötelező; a koordinátor ezen éri el a helyettest."))
 
     def __init__(self, *args, substitutes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["substitute"].queryset = substitutes
         if not substitutes.exists():
             del self.fields["substitute"]
+            self.fields["substitute_name"].help_text = _(
+                "Ha nem tud jönni, megnevezheti, ki vesz részt Ön helyett.")
 
 
 class CancelForm(Form):
@@ -97,8 +104,9 @@ class CancelForm(Form):
 
 
 class AttendanceForm(Form):
-    """One checkbox per invited person (value `person:organisation`), the number of guests
-    and the signed sheet."""
+    """One checkbox per person on the sheet (value `person:organisation`, `inv:<invitation>`
+    for an extra invitee outside the directory, `sub:<invitation>` for a substitute named on
+    the RSVP page), the number of guests and the signed sheet."""
 
     present = forms.MultipleChoiceField(label=_("Jelen voltak"), required=False,
                                         widget=forms.CheckboxSelectMultiple)
@@ -111,11 +119,52 @@ class AttendanceForm(Form):
         self.fields["present"].choices = choices
 
 
+class HeldMeetingForm(MeetingForm):
+    """A session already held, in one form: its data, and its attendance as named people or
+    — when the sheet was on paper — a headcount per organisation and/or in total."""
+
+    present = forms.MultipleChoiceField(
+        label=_("Jelen voltak (névvel)"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Ha a jelenléti ív alapján tudja, kik voltak jelen."))
+    headcount_total = forms.IntegerField(
+        label=_("Összlétszám (fő)"), min_value=0, required=False,
+        help_text=_("Ha a papíron vezetett ív alapján csak a létszámot rögzíti: az összes "
+                    "jelenlévő száma a vendégek nélkül (a szervezetenkénti létszámokkal "
+                    "együtt)."))
+    guests = forms.IntegerField(label=_("Vendégek száma"), min_value=0, initial=0)
+    scan = forms.FileField(label=_("Aláírt jelenléti ív (szkennelt)"), required=False,
+                           help_text=SCANS.describe(), validators=[policy_validator(SCANS)])
+
+    class Meta(MeetingForm.Meta):
+        labels = {**MeetingForm.Meta.labels, "starts_at": _("Az ülés kezdete"),
+                  "ends_at": _("Az ülés vége")}
+
+    def __init__(self, *args, forum, people, organisations, **kwargs):
+        super().__init__(*args, forum=forum, **kwargs)
+        self.fields["present"].choices = people
+        self.organisation_fields = []
+        for organisation in organisations:
+            name = f"headcount_{organisation.pk}"
+            self.fields[name] = forms.IntegerField(
+                label=_("%(organisation)s: létszám (fő)") % {"organisation": organisation.name},
+                min_value=0, required=False)
+            self.organisation_fields.append((name, organisation))
+        order = [*MeetingForm.Meta.fields, "present", "headcount_total",
+                 *(name for name, _org in self.organisation_fields), "guests", "scan"]
+        self.order_fields(order)
+
+    def headcounts(self) -> dict:
+        return {org: self.cleaned_data.get(name) or 0
+                for name, org in self.organisation_fields}
+
+
 class MinutesForm(Form):
     kind = forms.ChoiceField(label=_("Fajta"), choices=MinutesKind.choices)
     recorder = forms.CharField(label=_("Jegyzőkönyvvezető"), max_length=200, required=False)
-    body = RichTextField(label=_("Az emlékeztető szövege"), required=False,
-                         help_text=_("Formázott szöveg (Wordből is bemásolható)."))
+    body = forms.CharField(
+        label=_("Az emlékeztető szövege"), required=False, max_length=200_000,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("A bekezdéseket üres sor választja el; a sortörések megmaradnak."))
 
 
 class MinutesSendForm(Form):
@@ -131,6 +180,14 @@ class MinutesCommentForm(Form):
 class MinutesApproveForm(Form):
     approved_on = forms.DateField(label=_("Elfogadás napja"), widget=DateInput(),
                                   initial=timezone.localdate)
+    before_deadline_confirmed = forms.BooleanField(
+        label=_("Tudomásul veszem, hogy a véleményezési határidő még nem járt le"),
+        required=False)
+
+    def __init__(self, *args, deadline_open: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not deadline_open:
+            self.fields["before_deadline_confirmed"].widget = forms.HiddenInput()
 
 
 class DecisionForm(ModelForm):

@@ -1,14 +1,17 @@
 """Indicators the meetings app offers to grant projects (see core/contracts.py).
 
-A session counts from its day on, once it is recorded as held; participants are the
-people (or organisations) recorded as present at held sessions. Decisions filtered by
+A session counts from its day on, once it is recorded as held (also when it was recorded
+afterwards, with a headcount from a paper sheet); participants are the people (or
+organisations) recorded as present at held sessions: a directory person once however many
+sessions they attended, and every other attendance (a named invitee outside the directory,
+one head of a headcount, an erased person) once. Decisions filtered by
 their implementation status count by the status they had on the day, not today's.
 """
 
 import datetime
 
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +26,10 @@ def _held(forums, as_of):
 
 
 def _attendances(forums, as_of):
-    return Attendance.objects.filter(meeting__in=_held(forums, as_of))
+    return Attendance.objects.filter(meeting__in=_held(forums, as_of)).annotate(
+        participant=Coalesce(Cast("person_id", CharField()),
+                             Concat(Value("a"), Cast("pk", CharField())),
+                             output_field=CharField()))
 
 
 def status_on(as_of: datetime.date):
@@ -61,7 +67,7 @@ RULES = [
         label=_("Az üléseken részt vett személyek száma"),
         unit=_("fő"),
         records=_attendances,
-        distinct="person",
+        distinct="participant",
         settlement="meeting__venue_settlement",
     ),
     IndicatorRule(

@@ -218,6 +218,9 @@ class Invitation(models.Model):
         "directory.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("helyettes"),
     )
+    # A substitute who is not in the directory (the invitee names them on the RSVP page).
+    substitute_name = models.CharField(_("helyettes neve"), max_length=200, blank=True)
+    substitute_email = models.EmailField(_("helyettes e-mail-címe"), blank=True)
     responded_at = models.DateTimeField(_("válasz ideje"), null=True, blank=True)
     sent_at = models.DateTimeField(_("kiküldve"), null=True, blank=True)
     nonce = models.CharField(max_length=32, default=_nonce, editable=False)
@@ -240,7 +243,9 @@ class Invitation(models.Model):
 
 
 class Attendance(models.Model):
-    """Someone who attended: a representative (or substitute) of an organisation."""
+    """Someone who attended: a representative (or substitute) of an organisation, an invitee
+    who is not in the directory (by `name`), or — for a session whose sheet was on paper —
+    one head of a headcount (`counted`, per organisation or, without one, in total)."""
 
     forum_path = "meeting__forum"
 
@@ -256,6 +261,9 @@ class Attendance(models.Model):
         "directory.Person", on_delete=models.SET_NULL, null=True, related_name="+",
         verbose_name=_("személy"),
     )
+    name = models.CharField(_("név (a címtáron kívüli résztvevőé)"), max_length=200,
+                            blank=True)
+    counted = models.BooleanField(_("létszám alapján rögzítve"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -273,7 +281,7 @@ class Attendance(models.Model):
 
     @property
     def person_name(self) -> str:
-        return self.person.name if self.person_id else "–"
+        return self.person.name if self.person_id else (self.name or "–")
 
 
 class QuorumKind(models.TextChoices):

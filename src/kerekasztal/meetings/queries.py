@@ -83,15 +83,23 @@ def sheet_rows(meeting: Meeting) -> list[SheetRow]:
         if invitation.organisation_id is not None and invitation.substitute is not None:
             substitutes.setdefault(invitation.organisation_id, []).append(invitation.substitute)
     rows = []
+    named: dict[int | None, list[Person]] = {}
+    for invitation in meeting.invitations.exclude(substitute_name=""):
+        # a substitute named on the RSVP page, outside the directory: a line of the sheet
+        named.setdefault(invitation.organisation_id, []).append(
+            Person(name=invitation.substitute_name))
     for m in invited_memberships(meeting):
         people = list(m.representatives.all())
         people += [p for p in substitutes.get(m.organisation_id, []) if p not in people]
+        people += named.pop(m.organisation_id, [])
         rows.append(SheetRow(m.organisation, m.get_role_display(), people))
     extras = (meeting.invitations.filter(is_extra=True)
               .select_related("organisation", "person").order_by("name"))
     for invitation in extras:
         person = invitation.person or Person(name=invitation.name)
         rows.append(SheetRow(invitation.organisation, "", [person]))
+    for people in named.values():  # substitutes of extra invitees
+        rows.append(SheetRow(None, "", people))
     return rows
 
 
@@ -159,3 +167,36 @@ def public_meetings(forum: Forum) -> QuerySet[Meeting]:
 def calendar_meetings(forums: list[Forum]) -> QuerySet[Meeting]:
     return Meeting.objects.filter(forum__in=forums).select_related(
         "forum", "venue_settlement").order_by("-starts_at")
+
+
+def forum_organisations(forum: Forum) -> list[Organisation]:
+    """Organisations that are or were members (or permanent invitees) of the forum: the
+    headcount lines of a session recorded afterwards. One query."""
+    from kerekasztal.forums.models import PARTICIPATING_ROLES
+
+    return list(Organisation.objects.filter(
+        memberships__forum=forum, memberships__role__in=PARTICIPATING_ROLES)
+        .distinct().order_by("name"))
+
+
+def forum_representatives(forum: Forum) -> list[tuple[Person, Organisation]]:
+    """(person, organisation) of every representative the forum's memberships ever named,
+    by organisation: the named attendance of a session recorded afterwards. Two queries."""
+    from kerekasztal.forums.models import PARTICIPATING_ROLES, Membership
+
+    seen, pairs = set(), []
+    memberships = (Membership.objects.filter(forum=forum, role__in=PARTICIPATING_ROLES)
+                   .select_related("organisation").prefetch_related("representatives")
+                   .order_by("organisation__name", "-since"))
+    for membership in memberships:
+        for person in sorted(membership.representatives.all(), key=lambda p: p.name):
+            if person.pk not in seen and not person.archived_at:
+                seen.add(person.pk)
+                pairs.append((person, membership.organisation))
+    return pairs
+
+
+def held_recorded(meeting: Meeting):
+    """The history entry that first recorded the meeting as held (who and when), or None."""
+    return (meeting.history.filter(status=MeetingStatus.HELD).select_related("history_user")
+            .order_by("history_date", "history_id").first())

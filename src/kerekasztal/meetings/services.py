@@ -2,6 +2,8 @@
 decisions and their follow-up."""
 
 import datetime
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,9 +11,11 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import linebreaks
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,7 +23,7 @@ from kerekasztal.core.history import set_history_user
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
 from kerekasztal.core.mail import send_templated
 from kerekasztal.core.models import User
-from kerekasztal.core.richtext import sanitize
+from kerekasztal.core.richtext import as_html, sanitize
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import PARTICIPATING_ROLES, Forum, Membership, MembershipRole
 
@@ -293,6 +297,10 @@ def _check_can_announce(meeting: Meeting) -> None:
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.INVITED,
                               MeetingStatus.RESCHEDULED):
         raise ValidationError(_("Megtartott vagy elmaradt ülésre nem lehet meghívót küldeni."))
+    now = timezone.now()
+    if meeting.starts_at <= now < meeting.ends_at:
+        raise ValidationError(_("Az ülés már folyamatban van: meghívót és emlékeztetőt az "
+                                "ülés kezdete előtt lehet küldeni."))
     if meeting.is_past:
         raise ValidationError(_("Múltbeli ülésre nem lehet meghívót küldeni. Ha az ülés "
                                 "elmaradt, rögzítse; ha áthelyezték, adja meg az új "
@@ -421,7 +429,10 @@ def substitutes_for(invitation: Invitation) -> QuerySet[Person]:
 
 @transaction.atomic
 def invitation_respond(*, invitation: Invitation, answer: str,
-                       substitute: Person | None = None) -> Invitation:
+                       substitute: Person | None = None, substitute_name: str = "",
+                       substitute_email: str = "") -> Invitation:
+    """The invitee's answer; one who cannot come may name a substitute: a colleague from the
+    directory, or anyone by name (and e-mail)."""
     meeting = invitation.meeting
     if not meeting.is_upcoming or meeting.ends_at <= timezone.now():
         raise ValidationError(_("Erre az ülésre már nem lehet visszajelezni."))
@@ -430,10 +441,21 @@ def invitation_respond(*, invitation: Invitation, answer: str,
     if substitute and not substitutes_for(invitation).filter(pk=substitute.pk).exists():
         raise ValidationError({"substitute": _("Helyettes csak ugyanannak a szervezetnek a "
                                                "munkatársa lehet.")})
+    substitute_name, substitute_email = substitute_name.strip(), substitute_email.strip()
+    if substitute and substitute_name:
+        raise ValidationError({"substitute_name": _("Vagy válasszon helyettest a listából, "
+                                                    "vagy adja meg a nevét, ne mindkettőt.")})
+    if substitute_email and not substitute_name:
+        raise ValidationError({"substitute_name": _("Adja meg a helyettes nevét is.")})
+    standing_in = answer != Rsvp.YES
     invitation.rsvp = answer
-    invitation.substitute = substitute if answer != Rsvp.YES else None
+    invitation.substitute = substitute if standing_in else None
+    invitation.substitute_name = substitute_name if standing_in else ""
+    invitation.substitute_email = substitute_email if standing_in else ""
     invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["rsvp", "substitute", "responded_at"])
+    invitation.full_clean()
+    invitation.save(update_fields=["rsvp", "substitute", "substitute_name", "substitute_email",
+                                   "responded_at"])
     return invitation
 
 
@@ -451,7 +473,8 @@ def invitation_reissue(*, invitation: Invitation) -> Invitation:
 def person_forget(*, person: Person) -> int:
     """Before a person is erased (retention, data protection): drop the name and e-mail
     copied into their invitations. Attendance becomes anonymous when the person goes."""
-    count = Invitation.objects.filter(person=person).update(name="–", email="")
+    count = Invitation.objects.filter(person=person).update(
+        name="–", email="", substitute_name="", substitute_email="")
     Invitation.objects.filter(substitute=person).update(substitute=None)
     return count
 
@@ -459,23 +482,55 @@ def person_forget(*, person: Person) -> int:
 # --- attendance and quorum ---------------------------------------------------------------
 
 
+MAX_HEADCOUNT = 2000
+
+
+def _check_directory(meeting: Meeting, organisations, people=()) -> None:
+    root = meeting.forum.root.pk
+    if any(p.forum_id != root for p in people) or any(
+            o is not None and o.forum_id != root for o in organisations):
+        raise ValidationError(_("A résztvevő nem ennek a fórumnak a címtárában van."))
+
+
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, people: list[tuple[Person, Organisation | None]],
-                      guests: int = 0, scan: Any = None, user: User | None = None) -> Meeting:
-    """Who attended (person, organisation); marks the meeting held."""
+def attendance_record(*, meeting: Meeting,
+                      people: Sequence[tuple[Person, Organisation | None]] = (),
+                      named: Sequence[tuple[str, Organisation | None]] = (),
+                      headcounts: dict[Organisation, int] | None = None,
+                      headcount_total: int | None = None, guests: int = 0, scan: Any = None,
+                      user: User | None = None) -> Meeting:
+    """Who attended; marks the meeting held. Attendance is named people of the directory
+    (person, organisation), invitees outside it by name (name, organisation), or — for a
+    sheet kept on paper — a headcount per organisation and/or in total (the total includes
+    the organisations' headcounts; the rest is counted without an organisation)."""
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("Elmaradt ülésen nem lehet jelenlétet rögzíteni."))
     if meeting.starts_at > timezone.now():
         raise ValidationError(_("A jelenlétet az ülés kezdete után lehet rögzíteni."))
-    root = meeting.forum.root.pk
-    for person, organisation in people:
-        if person.forum_id != root or (organisation and organisation.forum_id != root):
-            raise ValidationError(_("A résztvevő nem ennek a fórumnak a címtárában van."))
-    meeting.attendances.filter(person__isnull=False).delete()  # erased people stay anonymous
-    Attendance.objects.bulk_create(
-        [Attendance(meeting=meeting, person=person, organisation=organisation)
-         for person, organisation in {p.pk: (p, o) for p, o in people}.values()]
-    )
+    headcounts = {org: n for org, n in (headcounts or {}).items() if n}
+    named = [(name.strip(), org) for name, org in named if name.strip()]
+    _check_directory(meeting, [o for _p, o in people] + [o for _n, o in named]
+                     + list(headcounts), [p for p, _o in people])
+    if any(n < 0 for n in headcounts.values()) or (headcount_total or 0) < 0 or guests < 0:
+        raise ValidationError({"headcount_total": _("A létszám nem lehet negatív.")})
+    attributed = sum(headcounts.values())
+    if headcount_total is not None and headcount_total < attributed:
+        raise ValidationError({"headcount_total": _(
+            "Az összlétszám nem lehet kevesebb a szervezetenkénti létszámok összegénél "
+            "(%(n)s fő).") % {"n": attributed}})
+    if max(attributed, headcount_total or 0) > MAX_HEADCOUNT:
+        raise ValidationError({"headcount_total": _("Legfeljebb %(n)s fő rögzíthető.")
+                               % {"n": MAX_HEADCOUNT}})
+    # Erased people's anonymous presence stays; everything else recorded is replaced.
+    meeting.attendances.filter(Q(person__isnull=False) | ~Q(name="") | Q(counted=True)).delete()
+    rows = [Attendance(meeting=meeting, person=person, organisation=organisation)
+            for person, organisation in {p.pk: (p, o) for p, o in people}.values()]
+    rows += [Attendance(meeting=meeting, name=name, organisation=org) for name, org in named]
+    rows += [Attendance(meeting=meeting, organisation=org, counted=True)
+             for org, n in headcounts.items() for _i in range(n)]
+    rows += [Attendance(meeting=meeting, counted=True)
+             for _i in range((headcount_total or attributed) - attributed)]
+    Attendance.objects.bulk_create(rows)
     meeting.guests = guests
     if scan:
         meeting.attendance_scan = scan
@@ -486,16 +541,63 @@ def attendance_record(*, meeting: Meeting, people: list[tuple[Person, Organisati
     return meeting
 
 
+@transaction.atomic
+def meeting_record_held(*, forum: Forum, user: User | None = None,
+                        people: Sequence[tuple[Person, Organisation | None]] = (),
+                        named: Sequence[tuple[str, Organisation | None]] = (),
+                        headcounts: dict[Organisation, int] | None = None,
+                        headcount_total: int | None = None, guests: int = 0,
+                        scan: Any = None, **data: Any) -> Meeting:
+    """A session already held, recorded at once with its attendance (a coordinator who
+    starts using the platform mid-project). Its history keeps who recorded it and when."""
+    starts_at = data.get("starts_at")
+    if starts_at and starts_at > timezone.now():
+        raise ValidationError({"starts_at": _(
+            "Megtartott ülésként csak már elkezdődött ülést lehet rögzíteni; a jövőbeli "
+            "ülést az „Új ülés” gombbal vegye fel.")})
+    if not (people or any(name.strip() for name, _o in named) or any((headcounts or {}).values())
+            or headcount_total):
+        raise ValidationError({"headcount_total": _(
+            "Adja meg a jelenlévőket: névvel, szervezetenkénti létszámmal vagy "
+            "összlétszámmal.")})
+    meeting = meeting_schedule(forum=forum, user=user, **data)
+    return attendance_record(meeting=meeting, people=people, named=named,
+                             headcounts=headcounts, headcount_total=headcount_total,
+                             guests=guests, scan=scan, user=user)
+
+
 @dataclass(frozen=True)
 class Quorum:
     rule: str
     members: int  # voting member organisations on the day
     present: int  # of them, present
     required: int
+    # False when only a total headcount was recorded: which organisations came is unknown.
+    known: bool = True
 
     @property
     def reached(self) -> bool:
         return self.members > 0 and self.present >= self.required
+
+
+def present_voters(meeting: Meeting) -> int:
+    """How many present people may vote: those of voting member organisations, and heads
+    counted without an organisation (a paper sheet's total: who they were is unknown)."""
+    voting = voting_organisations(meeting)
+    return meeting.attendances.filter(
+        Q(organisation_id__in=voting) | Q(organisation__isnull=True, counted=True)).count()
+
+
+def _check_votes(meeting: Meeting, votes: list[int | None]) -> None:
+    total = sum(v or 0 for v in votes)
+    if not total:
+        return
+    limit = present_voters(meeting)
+    if total > limit:
+        raise ValidationError({"votes_for": _(
+            "Az igen, nem és tartózkodó szavazatok összege (%(total)s) nem lehet több a jelen "
+            "lévő szavazati jogú résztvevők számánál (%(limit)s).")
+            % {"total": total, "limit": limit}})
 
 
 def voting_organisations(meeting: Meeting) -> set[int]:
@@ -510,7 +612,8 @@ def voting_organisations(meeting: Meeting) -> set[int]:
 def quorum(meeting: Meeting) -> Quorum:
     rule = QuorumRule.objects.filter(forum_id=meeting.forum_id).first() or QuorumRule()
     voting = voting_organisations(meeting)
-    present = len(voting & set(meeting.attendances.values_list("organisation_id", flat=True)))
+    recorded = set(meeting.attendances.values_list("organisation_id", "counted"))
+    present = len(voting & {org for org, _counted in recorded})
     total = len(voting)
     if rule.kind == QuorumKind.TWO_THIRDS:
         required = -(-2 * total // 3)
@@ -518,8 +621,9 @@ def quorum(meeting: Meeting) -> Quorum:
         required = rule.minimum or 1
     else:
         required = total // 2 + 1
+    known = not (present == 0 and (None, True) in recorded)
     return Quorum(rule=str(rule.get_kind_display()), members=total, present=present,
-                  required=required)
+                  required=required, known=known)
 
 
 @transaction.atomic
@@ -534,6 +638,29 @@ def quorum_rule_set(*, forum: Forum, kind: str, minimum: int | None = None) -> Q
 # --- minutes -----------------------------------------------------------------------------
 
 
+_HTML_TAG = re.compile(r"<(p|br|h[1-6]|ul|ol|li|table|blockquote|strong|em|b|i|u|a|hr|div)"
+                       r"\b[^>]*>", re.IGNORECASE)
+
+
+def is_html(text: str) -> bool:
+    return bool(_HTML_TAG.search(text or ""))
+
+
+def minutes_text(body: str) -> str:
+    """What is stored of a minutes body: plain text as typed (paragraphs and line breaks
+    kept; escaped when shown), or formatted text (HTML, e.g. pasted) sanitised with nh3."""
+    body = (body or "").replace("\r\n", "\n").strip()
+    return sanitize(body) if is_html(body) else body
+
+
+def minutes_html(body: str) -> SafeString:
+    """A minutes body for a page or a PDF: plain text becomes <p> paragraphs with <br> line
+    breaks (escaped); either way the result is sanitised again on the way out."""
+    if not is_html(body):
+        body = linebreaks(body or "", autoescape=True)
+    return as_html(body)
+
+
 def _minutes(meeting: Meeting) -> Minutes:
     return Minutes.objects.filter(meeting=meeting).first() or Minutes(meeting=meeting)
 
@@ -544,7 +671,7 @@ def minutes_save(*, meeting: Meeting, body: str, kind: str, recorder: str = "",
     minutes = _minutes(meeting)
     if minutes.status == MinutesStatus.APPROVED:
         raise ValidationError(_("Az elfogadott emlékeztető már nem módosítható."))
-    minutes.body, minutes.kind, minutes.recorder = sanitize(body), kind, recorder
+    minutes.body, minutes.kind, minutes.recorder = minutes_text(body), kind, recorder
     minutes.full_clean()
     set_history_user(minutes, user)
     minutes.save()
@@ -589,11 +716,21 @@ def minutes_comment_add(*, meeting: Meeting, user: User, text: str) -> MinutesCo
 
 
 @transaction.atomic
-def minutes_approve(*, meeting: Meeting, on: datetime.date, user: User | None = None
-                    ) -> Minutes:
+def minutes_approve(*, meeting: Meeting, on: datetime.date, user: User | None = None,
+                    before_deadline_confirmed: bool = False) -> Minutes:
+    """Mark the minutes approved. While the members may still comment (the deadline has not
+    passed), only with an explicit confirmation that it has not."""
     minutes = _minutes(meeting)
     if not minutes.pk or not minutes.body:
         raise ValidationError(_("Előbb írja meg az emlékeztetőt."))
+    if minutes.status == MinutesStatus.APPROVED:
+        raise ValidationError(_("Az emlékeztetőt már elfogadták."))
+    deadline = minutes.comments_until
+    if (minutes.status == MinutesStatus.CONSULTATION and deadline
+            and timezone.localdate() <= deadline and not before_deadline_confirmed):
+        raise ValidationError({"before_deadline_confirmed": _(
+            "A véleményezési határidő (%(day)s) még nem járt le. Ha mégis most fogadják el, "
+            "jelölje be, hogy tudomásul veszi.") % {"day": f"{deadline:%Y. %m. %d.}"}})
     minutes.status, minutes.approved_on = MinutesStatus.APPROVED, on
     set_history_user(minutes, user)
     minutes.save()
@@ -625,6 +762,7 @@ def decision_record(*, meeting: Meeting, text: str, number: int | None = None,
     year = meeting.date.year
     if not number:
         _lock_numbering(meeting.forum)
+    _check_votes(meeting, [votes_for, votes_against, votes_abstain])
     decision = Decision(
         forum=meeting.forum, meeting=meeting, year=year,
         number=number or next_decision_number(meeting.forum, year), text=text,
@@ -646,6 +784,9 @@ def decision_update(*, decision: Decision, user: User | None = None, **data: Any
         raise TypeError(f"unknown decision fields: {sorted(set(data) - allowed)}")
     for name, value in data.items():
         setattr(decision, name, value)
+    if {"votes_for", "votes_against", "votes_abstain"} & set(data):
+        _check_votes(decision.meeting, [decision.votes_for, decision.votes_against,
+                                        decision.votes_abstain])
     decision.full_clean()
     set_history_user(decision, user)
     decision.save(update_fields=list(data))

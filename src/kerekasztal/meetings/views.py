@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -7,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, links
+from kerekasztal.core import access, import_views, links
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.ical import calendar_bytes, calendar_response
@@ -30,6 +32,7 @@ from .forms import (
     DecisionForm,
     ExtraInviteeForm,
     FollowUpForm,
+    HeldMeetingForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesApproveForm,
@@ -39,6 +42,7 @@ from .forms import (
     QuorumForm,
     RsvpForm,
 )
+from .imports import HELD_MEETINGS
 from .models import CalendarToken, Minutes, QuorumRule
 
 DOCS = ("pdf", "docx")
@@ -113,6 +117,51 @@ def meeting_create(request, forum):
     return render_workspace(request, forum, "meetings/meeting_form.html", {"form": form})
 
 
+def meeting_record_held(request, forum):
+    """A session already held, recorded at once with its attendance."""
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    people = [(f"{person.pk}:{org.pk}", f"{person.name} ({org.name})")
+              for person, org in queries.forum_representatives(forum)]
+    form = HeldMeetingForm(request.POST or None, request.FILES or None, forum=forum,
+                           people=people, organisations=queries.forum_organisations(forum),
+                           initial={"number": services.next_number(forum)})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        people_, _named = _attendees(forum, None, data["present"])
+        try:
+            meeting = services.meeting_record_held(
+                forum=forum, user=request.user, people=people_,
+                headcounts=form.headcounts(), headcount_total=data.get("headcount_total"),
+                guests=data["guests"], scan=data.get("scan"), **_meeting_data(form))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A megtartott ülést rögzítettük a jelenléttel együtt."))
+            return redirect("meetings:attendance", forum=forum.slug, pk=meeting.pk)
+    return render_workspace(request, forum, "meetings/meeting_held_form.html", {"form": form})
+
+
+def held_import(request, forum):
+    """Sessions held before the platform, from a spreadsheet: preview, then all or none."""
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    return import_views.upload(request, forum, HELD_MEETINGS,
+                               back_url=import_views.url_for("meetings:list", forum),
+                               preview_url_name="meetings:held_import_preview")
+
+
+def held_import_preview(request, forum, batch):
+    forum = access.forum_for(request.user, forum, "meetings.manage")
+    batch = access.import_batch_for(request.user, forum, batch, HELD_MEETINGS.kind,
+                                    "meetings.manage")
+    return import_views.preview(request, forum, HELD_MEETINGS, batch,
+                                back_url=import_views.url_for("meetings:list", forum))
+
+
+def held_import_example(request, forum, fmt):
+    access.forum_for(request.user, forum, "meetings.manage")
+    return import_views.example(HELD_MEETINGS, fmt)
+
+
 def meeting_edit(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.manage")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
@@ -142,7 +191,7 @@ def meeting_detail(request, forum, pk):
         "meeting": meeting, "agenda": queries.agenda(meeting),
         "quorum": services.quorum(meeting) if meeting.status == "held" else None,
         "rsvp_counts": queries.rsvp_counts(meeting),
-        "own": [(inv, RsvpForm(initial={"answer": inv.rsvp, "substitute": inv.substitute_id},
+        "own": [(inv, RsvpForm(initial=_rsvp_initial(inv),
                                substitutes=services.substitutes_for(inv),
                                prefix=f"inv{inv.pk}")) for inv in own],
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
@@ -307,6 +356,20 @@ def invitations_remind(request, forum, pk):
     return redirect("meetings:invitations", forum=forum.slug, pk=pk)
 
 
+def _answer(form) -> dict:
+    data = form.cleaned_data
+    return {"answer": data["answer"], "substitute": data.get("substitute"),
+            "substitute_name": data.get("substitute_name") or "",
+            "substitute_email": data.get("substitute_email") or ""}
+
+
+def _rsvp_initial(invitation) -> dict:
+    return {"answer": invitation.rsvp if invitation.rsvp != "pending" else None,
+            "substitute": invitation.substitute_id,
+            "substitute_name": invitation.substitute_name,
+            "substitute_email": invitation.substitute_email}
+
+
 @require_POST
 def rsvp_own(request, forum, pk, invitation):
     forum = access.forum_for(request.user, forum, "meetings.rsvp")
@@ -315,9 +378,7 @@ def rsvp_own(request, forum, pk, invitation):
                     prefix=f"inv{invitation.pk}")
     if form.is_valid():
         try:
-            services.invitation_respond(invitation=invitation,
-                                        answer=form.cleaned_data["answer"],
-                                        substitute=form.cleaned_data.get("substitute"))
+            services.invitation_respond(invitation=invitation, **_answer(form))
         except ValidationError as exc:
             _fail(request, exc)
         else:
@@ -335,14 +396,11 @@ def rsvp(request, token):
     except services.RsvpLinkError as exc:
         return render(request, "meetings/rsvp_invalid.html", {"reason": str(exc)}, status=410)
     form = RsvpForm(request.POST or None, substitutes=services.substitutes_for(invitation),
-                    initial={"answer": invitation.rsvp if invitation.rsvp != "pending" else None,
-                             "substitute": invitation.substitute_id})
+                    initial=_rsvp_initial(invitation))
     done = False
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_respond(invitation=invitation,
-                                        answer=form.cleaned_data["answer"],
-                                        substitute=form.cleaned_data.get("substitute"))
+            services.invitation_respond(invitation=invitation, **_answer(form))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -361,49 +419,104 @@ def attendance(request, forum, pk):
     meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
     return render_workspace(request, forum, "meetings/attendance.html", {
         "meeting": meeting, "attendances": queries.attendances(meeting),
-        "quorum": services.quorum(meeting),
+        "quorum": services.quorum(meeting), "recorded": queries.held_recorded(meeting),
     })
 
 
 def _attendance_choices(meeting):
-    """`person:organisation` pairs: the sheet's representatives, then invited others."""
+    """Everyone on the sheet: `person:organisation` pairs of the representatives, then
+    invited others; `inv:<pk>` an extra invitee outside the directory, `sub:<pk>` a
+    substitute named by name on the RSVP page."""
     choices, seen = [], set()
+
+    def add(value, name, org):
+        choices.append((value, f"{name} ({org.name})" if org else name))
+
     for row in queries.sheet_rows(meeting):
         for person in row.people:
             if person.pk and person.pk not in seen:
                 seen.add(person.pk)
-                org = row.organisation
-                label = f"{person.name} ({org.name})" if org else person.name
-                choices.append((f"{person.pk}:{org.pk if org else ''}", label))
+                add(f"{person.pk}:{row.organisation.pk if row.organisation else ''}",
+                    person.name, row.organisation)
     for invitation in queries.invitations(meeting):
+        org = invitation.organisation
         for person in (invitation.person, invitation.substitute):
             if person and person.pk not in seen:
                 seen.add(person.pk)
-                org = invitation.organisation
-                label = f"{person.name} ({org.name})" if org else person.name
-                choices.append((f"{person.pk}:{org.pk if org else ''}", label))
+                add(f"{person.pk}:{org.pk if org else ''}", person.name, org)
+        if invitation.person_id is None:
+            add(f"inv:{invitation.pk}", invitation.name, org)
+        if invitation.substitute_name:
+            add(f"sub:{invitation.pk}", invitation.substitute_name, org)
     return choices
+
+
+def _attendance_values(meeting) -> list[str]:
+    """The form's values of what is recorded (named attendances outside the directory are
+    matched to their invitation by name)."""
+    by_name = {}
+    for invitation in meeting.invitations.all():
+        if invitation.person_id is None:
+            by_name.setdefault((invitation.name, invitation.organisation_id),
+                               f"inv:{invitation.pk}")
+        if invitation.substitute_name:
+            by_name.setdefault((invitation.substitute_name, invitation.organisation_id),
+                               f"sub:{invitation.pk}")
+    values = []
+    for a in meeting.attendances.all():
+        if a.person_id:
+            values.append(f"{a.person_id}:{a.organisation_id or ''}")
+        elif a.name and (a.name, a.organisation_id) in by_name:
+            values.append(by_name[(a.name, a.organisation_id)])
+    return values
+
+
+def _attendees(forum, meeting, values):
+    """(people, named) for the service from the checked values."""
+    pairs = [v.split(":") for v in values if not v.startswith(("inv:", "sub:"))]
+    people = {p.pk: p for p in Person.objects.filter(
+        pk__in=[int(p) for p, _o in pairs], forum=forum.root)}
+    orgs = {o.pk: o for o in Organisation.objects.filter(
+        pk__in=[int(o) for _p, o in pairs if o], forum=forum.root)}
+    invitations = {inv.pk: inv for inv in meeting.invitations.select_related("organisation")
+                   } if meeting else {}
+    named = []
+    for value in values:
+        kind, _sep, pk = value.partition(":")
+        invitation = invitations.get(int(pk)) if kind in ("inv", "sub") else None
+        if invitation is not None:
+            name = invitation.name if kind == "inv" else invitation.substitute_name
+            named.append((name, invitation.organisation))
+    return ([(people[int(p)], orgs.get(int(o)) if o else None) for p, o in pairs
+             if int(p) in people], named)
+
+
+def _kept_headcounts(meeting):
+    """The headcounts recorded from a paper sheet, kept when names are edited."""
+    counted = Counter(meeting.attendances.filter(counted=True)
+                      .values_list("organisation_id", flat=True))
+    if not counted:
+        return {}, None
+    orgs = Organisation.objects.in_bulk([pk for pk in counted if pk])
+    return ({orgs[pk]: n for pk, n in counted.items() if pk in orgs},
+            sum(counted.values()))
 
 
 def attendance_edit(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.manage")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.manage")
-    current = [f"{a.person_id}:{a.organisation_id or ''}"
-               for a in meeting.attendances.filter(person__isnull=False)]
     form = AttendanceForm(request.POST or None, request.FILES or None,
                           choices=_attendance_choices(meeting),
-                          initial={"present": current, "guests": meeting.guests})
+                          initial={"present": _attendance_values(meeting),
+                                   "guests": meeting.guests})
     if request.method == "POST" and form.is_valid():
-        pairs = [value.split(":") for value in form.cleaned_data["present"]]
-        people = {p.pk: p for p in Person.objects.filter(
-            pk__in=[int(p) for p, _o in pairs], forum=forum.root)}
-        orgs = {o.pk: o for o in Organisation.objects.filter(
-            pk__in=[int(o) for _p, o in pairs if o], forum=forum.root)}
+        people, named = _attendees(forum, meeting, form.cleaned_data["present"])
+        headcounts, total = _kept_headcounts(meeting)
         try:
             services.attendance_record(
                 meeting=meeting, guests=form.cleaned_data["guests"],
                 scan=form.cleaned_data.get("scan"), user=request.user,
-                people=[(people[int(p)], orgs.get(int(o)) if o else None) for p, o in pairs],
+                people=people, named=named, headcounts=headcounts, headcount_total=total,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -412,7 +525,8 @@ def attendance_edit(request, forum, pk):
                                         "szerepel."))
             return redirect("meetings:attendance", forum=forum.slug, pk=pk)
     return render_workspace(request, forum, "meetings/attendance_form.html", {
-        "meeting": meeting, "form": form})
+        "meeting": meeting, "form": form,
+        "counted": meeting.attendances.filter(counted=True).count()})
 
 
 def attendance_scan(request, forum, pk):
@@ -468,10 +582,17 @@ def minutes(request, forum, pk):
     visible = record if access.minutes_visible(request.user, forum, record) else None
     return render_workspace(request, forum, "meetings/minutes.html", {
         "meeting": meeting, "minutes": visible, "quorum": services.quorum(meeting),
-        "send_form": MinutesSendForm(), "approve_form": MinutesApproveForm(),
+        "send_form": MinutesSendForm(),
+        "approve_form": MinutesApproveForm(deadline_open=_deadline_open(record)),
+        "body": services.minutes_html(visible.body) if visible else "",
         "comment_form": MinutesCommentForm(), "decisions": queries.decisions_of(meeting),
         "comments": visible.comments.select_related("author") if visible else [],
     })
+
+
+def _deadline_open(record) -> bool:
+    return bool(record and record.status == "consultation" and record.comments_until
+                and timezone.localdate() <= record.comments_until)
 
 
 @require_POST
@@ -536,8 +657,9 @@ def minutes_approve(request, forum, pk):
     try:
         if not form.is_valid():
             raise ValidationError(_("Adja meg az elfogadás napját."))
-        services.minutes_approve(meeting=meeting, on=form.cleaned_data["approved_on"],
-                                 user=request.user)
+        services.minutes_approve(
+            meeting=meeting, on=form.cleaned_data["approved_on"], user=request.user,
+            before_deadline_confirmed=form.cleaned_data["before_deadline_confirmed"])
     except ValidationError as exc:
         _fail(request, exc)
     else:
