@@ -1,6 +1,7 @@
 from django import template
 
 from kerekasztal.core import nav
+from kerekasztal.core.richtext import as_html
 
 register = template.Library()
 
@@ -30,3 +31,10 @@ def public_nav(context):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def rich_text(value):
+    """Stored rich text (minutes, news, agreement texts), sanitised again on output: the
+    admin, a restore or an import can store HTML that never went through a form."""
+    return as_html(value or "")
