@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 import json
 
@@ -5,6 +6,7 @@ from django import forms
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -122,7 +124,9 @@ class OptimisticConcurrencyMixin:
             text = str(instance._get_FIELD_display(field))
         else:
             value = getattr(instance, name)
-            text = "" if value is None else str(value)
+            if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+                value = timezone.localtime(value)
+            text = "" if value is None else str(formats.localize(value))
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def _clean_form(self):
