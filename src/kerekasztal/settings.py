@@ -22,6 +22,10 @@ KEREKASZTAL_ENV = env_str("KEREKASZTAL_ENV", "local").strip().lower()
 PRODUCTION = KEREKASZTAL_ENV == "production" or env_bool("KEREKASZTAL_PRODUCTION", False)
 _INSECURE_KEY = "django-insecure-local-only-kerekasztal"
 SECRET_KEY = env_str("SECRET_KEY", _INSECURE_KEY)
+# Signs backup manifests (HMAC-SHA256); kept by the operator outside the archives and apart
+# from SECRET_KEY (docs/reliability.md). Required in production to back up or restore.
+_INSECURE_BACKUP_KEY = "insecure-local-only-kerekasztal-backup-key"
+BACKUP_KEY = env_str("BACKUP_KEY", "" if PRODUCTION else _INSECURE_BACKUP_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -151,8 +155,11 @@ AXES_USERNAME_CALLABLE = "kerekasztal.core.backends.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address behind TRUSTED_PROXY_COUNT reverse proxies that each append the
+# address they received from to X-Forwarded-For (nginx: $proxy_add_x_forwarded_for); 0: the
+# header is ignored (anyone can send it). See core/backends.client_ip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "kerekasztal.core.backends.client_ip"
 KEREKASZTAL_REQUIRE_2FA = env_bool("KEREKASZTAL_REQUIRE_2FA", True)
 
 # The API: `@paginate` without a class uses bounded limit/offset pagination.

@@ -1,6 +1,6 @@
 from kerekasztal.core.uploads import RandomName
 
-from . import DENY, LOGIN, OK, ROLES, Row, forum, public, workspace
+from . import DENY, LOGIN, MISSING, OK, ROLES, Row, forum, public, workspace
 
 ANY = ("member", "settlement_officer", "auditor", "coordinator")
 
@@ -29,7 +29,31 @@ def _create_forum_expectations():
     return expect
 
 
+MATRIX_TOKEN = "matrix-invitation-token"
+
+
+def _invitation(w):
+    """The other forum invites the auditor's existing account to a role."""
+    from kerekasztal.forums.models import AccountInvitation
+    from kerekasztal.forums.services import invitation_token_hash
+
+    AccountInvitation.objects.create(
+        forum=w.other_forum, user=w.auditor, email=w.auditor.email, role="auditor",
+        token_hash=invitation_token_hash(MATRIX_TOKEN), invited_by=w.outsider)
+
+
+def _invitation_expectations():
+    # Only the account it was sent to sees it; everyone else gets 404 (not even "forbidden")
+    expect = {role: MISSING for role in ROLES}
+    expect.update(anonymous=LOGIN, auditor=OK)
+    return expect
+
+
 ROWS = [
+    Row("forums:invitation", lambda w: {"token": MATRIX_TOKEN}, _invitation_expectations(),
+        setup=_invitation),
+    Row("forums:invitation", lambda w: {"token": MATRIX_TOKEN}, _invitation_expectations(),
+        method="POST", data=lambda w: {"answer": "decline"}, setup=_invitation),
     Row("forums:create", lambda w: {}, _create_forum_expectations()),
     Row("forums:public", forum, public()),
     Row("forums:workspace", forum, workspace(*ANY)),

@@ -38,6 +38,9 @@ def test_forum_detail_and_members(client, world):
     ("/api/v1/forums/koszeg/members/?on=tegnap", "on"),
     ("/api/v1/publishing/news/?kind=gossip", "kind"),
     ("/api/v1/publishing/documents/?language=xx", "language"),
+    # issue 21/6: past SQLite's 64-bit integers (OverflowError, a 500 before)
+    ("/api/v1/plans/measures?plan=9223372036854775809", "plan"),
+    ("/api/v1/plans/measures?plan=-1", "plan"),
 ])
 def test_bad_filters_and_pages_give_400_with_a_body(client, world, url, field):
     response = client.get(url)
@@ -178,3 +181,30 @@ def test_forum_list_query_count_is_flat(client, world):
     with CaptureQueriesContext(connection) as many:
         client.get("/api/v1/forums/")
     assert len(few) == len(many)
+
+
+@pytest.mark.parametrize("url", [
+    "/api/v1/plans/plans/9223372036854775809",
+    "/api/v1/publishing/news/99999999999999999999999/",
+    "/api/v1/meetings/9223372036854775808/",
+])
+def test_an_id_past_the_database_integers_is_400_not_500(client, world, url):
+    """Ids in paths are not bounded one by one: the API's last guard answers 400."""
+    response = client.get(url)
+    assert response.status_code in (400, 404), response.content
+    assert response.json()["detail"]
+
+
+def test_a_database_outage_is_a_json_503(client, world):
+    """Issue 21/6: the API answered with the HTML 500 page while the database was down."""
+    from django.db import OperationalError, connection
+
+    def down(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(down):
+        response = client.get("/api/v1/plans/measures")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Retry-After"]
+    assert "átmenetileg nem érhető el" in response.json()["detail"]

@@ -1,6 +1,7 @@
 """Backups: one archive, verified on restore, portable from SQLite to PostgreSQL."""
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -101,7 +102,7 @@ def test_restore_refuses_a_database_that_is_not_empty(media, tmp_path):
      "checksums"),
     ("manifest", lambda n, c: (n, c.replace(b'"directory.organisation": 2',
                                             b'"directory.organisation": 3'))
-     if n == "manifest.json" else (n, c), "counts"),
+     if n == "manifest.json" else (n, c), "signature"),
     ("traversal", lambda n, c: ("media/../../evil.txt", c) if n.startswith("media/")
      else (n, c), "Unexpected entry"),
 ])
@@ -177,3 +178,80 @@ def test_a_backup_taken_on_sqlite_restores_into_this_database(media, tmp_path):
     assert Organisation.history.count() == manifest["counts"]["directory.historicalorganisation"]
     Organisation.objects.create(forum=user.person.forum, name="Új", kind="civil")
     print(f"restored into {connection.vendor}")
+
+
+@pytest.mark.django_db
+def test_the_archive_is_readable_by_its_owner_only(media, tmp_path):
+    """Issue 21/5: it holds password hashes and TOTP secrets."""
+    _world_with_file()
+    archive = tmp_path / "mentes.tar.gz"
+    old = os.umask(0o022)
+    try:
+        call_command("backup", str(archive), stdout=io.StringIO())
+    finally:
+        os.umask(old)
+    assert archive.stat().st_mode & 0o777 == 0o600
+
+
+def _escalated(content: bytes) -> bytes:
+    """The attack: the member made superuser in data.json."""
+    records = json.loads(content)
+    for record in records:
+        if record["model"] == "core.user" and record["fields"]["email"] == "member@example.org":
+            record["fields"]["is_superuser"] = True
+            record["fields"]["is_staff"] = True
+    return json.dumps(records).encode()
+
+
+def _rehashed(source: Path, target: Path, key: str | None) -> None:
+    """data.json changed, the manifest re-hashed, and re-signed with `key` (or unsigned)."""
+    with tarfile.open(source, "r:gz") as old:
+        contents = {m.name: old.extractfile(m).read() for m in old}
+    contents["data.json"] = _escalated(contents["data.json"])
+    manifest = json.loads(contents["manifest.json"])
+    manifest["data_sha256"] = hashlib.sha256(contents["data.json"]).hexdigest()
+    contents["manifest.json"] = json.dumps(manifest, indent=2).encode()
+    if key is None:
+        contents.pop("manifest.sig")
+    else:
+        contents["manifest.sig"] = hmac.new(key.encode(), contents["manifest.json"],
+                                            hashlib.sha256).hexdigest().encode()
+    with tarfile.open(target, "w:gz") as new:
+        for name, content in contents.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            new.addfile(info, io.BytesIO(content))
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("key", "message"), [
+    (None, "not signed"),
+    ("an-attacker-guess-at-the-key-0123456789", "signature does not match"),
+    ("kept", None),
+])
+def test_a_rehashed_archive_making_a_member_superuser_is_refused(media, tmp_path, key,
+                                                                   message, settings):
+    """Issue 21/5: checksums alone let an attacker edit data.json and re-hash the manifest."""
+    world = _world_with_file()
+    archive = tmp_path / "mentes.tar.gz"
+    create_backup(archive)
+    call_command("flush", interactive=False, verbosity=0)
+    Path(world.membership.accession_declaration.path).unlink()
+    tampered = tmp_path / "tampered.tar.gz"
+    _rehashed(archive, tampered, settings.BACKUP_KEY if key == "kept" else key)
+    if message is None:  # whoever holds BACKUP_KEY can sign: the key must stay outside
+        restore_backup(tampered)
+        assert User.objects.get(email="member@example.org").is_superuser
+        return
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(tampered))
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_without_a_backup_key_no_backup_is_written(media, tmp_path, settings):
+    settings.BACKUP_KEY = ""
+    archive = tmp_path / "mentes.tar.gz"
+    with pytest.raises(CommandError, match="BACKUP_KEY"):
+        call_command("backup", str(archive), stdout=io.StringIO())
+    assert not archive.exists()

@@ -138,3 +138,41 @@ def test_stored_file_is_not_reachable_without_access(client, world, media):
     assert client.get(url).status_code == 403
     assert client.get(f"/_media_not_served/{world.membership.accession_declaration.name}"
                       ).status_code == 404
+
+
+def _pdf(javascript: str | None = None, open_action: bool = False) -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if javascript:
+        action = writer._add_object(DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject(javascript)}))
+        if open_action:
+            writer._root_object[NameObject("/OpenAction")] = action
+        else:  # document-level JavaScript, run when the document opens
+            writer._root_object[NameObject("/Names")] = DictionaryObject({
+                NameObject("/JavaScript"): DictionaryObject({NameObject("/Names"): ArrayObject(
+                    [TextStringObject("koszonto"), action])})})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("policy", [DOCUMENTS, SCANS])
+@pytest.mark.parametrize("content", [
+    _pdf(javascript="app.alert('hello')"),  # document-level JavaScript (issue 21/7)
+    _pdf(javascript="this.exportDataObject({cName: 'x'})", open_action=True),
+    # a PDF no parser accepts, with the name escaped as readers allow
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/J#61vaScript/JS(app.alert(1))>>>>endobj\n"
+    b"%%EOF\n",
+])
+def test_a_pdf_with_active_content_is_refused(policy, content):
+    assert _refused(policy, "melleklet.pdf", content) == "pdf_active"
+
+
+def test_a_plain_pdf_passes():
+    policy_validator(DOCUMENTS)(SimpleUploadedFile("melleklet.pdf", _pdf()))
+    policy_validator(DOCUMENTS)(SimpleUploadedFile("melleklet.pdf", PDF))

@@ -215,3 +215,65 @@ def test_a_verified_session_makes_new_recovery_codes_and_the_old_ones_stop_worki
 def test_a_session_without_the_code_cannot_make_recovery_codes(client, world):
     client.force_login(world.coordinator)
     assert client.post("/accounts/recovery-codes/new/").status_code == 403
+
+
+PROXY = "127.0.0.1"  # nginx on the same host: every request's REMOTE_ADDR
+
+
+def _spray(client, forwarded_for: str) -> None:
+    """Five wrong passwords for made-up accounts from one client behind the proxy."""
+    for n in range(5):
+        client.post(LOGIN, {"username": f"kitalalt-{n}@example.org", "password": "rossz-123"},
+                    REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_behind_one_proxy_a_sprayer_does_not_lock_out_everyone(client, world, settings):
+    """Issue 21/1: axes counted REMOTE_ADDR (the proxy) for everyone behind it."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    _spray(client, "203.0.113.66")
+    other = client.post(LOGIN, {"username": world.member.email, "password": PASSWORD},
+                        REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert other.status_code == 302 and other["Location"] == "/"
+    client.post("/accounts/logout/")
+    # the sprayer's own address is locked, whatever account it tries next
+    sprayer = client.post(LOGIN, {"username": world.auditor.email, "password": PASSWORD},
+                          REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.66")
+    assert sprayer.status_code == 429
+
+
+def test_behind_one_proxy_a_forged_forwarded_address_does_not_escape_the_lock(
+        client, world, settings):
+    """The proxy appends the real client: only the last address counts, not what the client
+    wrote in front of it."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(5):
+        client.post(LOGIN, {"username": f"kitalalt-{n}@example.org", "password": "rossz-123"},
+                    REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"10.9.9.{n}, 203.0.113.66")
+    forged = client.post(LOGIN, {"username": world.auditor.email, "password": PASSWORD},
+                         REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="10.8.8.8, 203.0.113.66")
+    assert forged.status_code == 429
+
+
+def test_behind_one_proxy_the_account_lock_still_holds_from_every_address(
+        client, world, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(5):
+        client.post(LOGIN, {"username": world.member.email, "password": "rossz-123"},
+                    REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"203.0.113.{n + 1}")
+    locked = client.post(LOGIN, {"username": world.member.email, "password": PASSWORD},
+                         REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert locked.status_code == 429
+
+
+def test_without_a_proxy_a_forged_forwarded_header_is_ignored(client, world, settings):
+    """TRUSTED_PROXY_COUNT=0 (no proxy): X-Forwarded-For is the client's own invention."""
+    settings.TRUSTED_PROXY_COUNT = 0
+    for n in range(5):
+        client.post(LOGIN, {"username": f"kitalalt-{n}@example.org", "password": "rossz-123"},
+                    REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"198.51.100.{n + 1}")
+    again = client.post(LOGIN, {"username": world.auditor.email, "password": PASSWORD},
+                        REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="198.51.100.77")
+    assert again.status_code == 429
+    other = client.post(LOGIN, {"username": world.member.email, "password": PASSWORD},
+                        REMOTE_ADDR="198.51.100.20")
+    assert other.status_code == 302

@@ -195,7 +195,7 @@ def agreement_edit(request, forum, pk):
         "minimum_signatures": agreement.minimum_signatures, "place": agreement.place,
     }
     form = AgreementForm(request.POST or None, forum=forum, agreement=agreement,
-                         initial=initial)
+                         initial=initial, version_of=agreement)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         note = data.pop("note")
@@ -299,7 +299,7 @@ def party_edit(request, forum, pk, party):
     forum = access.forum_for(request.user, forum, MANAGE)
     agreement = access.agreement_for(request.user, forum, pk, MANAGE)
     party = access.agreement_party_for(request.user, forum, agreement, party, MANAGE)
-    form = PartyForm(request.POST or None, forum=forum, party=party, initial={
+    form = PartyForm(request.POST or None, forum=forum, party=party, version_of=party, initial={
         "role": party.role, "signatory_name": party.signatory_name,
         "signatory_position": party.signatory_position,
     })

@@ -2,11 +2,17 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+
+# The largest record id (a 64-bit signed integer, SQLite's and PostgreSQL's bigint): integer
+# filters are bounded by it like the limits, so no value reaches the database unbounded.
+MAX_ID = 2**63 - 1
+RETRY_AFTER_SECONDS = 30
 
 
 class BadRequest(Exception):
@@ -140,3 +146,19 @@ def install(api) -> None:
         if message.startswith("Cannot parse request body"):
             message = str(PYDANTIC_MESSAGES["json_invalid"])
         return api.create_response(request, _body(message), status=exc.status_code)
+
+    @api.exception_handler(OverflowError)
+    def overflow(request, exc):
+        """The last guard for an integer no filter bounded (an id in a path or a body)."""
+        message = _("Túl nagy szám: legfeljebb %(max)s lehet.") % {"max": MAX_ID}
+        return api.create_response(request, _body(message), status=400)
+
+    def database_unavailable(request, exc):
+        response = api.create_response(
+            request, _body(_("Az adatbázis átmenetileg nem érhető el; próbálja újra később.")),
+            status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    api.add_exception_handler(OperationalError, database_unavailable)
+    api.add_exception_handler(InterfaceError, database_unavailable)

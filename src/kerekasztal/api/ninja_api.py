@@ -25,6 +25,7 @@ ERROR_RESPONSES = {
     "401": "Hiányzó vagy érvénytelen API-kulcs.",
     "403": "A kulcs gazdája ezt nem teheti meg.",
     "404": "Nem található.",
+    "503": "Az adatbázis átmenetileg nem érhető el (Retry-After fejléc).",
 }
 
 

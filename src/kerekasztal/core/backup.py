@@ -6,18 +6,26 @@ The archive (`.tar.gz`) holds
   PostgreSQL;
 - `media/...`: the uploaded files;
 - `manifest.json`: the format, the record count per model, and the SHA-256 of data.json and
-  of every file.
+  of every file;
+- `manifest.sig`: the HMAC-SHA256 of manifest.json under `BACKUP_KEY`, a key the operator
+  keeps outside the archives: the checksums catch damage, the signature catches an attacker
+  who changed the data and re-hashed the manifest.
+
+The archive is written readable by its owner only (0600): it holds password hashes and the
+second factor's secrets.
 
 `restore` reads the archive into an empty database (migrated, without users or forums): it
-checks every checksum and count first and refuses a damaged archive, then loads everything
-in one transaction.
+checks the signature, every checksum and count first and refuses a damaged, unsigned or
+re-signed archive, then loads everything in one transaction.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
+import os
 import shutil
 import tarfile
 import tempfile
@@ -42,6 +50,34 @@ EXCLUDED_PREFIXES = ("axes.",)
 
 class BackupError(Exception):
     """The archive cannot be restored (damaged, tampered with, or the database not empty)."""
+
+
+SIGNATURE = "manifest.sig"
+MIN_KEY_LENGTH = 32
+
+
+def _backup_key() -> bytes:
+    key = getattr(settings, "BACKUP_KEY", "") or ""
+    if len(key) < MIN_KEY_LENGTH:
+        raise BackupError(f"BACKUP_KEY is not set (or shorter than {MIN_KEY_LENGTH} characters): "
+                          "backups are signed with it; see docs/reliability.md.")
+    return key.encode()
+
+
+def sign(manifest_bytes: bytes) -> str:
+    return hmac.new(_backup_key(), manifest_bytes, hashlib.sha256).hexdigest()
+
+
+def _check_signature(target: Path) -> None:
+    signature_path = target / SIGNATURE
+    if not signature_path.exists():
+        raise BackupError("The archive is not signed (no manifest.sig): it was not made by "
+                          "this installation's backup, or was altered. Refused.")
+    given = signature_path.read_text(encoding="ascii", errors="replace").strip()
+    expected = sign((target / "manifest.json").read_bytes())
+    if not hmac.compare_digest(given, expected):
+        raise BackupError("The manifest's signature does not match BACKUP_KEY: the archive "
+                          "was altered or signed with another key. Refused.")
 
 
 def _sha256_file(path: Path) -> str:
@@ -74,6 +110,7 @@ def _media_files(root: Path) -> list[Path]:
 def create_backup(path: str | Path) -> dict:
     """Write the archive to `path`; returns the manifest."""
     path = Path(path)
+    _backup_key()  # fail before the work, not after it
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         data_path = Path(tmp) / "data.json"
@@ -100,12 +137,12 @@ def create_backup(path: str | Path) -> dict:
             "files": files,
         }
         partial = path.with_name(path.name + ".part")
-        with tarfile.open(partial, "w:gz") as archive:
-            payload = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-            info = tarfile.TarInfo("manifest.json")
-            info.size = len(payload)
-            info.mtime = int(timezone.now().timestamp())
-            archive.addfile(info, io.BytesIO(payload))
+        partial.unlink(missing_ok=True)
+        payload = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
+            _add_bytes(archive, "manifest.json", payload)
+            _add_bytes(archive, SIGNATURE, sign(payload).encode())
             archive.add(data_path, arcname="data.json")
             for name in files:
                 archive.add(media_root.joinpath(*PurePosixPath(name).parts[1:]), arcname=name)
@@ -113,11 +150,19 @@ def create_backup(path: str | Path) -> dict:
     return manifest
 
 
+def _add_bytes(archive: tarfile.TarFile, name: str, payload: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(payload)
+    info.mtime = int(timezone.now().timestamp())
+    info.mode = 0o600
+    archive.addfile(info, io.BytesIO(payload))
+
+
 def _safe_member(member: tarfile.TarInfo) -> bool:
     name = PurePosixPath(member.name)
     if not member.isfile() or name.is_absolute() or ".." in name.parts:
         return False
-    return name.as_posix() in ("manifest.json", "data.json") or (
+    return name.as_posix() in ("manifest.json", "data.json", SIGNATURE) or (
         name.parts[0] == "media" and len(name.parts) > 1
     )
 
@@ -145,6 +190,7 @@ def verify(target: Path) -> tuple[dict, list[dict]]:
     data_path = target / "data.json"
     if not manifest_path.exists() or not data_path.exists():
         raise BackupError("The archive has no manifest.json or data.json.")
+    _check_signature(target)
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except ValueError as exc:

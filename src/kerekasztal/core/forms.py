@@ -1,5 +1,13 @@
+import datetime
+import hashlib
+import json
+
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core import signing
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,12 +51,124 @@ class HungarianEmptyChoiceMixin:
                                       else text) for value, text in choices]
 
 
-class Form(ValidationErrorsMixin, HungarianEmptyChoiceMixin, forms.Form):
-    pass
+VERSION_FIELD = "edit_version"
+_VERSION_SALT = "kerekasztal.core.forms.edit_version"
 
 
-class ModelForm(ValidationErrorsMixin, HungarianEmptyChoiceMixin, forms.ModelForm):
-    pass
+def _field_digest(value) -> str:
+    if isinstance(value, models.Model):
+        value = value.pk
+    elif isinstance(value, models.QuerySet | list | tuple | set):
+        value = sorted(str(getattr(item, "pk", item)) for item in value)
+    elif hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        value = value.name
+    text = json.dumps(value, default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def record_digests(instance: models.Model, names) -> dict[str, str]:
+    """A short digest of each named field's stored value (many-to-many: the related ids)."""
+    opts = instance._meta
+    digests = {}
+    for name in names:
+        try:
+            field = opts.get_field(name)
+        except FieldDoesNotExist:  # a form field that is not a model field
+            continue
+        if isinstance(field, models.ManyToManyField):
+            value = list(getattr(instance, name).values_list("pk", flat=True)) if instance.pk \
+                else []
+        elif getattr(field, "concrete", False) and not field.auto_created:
+            value = getattr(instance, field.attname)
+        else:
+            continue
+        digests[name] = _field_digest(value)
+    return digests
+
+
+class OptimisticConcurrencyMixin:
+    """Refuses a save when someone else changed the record since the form was loaded
+    (issue 17): the form carries a signed digest of each edited field's value as loaded; on
+    submit it is compared with the record as it is now. On a conflict the form says which
+    fields changed and what they hold now, and carries the new version: saving again
+    deliberately overwrites. A POST without the token (scripts, the API) is not checked."""
+
+    version_instance: models.Model | None = None
+
+    def _start_versioning(self, instance: models.Model | None) -> None:
+        if instance is None or instance.pk is None:
+            return
+        self.version_instance = instance
+        self._loaded_digests = record_digests(instance, list(self.fields))
+        if not self._loaded_digests:
+            return
+        self.fields[VERSION_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.initial[VERSION_FIELD] = signing.dumps(self._loaded_digests, salt=_VERSION_SALT,
+                                                    compress=True)
+
+    def _check_version(self) -> None:
+        if self.version_instance is None or VERSION_FIELD not in self.fields:
+            return
+        token = self.data.get(self.add_prefix(VERSION_FIELD))
+        if not token:
+            return
+        try:
+            seen = signing.loads(token, salt=_VERSION_SALT)
+        except signing.BadSignature:
+            seen = {}
+        current = self._loaded_digests
+        changed = [name for name, digest in current.items() if seen.get(name) != digest]
+        if not changed:
+            return
+        data = self.data.copy()  # saving again overwrites knowingly
+        data[self.add_prefix(VERSION_FIELD)] = signing.dumps(current, salt=_VERSION_SALT,
+                                                             compress=True)
+        self.data = data
+        shown = [f"{self.fields[name].label or name}: „{self._current_text(name)}”"
+                 for name in changed if name in self.fields]
+        self.add_error(None, ValidationError(
+            format_lazy("{} {}", _("Időközben más módosította ezt a rekordot, ezért a mentést "
+                                   "nem végeztük el. Nézze át a mostani értékeket, és mentsen "
+                                   "újra, ha felül akarja írni őket. Megváltozott:"),
+                        "; ".join(shown) or "–"),
+            code="edit_conflict",
+        ))
+
+    def _current_text(self, name: str, limit: int = 120) -> str:
+        instance = self.version_instance
+        field = instance._meta.get_field(name)
+        if isinstance(field, models.ManyToManyField):
+            text = ", ".join(str(item) for item in getattr(instance, name).all())
+        elif field.choices:
+            text = str(instance._get_FIELD_display(field))
+        else:
+            value = getattr(instance, name)
+            if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+                value = timezone.localtime(value)
+            text = "" if value is None else str(formats.localize(value))
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def _clean_form(self):
+        super()._clean_form()
+        self._check_version()
+
+
+class Form(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConcurrencyMixin,
+           forms.Form):
+    """`version_of=<record>`: an edit form over a record saved by a service gets the same
+    concurrency check as a ModelForm, over the record's fields named like the form's."""
+
+    def __init__(self, *args, version_of: models.Model | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._start_versioning(version_of)
+
+
+class ModelForm(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConcurrencyMixin,
+                forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance._state.adding:
+            self._start_versioning(self.instance)
 
 
 class DateInput(forms.DateInput):

@@ -106,13 +106,33 @@ def is_erased(person) -> bool:
     return Erasure.objects.filter(model=person._meta.label_lower, object_id=person.pk).exists()
 
 
-def _anonymise_account(user: User) -> bool:
-    """Deactivate and anonymise the person's login, unless it holds roles of its own (a
-    coordinator, auditor or operator account is not one forum's data to erase)."""
+def account_belongs_to_forum_alone(user: User, forum) -> bool:
+    """Whether the platform account is only this forum's data: not an operator's, no role
+    anywhere, no other person's login, and never a person or a role in another forum (a
+    forum's coordinator must not disable an account that other forums rely on, issue 21)."""
+    from kerekasztal.directory.models import Person
+    from kerekasztal.forums.models import AccountInvitation, ForumAccess
+
+    if user.is_staff or user.is_superuser or user.forum_access.exists():
+        return False
+    if Person.objects.filter(user=user).exists():
+        return False
+    elsewhere = [
+        Person.history.filter(user_id=user.pk).exclude(forum_id=forum.pk),
+        ForumAccess.history.filter(user_id=user.pk).exclude(forum_id=forum.pk),
+        AccountInvitation.objects.filter(user=user).exclude(forum=forum)
+        .exclude(accepted_at=None),
+    ]
+    return not any(records.exists() for records in elsewhere)
+
+
+def _anonymise_account(user: User, forum) -> bool:
+    """Deactivate and anonymise the person's login when it is only this forum's (see
+    `account_belongs_to_forum_alone`); otherwise only the link to the person goes."""
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    if user.is_staff or user.is_superuser or user.forum_access.exists():
+    if not account_belongs_to_forum_alone(user, forum):
         return False
     user.email = f"torolt-{user.pk}@torolt.invalid"
     user.full_name = ERASED_USER_NAME
@@ -148,6 +168,9 @@ def person_erase(*, person, user: User | None, reason: str = ErasureReason.REQUE
     for forget in _forget_hooks():  # other apps' copies of the name and e-mail
         forget(person=person)
     person.history.all().delete()  # the past versions hold the personal data too
+    from kerekasztal.forums.models import AccountInvitation
+
+    AccountInvitation.objects.filter(person=person).delete()
     from kerekasztal.directory.models import Affiliation
 
     Affiliation.history.filter(person_id=person.pk).delete()
@@ -164,7 +187,7 @@ def person_erase(*, person, user: User | None, reason: str = ErasureReason.REQUE
         person._history_user = user
     person.save()
     if account is not None:
-        _anonymise_account(account)
+        _anonymise_account(account, person.forum)
     return Erasure.objects.create(forum=person.forum, model=person._meta.label_lower,
                                   object_id=person.pk, reason=reason, erased_by=user)
 

@@ -3,6 +3,7 @@
 Files are never served from MEDIA_URL; `core.files.serve` sends them after an access check.
 """
 
+import re
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ MAX_ZIP_ENTRIES = 5000
 # Images whose header announces more pixels than this are refused (decompression bombs).
 MAX_IMAGE_PIXELS = 50_000_000
 _IMAGE_KINDS = {"jpg", "png", "webp"}
+# PDF names that run something when the document is opened or clicked (JavaScript, launching
+# programs, embedded files, Flash, XFA forms, submitting forms), as a PDF reader sees them.
+PDF_ACTIVE_KEYS = {"/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EmbeddedFiles",
+                   "/RichMedia", "/XFA", "/AA", "/OpenAction"}
+PDF_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE",
+                      "/RichMediaExecute", "/Rendition"}
+PDF_MAX_OBJECTS = 200_000
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,79 @@ def _check_image(file: File) -> None:
         )
 
 
+def _pdf_has_active_content(file: File) -> bool:
+    """Walk every object reachable from the PDF's trailer (pypdf resolves compressed object
+    streams and escaped names like /J#61vaScript) looking for actions that run something."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    try:
+        reader = PdfReader(file, strict=False)
+        pending = [reader.trailer]
+        seen: set[tuple[int, int]] = set()
+        visited = 0
+        while pending:
+            node = pending.pop()
+            if isinstance(node, IndirectObject):
+                key = (node.idnum, node.generation)
+                if key in seen:
+                    continue
+                seen.add(key)
+                node = node.get_object()
+            visited += 1
+            if visited > PDF_MAX_OBJECTS:
+                return True  # too deep to judge: refused rather than let through
+            if isinstance(node, DictionaryObject):
+                if PDF_ACTIVE_KEYS & set(node.keys()):
+                    if "/OpenAction" in node and not _harmless_open_action(node["/OpenAction"]):
+                        return True
+                    if (PDF_ACTIVE_KEYS - {"/OpenAction"}) & set(node.keys()):
+                        return True
+                action = node.get("/S")
+                if isinstance(action, NameObject) and action in PDF_ACTIVE_ACTIONS:
+                    return True
+                pending.extend(node.values())
+            elif isinstance(node, ArrayObject):
+                pending.extend(node)
+    except (PyPdfError, ValueError, TypeError, KeyError, RecursionError, OSError):
+        # A PDF pypdf cannot read (readers are more lenient): judge the raw bytes instead.
+        return _pdf_bytes_look_active(file)
+    finally:
+        file.seek(0)
+    return False
+
+
+def _pdf_bytes_look_active(file: File) -> bool:
+    file.seek(0)
+    raw = file.read()
+    file.seek(0)
+    names = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
+    return any(re.search(re.escape(key.encode()) + rb"(?![A-Za-z])", names)
+               for key in PDF_ACTIVE_KEYS - {"/OpenAction", "/AA"}) or \
+        any(re.search(rb"/S\s*" + re.escape(action.encode()) + rb"(?![A-Za-z])", names)
+            for action in PDF_ACTIVE_ACTIONS)
+
+
+def _harmless_open_action(action) -> bool:
+    """Opening on a page (an array, or a GoTo action) is harmless; anything else is not."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    action = action.get_object()
+    if isinstance(action, ArrayObject):
+        return True
+    return isinstance(action, DictionaryObject) and action.get("/S") == "/GoTo" \
+        and "/Next" not in action
+
+
+def _check_pdf(file: File) -> None:
+    if _pdf_has_active_content(file):
+        raise ValidationError(
+            _("A PDF aktív tartalmat (JavaScriptet, csatolt fájlt vagy automatikus műveletet) "
+              "tartalmaz, ezért nem fogadjuk el. Mentse vagy nyomtassa újra PDF-be, és "
+              "töltse fel azt."), code="pdf_active")
+
+
 @deconstructible
 class UploadValidator:
     def __init__(self, kinds: list[str], max_bytes: int) -> None:
@@ -175,6 +256,8 @@ class UploadValidator:
             _check_zip(file)
         if kind in _IMAGE_KINDS:
             _check_image(file)
+        if kind == "pdf":
+            _check_pdf(file)
 
     def __eq__(self, other: object) -> bool:
         return (

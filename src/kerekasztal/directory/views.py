@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 from kerekasztal.core import access, import_views
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
-from kerekasztal.core.services import user_invite
 from kerekasztal.core.tabular import table_response
+from kerekasztal.forums import services as forum_services
 
 from . import queries, services
 from .forms import (
@@ -205,9 +205,11 @@ def person_grant_login(request, forum, pk):
     elif person.user_id:
         messages.info(request, _("Ennek a kapcsolattartónak már van belépése."))
     else:
-        user = user_invite(email=person.email, full_name=person.name, invited_by=request.user,
-                           forum_name=forum.name)
-        services.person_link_user(person=person, user=user)
+        user = forum_services.account_invite(forum=forum, email=person.email,
+                                             full_name=person.name, invited_by=request.user,
+                                             person=person)
+        if user is not None:  # a new account; an existing one is linked when it accepts
+            services.person_link_user(person=person, user=user)
         messages.success(request, _("Meghívót küldtünk a(z) %s címre.") % person.email)
     return redirect("directory:person_detail", forum=forum.slug, pk=person.pk)
 

@@ -227,3 +227,51 @@ class ForumAccess(models.Model):
                 )
         elif self.settlement_id:
             raise ValidationError({"settlement": _("Települést csak HEP-felelősnél adjon meg.")})
+
+
+INVITATION_VALID_DAYS = 14
+
+
+class AccountInvitation(models.Model):
+    """A forum's invitation to an account that already exists on the platform: the login of a
+    contact person, or a role. Nothing is linked until the account's owner accepts it from
+    the e-mailed link (issue 21): until then the forum sees only the address it typed."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="invitations",
+                              verbose_name=_("fórum"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="forum_invitations", verbose_name=_("meghívott"))
+    email = models.EmailField(_("e-mail-cím"))
+    person = models.ForeignKey("directory.Person", on_delete=models.CASCADE, null=True,
+                               blank=True, related_name="+", verbose_name=_("kapcsolattartó"))
+    role = models.CharField(_("szerepkör"), max_length=30, choices=AccessRole.choices,
+                            blank=True)
+    settlement = models.ForeignKey(Settlement, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("település"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+", verbose_name=_("meghívó"))
+    created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("elfogadva"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("elutasítva"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meghívó meglévő fiókhoz")
+        verbose_name_plural = _("meghívók meglévő fiókokhoz")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, role="") | Q(person__isnull=True)
+                & ~Q(role=""),
+                name="account_invitation_person_or_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.forum}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.declined_at is None
+
+    def expires_at(self) -> datetime.datetime:
+        return self.created_at + datetime.timedelta(days=INVITATION_VALID_DAYS)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from kerekasztal.directory.models import Person
 
-from .models import Forum, ForumAccess, Membership
+from .models import AccountInvitation, Forum, ForumAccess, Membership
 
 
 def membership_list(
@@ -54,6 +54,15 @@ def access_grants(forum: Forum) -> QuerySet[ForumAccess]:
         ForumAccess.objects.filter(forum=forum)
         .select_related("user", "settlement")
         .order_by("role", "user__full_name")
+    )
+
+
+def open_role_invitations(forum: Forum) -> QuerySet[AccountInvitation]:
+    """Roles offered to existing accounts and not yet answered: the address typed, never the
+    account's name (the owner has not agreed to be seen)."""
+    return (
+        AccountInvitation.objects.filter(forum=forum, accepted_at=None, declined_at=None)
+        .exclude(role="").select_related("settlement").order_by("-created_at")
     )
 
 

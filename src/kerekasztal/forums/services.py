@@ -1,23 +1,29 @@
 """Writes to forums, memberships and role grants."""
 
 import datetime
+import hashlib
+import secrets
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kerekasztal.core import access
+from kerekasztal.core import access, hungarian
 from kerekasztal.core.history import set_history_user
+from kerekasztal.core.mail import send_templated
 from kerekasztal.core.models import User
 from kerekasztal.core.services import user_invite
 from kerekasztal.directory import services as directory_services
 from kerekasztal.directory.models import Organisation, OrganisationKind, Person
 from kerekasztal.territory.models import Settlement
 
-from .models import AccessRole, Forum, ForumAccess, Membership, MembershipRole
+from .models import AccessRole, AccountInvitation, Forum, ForumAccess, Membership, MembershipRole
 
 FORUM_FIELDS = (
     "name", "slug", "kind", "parent", "district", "county", "founded_on", "description",
@@ -193,15 +199,112 @@ def access_grant(
     role: str,
     settlement: Settlement | None = None,
     granted_by: User,
-) -> ForumAccess:
-    user = user_invite(email=email, full_name=full_name, invited_by=granted_by,
-                       forum_name=forum.name)
+) -> ForumAccess | None:
+    """A new address: a new account with the role at once (it sets its password from the
+    mail). An existing account: an invitation it must accept first; returns None."""
+    ForumAccess(forum=forum, role=role, settlement=settlement).clean()
+    user = account_invite(forum=forum, email=email, full_name=full_name, invited_by=granted_by,
+                          role=role, settlement=settlement)
+    if user is None:
+        return None
+    return _grant(forum=forum, user=user, role=role, settlement=settlement, granted_by=granted_by)
+
+
+def _grant(*, forum: Forum, user: User, role: str, settlement: Settlement | None,
+           granted_by: User | None) -> ForumAccess:
+    existing = ForumAccess.objects.filter(forum=forum, user=user, role=role,
+                                          settlement=settlement).first()
+    if existing is not None:
+        return existing
     grant = ForumAccess(forum=forum, user=user, role=role, settlement=settlement)
     grant.full_clean()
     set_history_user(grant, granted_by)
     grant.save()
     access.forget_roles(user)
     return grant
+
+
+# --- invitations of existing accounts -----------------------------------------------------
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def account_invite(*, forum: Forum, email: str, full_name: str, invited_by: User,
+                   person: Person | None = None, role: str = "",
+                   settlement: Settlement | None = None) -> User | None:
+    """The account to link now, or None when it must accept first.
+
+    An address without an account gets a new one (and a mail to set its password), linked at
+    once: it is this forum's creation. An existing account is another person's: it gets an
+    e-mailed invitation, and the link (the person's login, or the role) is made only when
+    its owner accepts (`invitation_accept`). The coordinator is told the same in both cases
+    and never sees the account's name before acceptance (issue 21).
+    """
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        return user_invite(email=email, full_name=full_name, invited_by=invited_by,
+                           forum_name=forum.name)
+    token = secrets.token_urlsafe(32)
+    invitation = AccountInvitation(
+        forum=forum, user=existing, email=email, person=person, role=role or "",
+        settlement=settlement, token_hash=invitation_token_hash(token), invited_by=invited_by,
+    )
+    invitation.full_clean()
+    invitation.save()
+    context = {
+        "invitation": invitation, "forum_name": forum.name, "inviter": invited_by.full_name,
+        "what": invitation_what(invitation), "site_url": settings.SITE_URL,
+        "url": settings.SITE_URL + reverse("forums:invitation", kwargs={"token": token}),
+    }
+    send_templated(to=[existing.email], subject=_("Meghívó: %s") % forum.name,
+                   template="forums/email/account_invitation.txt", context=context)
+    return None
+
+
+def invitation_what(invitation: AccountInvitation) -> str:
+    if invitation.person is not None:
+        return _("%(name)s kapcsolattartó belépése") % {
+            "name": hungarian.with_article(invitation.person.name)}
+    role = invitation.get_role_display()
+    if invitation.settlement is not None:
+        return _("%(role)s szerepkör (%(settlement)s)") % {
+            "role": role, "settlement": invitation.settlement.name}
+    return _("%(role)s szerepkör") % {"role": role}
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: AccountInvitation, user: User) -> None:
+    invitation = AccountInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.user_id != user.pk or not invitation.is_open:
+        raise ValidationError(_("Ez a meghívó már nem érvényes."))
+    if invitation.person_id:
+        person = Person.objects.select_for_update().get(pk=invitation.person_id)
+        if person.user_id not in (None, user.pk):
+            raise ValidationError(_("Ezt a kapcsolattartót időközben egy másik fiókhoz "
+                                    "kapcsolták; kérjen új meghívót a koordinátortól."))
+        if Person.objects.filter(user=user).exclude(pk=person.pk).exists():
+            raise ValidationError(_(
+                "A fiókja már egy másik fórum kapcsolattartójához tartozik, és egy fiók csak "
+                "egy kapcsolattartóé lehet. Kérje a koordinátort, hogy egy másik "
+                "e-mail-címére küldjön meghívót."))
+        directory_services.person_link_user(person=person, user=user)
+    else:
+        _grant(forum=invitation.forum, user=user, role=invitation.role,
+               settlement=invitation.settlement, granted_by=invitation.invited_by)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: AccountInvitation, user: User) -> None:
+    if invitation.user_id != user.pk or not invitation.is_open:
+        raise ValidationError(_("Ez a meghívó már nem érvényes."))
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
 
 
 @transaction.atomic

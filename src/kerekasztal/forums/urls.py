@@ -8,6 +8,7 @@ app_name = "forums"
 
 urlpatterns = [
     path("forums/new/", views.create, name="create"),
+    path("accounts/invitations/<str:token>/", views.invitation, name="invitation"),
     forum_public("", views.public, "public"),
     forum_manage("", views.workspace, "workspace"),
     forum_manage("edit/", views.edit, "edit"),

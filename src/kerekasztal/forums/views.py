@@ -237,11 +237,13 @@ def access_list(request, forum):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("A hozzáférést megadtuk; az új felhasználó e-mailben "
-                                            "kap meghívót."))
+                messages.success(request, _(
+                    "Meghívót küldtünk a(z) %s címre. Ha ehhez a címhez már tartozik fiók, a "
+                    "hozzáférés a meghívó elfogadásakor jön létre.") % data["email"])
                 return redirect("forums:access_list", forum=forum.slug)
     return render_workspace(request, forum, "forums/access_list.html", {
         "grants": queries.access_grants(forum), "form": form, "confirm_form": ConfirmForm(),
+        "invitations": queries.open_role_invitations(forum),
     })
 
 
@@ -256,3 +258,30 @@ def access_revoke(request, forum, pk):
     else:
         messages.success(request, _("A hozzáférést visszavontuk."))
     return redirect("forums:access_list", forum=forum.slug)
+
+
+# --- invitations of existing accounts ----------------------------------------------------
+
+
+def invitation(request, token):
+    """The owner of an existing account accepts or declines a forum's invitation."""
+    invitation = access.account_invitation_for(request.user, token)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept = request.POST.get("answer") == "accept"
+        try:
+            if accept:
+                services.invitation_accept(invitation=invitation, user=request.user)
+            else:
+                services.invitation_decline(invitation=invitation, user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if accept:
+                messages.success(request, _("Elfogadta a meghívót: %s") % invitation.forum.name)
+                return redirect("forums:workspace", forum=invitation.forum.slug)
+            messages.info(request, _("Elutasította a meghívót."))
+            return redirect("core:account")
+    return render(request, "forums/invitation.html", {
+        "invitation": invitation, "form": form, "what": services.invitation_what(invitation),
+    })

@@ -618,7 +618,7 @@ def minutes_edit(request, forum, pk):
     record = Minutes.objects.filter(meeting=meeting).first()
     initial = {"kind": record.kind, "body": record.body, "recorder": record.recorder} \
         if record else {}
-    form = MinutesForm(request.POST or None, initial=initial)
+    form = MinutesForm(request.POST or None, initial=initial, version_of=record)
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_save(meeting=meeting, user=request.user, **form.cleaned_data)

@@ -5,8 +5,10 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
+
+from kerekasztal.api.errors import MAX_ID
 
 from .models import PUBLIC_STATUSES, Measure, Plan, Progress
 
@@ -95,7 +97,8 @@ def plan_detail(request, plan_id: int):
 
 @router.get("/measures", response=list[MeasureOut])
 @paginate
-def measure_list(request, forum: str = "", plan: int | None = None, status: str = ""):
+def measure_list(request, forum: str = "",
+                 plan: int | None = Query(None, ge=1, le=MAX_ID), status: str = ""):
     measures = Measure.objects.filter(plan__in=_public_plans(forum)).select_related(
         "target_group", "responsible_organisation").prefetch_related(
         Prefetch("progress", queryset=Progress.objects.order_by("reported_on", "pk"))

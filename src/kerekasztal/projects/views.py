@@ -229,7 +229,7 @@ def indicator_edit(request, forum, pk, ipk):
     initial = {"name": indicator.name, "rule": indicator.rule, "unit": indicator.unit,
                "target": indicator.target, "order": indicator.order,
                **{f"param_{k}": v for k, v in indicator.params.items()}}
-    form = IndicatorForm(request.POST or None, initial=initial)
+    form = IndicatorForm(request.POST or None, initial=initial, version_of=indicator)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -434,7 +434,8 @@ def release_edit(request, forum, pk, rpk):
     forum = access.forum_for(request.user, forum, "project.details.view")
     release = _release(request, forum, pk, rpk, "project.details.view")
     form = PressReleaseForm(request.POST or None, initial={"title": release.title,
-                                                           "body": release.body})
+                                                           "body": release.body},
+                            version_of=release)
     if request.method == "POST":
         access.require(request.user, "project.manage", forum)
         if form.is_valid():

@@ -104,3 +104,19 @@ def grant_for(user: Viewer, forum: Forum, pk: int, action: str):
         return ForumAccess.objects.select_related("user").get(pk=pk, forum=forum)
     except ForumAccess.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def account_invitation_for(user: Viewer, token: str):
+    """An open invitation by its mailed token, only for the account it was sent to: anyone
+    else (another account, a wrong or used token) gets 404, learning nothing."""
+    from kerekasztal.forums.models import AccountInvitation
+    from kerekasztal.forums.services import invitation_token_hash
+
+    if not user.is_authenticated:
+        raise Http404
+    invitation = (AccountInvitation.objects.select_related("forum", "person", "settlement",
+                                                           "invited_by")
+                  .filter(token_hash=invitation_token_hash(token), user=user).first())
+    if invitation is None or not invitation.is_open or invitation.expires_at() < timezone.now():
+        raise Http404
+    return invitation

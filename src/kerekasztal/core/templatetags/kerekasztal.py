@@ -1,6 +1,7 @@
 from django import template
 
 from kerekasztal.core import hungarian, nav
+from kerekasztal.core.richtext import as_html
 
 register = template.Library()
 
@@ -57,3 +58,10 @@ def hu_date(value, suffix=""):
 def hu_number(value, places=0):
     """`{{ 11.5|hu_number:1 }}` → "11,5"."""
     return hungarian.number(value, int(places))
+
+
+@register.filter
+def rich_text(value):
+    """Stored rich text (minutes, news, agreement texts), sanitised again on output: the
+    admin, a restore or an import can store HTML that never went through a form."""
+    return as_html(value or "")
