@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +198,25 @@ _email_url = env_str("EMAIL_URL", "consolemail://")
 vars().update(environ.Env.email_url_config(_email_url))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kerekasztal <noreply@kerekasztal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# Background work (core/tasks.py, docs/reliability.md): Django's Tasks API with the database
+# queue of django-tasks-db, run by `kerekasztal db_worker`. TASKS_BACKEND=immediate runs each
+# task at once in the process that queued it (the tests do; no retries of failed mail then).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "database").strip().lower()
+if _task_backend not in _TASK_BACKENDS:
+    raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+# A task left "running" this long by a worker that was killed is run again.
+TASKS_ABANDONED_MINUTES = env_int("TASKS_ABANDONED_MINUTES", 10)
+# Pauses between the attempts to send an e-mail; after the last, the delivery has failed.
+MAIL_RETRY_MINUTES = [int(m) for m in env_list("MAIL_RETRY_MINUTES",
+                                               ["1", "2", "5", "10", "20", "30", "60", "60",
+                                                "120", "240"])]
 
 # The cache holds the public page cache (publishing/cache.py) and its per-forum versions.
 # Every process serving the site must share it, or a change invalidates the cached pages of

@@ -18,7 +18,8 @@ def _bound():
 
 def test_error_on_a_field_the_form_lacks_becomes_a_non_field_error():
     form = _bound()
-    form.add_error(None, ValidationError({"district": "A járási programtervhez adja meg a járást."}))
+    form.add_error(None, ValidationError(
+        {"district": "A járási programtervhez adja meg a járást."}))
     assert form.non_field_errors() == ["A járási programtervhez adja meg a járást."]
 
 
