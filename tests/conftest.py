@@ -37,6 +37,10 @@ def _test_settings(settings):
     # commit; the tests that prove the queue itself switch to the database backend
     # (`task_queue` fixture).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The whole suite sends far more from 127.0.0.1 than a visitor would; the throttling
+    # tests (tests/core/test_throttle.py) set the limits they prove.
+    settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_EMAIL_RATE = ""
+    settings.API_TOKEN_RATE = settings.API_ANONYMOUS_RATE = ""
 
 
 @pytest.fixture

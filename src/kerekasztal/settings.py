@@ -211,6 +211,13 @@ _task_backend = env_str("TASKS_BACKEND", "database").strip().lower()
 if _task_backend not in _TASK_BACKENDS:
     raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+# Throttling (core/throttle.py): public forms per client address and per e-mail address, the
+# API per token and per address without one; "N/s|m|h|d", empty to turn a limit off.
+PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "20/h")
+PUBLIC_FORM_EMAIL_RATE = env_str("PUBLIC_FORM_EMAIL_RATE", "5/h")
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "2000/h")
+API_ANONYMOUS_RATE = env_str("API_ANONYMOUS_RATE", "1000/h")
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 # A task left "running" this long by a worker that was killed is run again.
 TASKS_ABANDONED_MINUTES = env_int("TASKS_ABANDONED_MINUTES", 10)
 # Pauses between the attempts to send an e-mail; after the last, the delivery has failed.

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from kerekasztal.core.contracts import api_routers
+from kerekasztal.core.throttle import AnonymousThrottle, TokenThrottle
 
 from . import endpoints, errors, write_events, write_meetings, write_plans
 
@@ -23,6 +24,7 @@ ERROR_RESPONSES = {
     "401": "Hiányzó vagy érvénytelen API-kulcs.",
     "403": "A kulcs gazdája ezt nem teheti meg.",
     "404": "Nem található.",
+    "429": "Túl sok kérés (API_TOKEN_RATE / API_ANONYMOUS_RATE): próbálja később.",
 }
 
 
@@ -56,6 +58,7 @@ def build() -> NinjaAPI:
         urls_namespace="api:v1",
         docs_url="/docs",
         openapi_url="/openapi.json",
+        throttle=[TokenThrottle(), AnonymousThrottle()],
     )
     errors.install(api)
     api.add_router("", endpoints.router)
