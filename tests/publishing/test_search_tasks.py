@@ -63,3 +63,10 @@ def test_a_page_never_rebuilds_the_index_with_the_queue(client, world, task_queu
     client.get(f"/f/{world.forum.slug}/search/", {"q": "szülői"})
     assert not SearchEntry.objects.filter(title="Szülői klub Kőszegen").exists()
     assert _queued(world.forum) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_forum_leaves_no_index_state_behind(world, task_queue):
+    forum_id = world.other_forum.pk
+    world.other_forum.delete()
+    assert not SearchState.objects.filter(forum_id=forum_id).exists()

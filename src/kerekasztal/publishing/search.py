@@ -149,7 +149,10 @@ def reindex_all() -> int:
 def mark_dirty(forum_id: int) -> None:
     """The forum's content changed in the current transaction: mark its index behind, and
     queue its rebuild once the transaction commits (once per forum and transaction)."""
-    if not SearchState.objects.filter(forum_id=forum_id, dirty=False).update(dirty=True):
+    from kerekasztal.forums.models import Forum
+
+    if (not SearchState.objects.filter(forum_id=forum_id).update(dirty=True)
+            and Forum.objects.filter(pk=forum_id).exists()):  # not a forum being deleted
         SearchState.objects.get_or_create(forum_id=forum_id, defaults={"dirty": True})
     if not connection.in_atomic_block:
         queue_reindex([forum_id])
