@@ -218,6 +218,9 @@ PUBLIC_FORM_EMAIL_RATE = env_str("PUBLIC_FORM_EMAIL_RATE", "5/h")
 API_TOKEN_RATE = env_str("API_TOKEN_RATE", "2000/h")
 API_ANONYMOUS_RATE = env_str("API_ANONYMOUS_RATE", "1000/h")
 RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
+# Sent and failed e-mail deliveries (addresses, texts) are deleted this long after they were
+# queued, by `kerekasztal enforce-retention`.
+MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 90)
 # A task left "running" this long by a worker that was killed is run again.
 TASKS_ABANDONED_MINUTES = env_int("TASKS_ABANDONED_MINUTES", 10)
 # Pauses between the attempts to send an e-mail; after the last, the delivery has failed.

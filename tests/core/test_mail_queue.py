@@ -4,6 +4,7 @@ growing pauses while the mail server is down, failed for good with its reason.""
 import asyncio
 import contextlib
 import datetime
+import io
 import signal
 import socket
 
@@ -237,3 +238,18 @@ def test_immediate_backend_still_sends_after_the_commit(world,
                        context={"forum_name": "Kőszeg", "url": "http://x/"})
     assert MailDelivery.objects.get().status == MailStatus.SENT
     assert len(mail.outbox) == 1
+
+
+def test_old_deliveries_are_deleted_by_the_retention_rule(queued, settings):
+    import datetime as dt
+
+    from kerekasztal.core.privacy import mail_erase_past_retention
+
+    deliver_mail.call(queued.pk)
+    today = timezone.localdate()
+    assert mail_erase_past_retention(today=today) == 0
+    later = today + dt.timedelta(days=settings.MAIL_RETENTION_DAYS + 1)
+    assert mail_erase_past_retention(today=later, dry_run=True) == 1
+    assert MailDelivery.objects.exists()
+    call_command("enforce_retention", "--today", later.isoformat(), stdout=io.StringIO())
+    assert not MailDelivery.objects.exists()
