@@ -1,4 +1,5 @@
-# Kerekasztal: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs every test.
+# Kerekasztal: `make run` serves the demo on http://127.0.0.1:8000 (with the task worker),
+# `make test` runs every test.
 # Needs only Python 3.11+, Node 20 and make; everything else is installed here.
 
 PYTHON ?= python3
@@ -13,6 +14,9 @@ PYTEST_ARGS ?=
 run: setup
 	$(KK) collectstatic --noinput --verbosity 0
 	@echo "Kerekasztal: http://$(HOST)/ (local demo: second login factor off unless KEREKASZTAL_REQUIRE_2FA=true)"
+	@# The task worker (e-mail, search index) runs beside the server and stops with it.
+	$(KK) db_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	KEREKASZTAL_REQUIRE_2FA=$${KEREKASZTAL_REQUIRE_2FA:-false} $(KK) runserver $(HOST)
 
 # Our own rules first: `make test` (and so CI) fails on a ruff or mypy error before any test runs.

@@ -34,6 +34,20 @@ def _test_settings(settings):
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = FAST_HASHERS
+    # Tasks (mail, search reindex) run at once in the process that queues them, after the
+    # commit; the tests that prove the queue itself switch to the database backend
+    # (`task_queue` fixture).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The whole suite sends far more from 127.0.0.1 than a visitor would; the throttling
+    # tests (tests/core/test_throttle.py) set the limits they prove.
+    settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_EMAIL_RATE = ""
+    settings.API_TOKEN_RATE = settings.API_ANONYMOUS_RATE = ""
+
+
+@pytest.fixture
+def task_queue(settings):
+    """The real database queue of production: tasks wait for `kerekasztal db_worker`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def load_reference_data() -> None:

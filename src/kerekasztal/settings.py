@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +206,35 @@ _email_url = env_str("EMAIL_URL", "consolemail://")
 vars().update(environ.Env.email_url_config(_email_url))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kerekasztal <noreply@kerekasztal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# Background work (core/tasks.py, docs/reliability.md): Django's Tasks API with the database
+# queue of django-tasks-db, run by `kerekasztal db_worker`. TASKS_BACKEND=immediate runs each
+# task at once in the process that queued it (the tests do; no retries of failed mail then).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "database").strip().lower()
+if _task_backend not in _TASK_BACKENDS:
+    raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+# Throttling (core/throttle.py): public forms per client address and per e-mail address, the
+# API per token and per address without one; "N/s|m|h|d", empty to turn a limit off.
+PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "20/h")
+PUBLIC_FORM_EMAIL_RATE = env_str("PUBLIC_FORM_EMAIL_RATE", "5/h")
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "2000/h")
+API_ANONYMOUS_RATE = env_str("API_ANONYMOUS_RATE", "1000/h")
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
+# Sent and failed e-mail deliveries (addresses, texts) are deleted this long after they were
+# queued, by `kerekasztal enforce-retention`.
+MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 90)
+# A task left "running" this long by a worker that was killed is run again.
+TASKS_ABANDONED_MINUTES = env_int("TASKS_ABANDONED_MINUTES", 10)
+# Pauses between the attempts to send an e-mail; after the last, the delivery has failed.
+MAIL_RETRY_MINUTES = [int(m) for m in env_list("MAIL_RETRY_MINUTES",
+                                               ["1", "2", "5", "10", "20", "30", "60", "60",
+                                                "120", "240"])]
 
 # The cache holds the public page cache (publishing/cache.py) and its per-forum versions.
 # Every process serving the site must share it, or a change invalidates the cached pages of

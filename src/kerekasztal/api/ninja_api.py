@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import DocsBase
 
 from kerekasztal.core.contracts import api_routers
+from kerekasztal.core.throttle import AnonymousThrottle, TokenThrottle
 
 from . import endpoints, errors, write_events, write_meetings, write_plans
 
@@ -25,6 +26,7 @@ ERROR_RESPONSES = {
     "401": "Hiányzó vagy érvénytelen API-kulcs.",
     "403": "A kulcs gazdája ezt nem teheti meg.",
     "404": "Nem található.",
+    "429": "Túl sok kérés (API_TOKEN_RATE / API_ANONYMOUS_RATE): próbálja később.",
     "503": "Az adatbázis átmenetileg nem érhető el (Retry-After fejléc).",
 }
 
@@ -69,6 +71,7 @@ def build() -> NinjaAPI:
         docs=StaticSwagger(),
         docs_url="/docs",
         openapi_url="/openapi.json",
+        throttle=[TokenThrottle(), AnonymousThrottle()],
     )
     errors.install(api)
     api.add_router("", endpoints.router)

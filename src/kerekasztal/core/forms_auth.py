@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import Form
@@ -21,6 +23,16 @@ class QuietPasswordResetForm(PasswordResetForm):
 
     email = forms.EmailField(label=_("E-mail-cím"), max_length=254,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):
+        """Through the mail queue (core/mail.py), like every e-mail of the platform."""
+        from kerekasztal.core.mail import send_templated
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        send_templated(to=[to_email], subject=subject, template=email_template_name,
+                       context=context, language=translation.get_language() or "hu",
+                       about=context.get("user"))
 
 
 class TokenForm(Form):

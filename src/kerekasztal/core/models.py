@@ -217,3 +217,52 @@ class Erasure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} #{self.object_id} ({self.erased_at:%Y-%m-%d})"
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", _("sorban áll")
+    SENT = "sent", _("elküldve")
+    FAILED = "failed", _("sikertelen")
+
+
+class MailDelivery(models.Model):
+    """One e-mail to one recipient, kept until it is sent or has failed after every retry
+    (core/mail.py): the queue's record of what was promised, and what the sender sees."""
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("fórum"),
+    )
+    # The record the e-mail is about (an invitation, a registration), for its status.
+    about_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    to = models.EmailField(_("címzett"), max_length=254)
+    subject = models.CharField(_("tárgy"), max_length=998)
+    body = models.TextField(_("szöveg"))
+    reply_to = models.CharField(max_length=254, blank=True)
+    # [{"name": ..., "mimetype": ..., "content": base64}]
+    attachments = models.JSONField(default=list, blank=True)
+    status = models.CharField(_("állapot"), max_length=10, choices=MailStatus.choices,
+                              default=MailStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("próbálkozások"), default=0)
+    last_error = models.TextField(_("utolsó hiba"), blank=True)
+    created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("következő próbálkozás"), null=True, blank=True)
+    # A worker sending it holds it until then (another worker skips it meanwhile).
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("elküldve"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail kézbesítés")
+        verbose_name_plural = _("e-mail kézbesítések")
+        indexes = [
+            models.Index(fields=["about_type", "about_id", "created_at"],
+                         name="mail_delivery_about"),
+            models.Index(fields=["status", "next_attempt_at"], name="mail_delivery_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject} ({self.status})"

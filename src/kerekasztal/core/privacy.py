@@ -230,3 +230,17 @@ def registration_retention_period() -> str:
         years = days // 365
         return ngettext("%(count)d évig", "%(count)d évig", years) % {"count": years}
     return ngettext("%(count)d napig", "%(count)d napig", days) % {"count": days}
+
+
+def mail_erase_past_retention(*, today: datetime.date, dry_run: bool = False) -> int:
+    """E-mail deliveries (addresses and texts) are deleted MAIL_RETENTION_DAYS after they
+    were queued, once sent or failed; the records they were about keep their own data."""
+    from .models import MailDelivery, MailStatus
+
+    limit = timezone.make_aware(datetime.datetime.combine(
+        today - datetime.timedelta(days=settings.MAIL_RETENTION_DAYS), datetime.time.min))
+    due = MailDelivery.objects.exclude(status=MailStatus.QUEUED).filter(created_at__lt=limit)
+    count = due.count()
+    if count and not dry_run:
+        due.delete()
+    return count

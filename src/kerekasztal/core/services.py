@@ -2,14 +2,14 @@
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from .mail import send_templated
 from .models import User
 
 
@@ -32,12 +32,7 @@ def user_invite(*, email: str, full_name: str, invited_by: User, forum_name: str
         "user": user, "invited_by": invited_by, "forum_name": forum_name,
         "url": password_set_url(user), "site_url": settings.SITE_URL,
     }
-    transaction.on_commit(
-        lambda: send_mail(
-            _("Meghívó a Kerekasztal felületére – %s") % forum_name,
-            render_to_string("core/email/invitation.txt", context),
-            None,
-            [user.email],
-        )
-    )
+    send_templated(to=[user.email], template="core/email/invitation.txt", context=context,
+                   subject=_("Meghívó a Kerekasztal felületére – %s") % forum_name,
+                   language=translation.get_language() or "hu")
     return user

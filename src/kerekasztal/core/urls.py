@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity, views_auth, views_privacy
+from . import views, views_activity, views_auth, views_mail, views_privacy
 from .urlpaths import forum_manage
 
 app_name = "core"
@@ -29,4 +29,5 @@ urlpatterns = [
     forum_manage("privacy/people/<int:pk>/export.json", views_privacy.person_data_export,
                  "person_data_export"),
     forum_manage("privacy/people/<int:pk>/erase/", views_privacy.person_erase, "person_erase"),
+    forum_manage("mail/<int:pk>/resend/", views_mail.mail_resend_view, "mail_resend"),
 ]

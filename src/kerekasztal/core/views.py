@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import access
 from .forms_auth import QuietPasswordResetForm
+from .throttle import TOO_MANY, form_throttled
 
 
 @access.public
@@ -25,7 +26,18 @@ def account(request):
 
 
 logout = access.public(auth_views.LogoutView.as_view())
-password_reset = access.public(auth_views.PasswordResetView.as_view(
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Password links to any address, but not without limit (core/throttle.py)."""
+
+    def form_valid(self, form):
+        if form_throttled(self.request, group="password_reset",
+                          email=form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+password_reset = access.public(ThrottledPasswordResetView.as_view(
     template_name="core/password_reset.html", form_class=QuietPasswordResetForm,
     email_template_name="core/email/password_reset.txt",
     subject_template_name="core/email/password_reset_subject.txt",

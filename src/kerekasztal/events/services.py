@@ -184,7 +184,7 @@ def event_cancel(*, event: Event, reason: str = "", user=None) -> Event:
     for email in recipients:
         send_templated(to=[email], subject=_("Elmarad: %s") % event.title,
                        template="events/email/cancelled.txt",
-                       context={"event": event, "reason": reason})
+                       context={"event": event, "reason": reason}, forum=event.forum)
     return event
 
 
@@ -242,7 +242,7 @@ def _send_confirmation(registration: Registration, base_url: str) -> None:
                    template="events/email/registration.txt",
                    context={"registration": registration, "event": event,
                             "cancel_url": cancel_url, "waitlisted": waitlisted},
-                   attachments=attachments)
+                   attachments=attachments, about=registration, forum=event.forum)
 
 
 @transaction.atomic

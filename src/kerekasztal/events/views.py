@@ -22,6 +22,7 @@ from kerekasztal.core.pages import (
     render_workspace,
 )
 from kerekasztal.core.tabular import table_response
+from kerekasztal.core.throttle import TOO_MANY, form_throttled
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
 
@@ -655,6 +656,9 @@ def public_register(request, forum, pk):
     closed_reason = event.registration_closed_reason()
     if request.method == "POST" and not closed_reason and form.is_valid():
         try:
+            if form_throttled(request, group="events.register",
+                              email=form.cleaned_data["email"]):
+                raise ValidationError(TOO_MANY)
             registration = services.register(event=event, base_url=_base_url(request),
                                              **form.cleaned_data)
         except ValidationError as exc:

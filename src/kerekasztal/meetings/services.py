@@ -385,6 +385,7 @@ def _notify(meeting: Meeting, invitations: list[Invitation], template: str,
                                                   args=[rsvp_token(invitation)]))},
             attachments=[(f"ules-{meeting.number}.ics", ics, "text/calendar")],
             reply_to=[meeting.forum.contact_email] if meeting.forum.contact_email else [],
+            about=invitation, forum=meeting.forum,
         )
 
 
@@ -698,7 +699,8 @@ def minutes_send(*, meeting: Meeting, comments_until: datetime.date | None = Non
         with translation.override("hu"):
             subject = _("Véleményezésre: %(title)s emlékeztetője") % {"title": meeting.title}
         send_templated(to=[email], subject=subject, template="meetings/email/minutes.txt",
-                       context={"meeting": meeting, "minutes": minutes, "url": url})
+                       context={"meeting": meeting, "minutes": minutes, "url": url},
+                       forum=meeting.forum)
     return len(recipients)
 
 

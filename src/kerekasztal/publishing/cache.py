@@ -141,7 +141,7 @@ def _timeout(slug: str) -> int:
 
 # --- invalidation -------------------------------------------------------------------------
 
-SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch"}
+SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch", "maildelivery"}
 
 
 # forum id → slug, filled as forums are saved or looked up, so that most changes need no

@@ -315,6 +315,8 @@ class SearchState(models.Model):
     forum = models.OneToOneField("forums.Forum", on_delete=models.CASCADE, related_name="+")
     dirty = models.BooleanField(default=True)
     indexed_at = models.DateTimeField(null=True, blank=True)
+    # A rebuild task is queued (core/tasks.py) and has not started: no second one is queued.
+    queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "search state"

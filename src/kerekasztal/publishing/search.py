@@ -6,9 +6,12 @@ The index (`SearchEntry`) holds one row per public record. On PostgreSQL the que
 PostgreSQL's `hungarian` configuration) and accent folding give a working fallback:
 "fogyatékkal élők" finds "fogyatékkal élőket".
 
-A forum's part of the index is rebuilt when its content changed (`mark_dirty`, called by
-the publishing app's change receiver) the next time someone searches it, or by
-`kerekasztal reindex_search`.
+A forum's part of the index is rebuilt by a task (`reindex_forum_task`, core/tasks.py) after
+a change of its content commits (`mark_dirty`, called by the publishing app's change
+receiver), never inside a page request; pages only queue it (`ensure_fresh`), e.g. when a
+scheduled post has appeared. `SearchState.queued_at` lets one task at a time be queued per
+forum, and the task locks the forum's state row, so two rebuilds of one forum never run at
+once. `kerekasztal reindex_search` rebuilds everything at once.
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django_tasks import task
 
 from kerekasztal.core.contracts import public_sources
+from kerekasztal.core.tasks import enqueue
 
 from .models import SearchEntry, SearchState
 
@@ -84,15 +90,47 @@ def _entries(forum) -> list[SearchEntry]:
 
 
 @transaction.atomic
-def reindex_forum(forum) -> int:
+def reindex_forum(forum, *, only_if_dirty: bool = False) -> int | None:
+    """Rebuild the forum's entries. The forum's state row is locked first: a second rebuild
+    of the same forum waits for this one (and, with `only_if_dirty`, then finds nothing to
+    do); a change committed meanwhile marks the forum dirty again and queues another."""
+    state, _created = SearchState.objects.get_or_create(forum=forum)
+    state = SearchState.objects.select_for_update().get(pk=state.pk)
+    if only_if_dirty and not state.dirty:
+        SearchState.objects.filter(pk=state.pk).update(queued_at=None)
+        return None
+    SearchState.objects.filter(pk=state.pk).update(dirty=False, queued_at=None)
     entries = _entries(forum)
     SearchEntry.objects.filter(forum=forum).delete()
     SearchEntry.objects.bulk_create(entries)
     if _is_postgres():
         SearchEntry.objects.filter(forum=forum).update(vector=_vector())
-    SearchState.objects.update_or_create(
-        forum=forum, defaults={"dirty": False, "indexed_at": timezone.now()})
+    SearchState.objects.filter(pk=state.pk).update(indexed_at=timezone.now())
     return len(entries)
+
+
+@task()
+def reindex_forum_task(forum_id: int) -> int | None:
+    """The queued rebuild of one forum's entries (skipped when another did it meanwhile)."""
+    from kerekasztal.forums.models import Forum
+
+    forum = Forum.objects.filter(pk=forum_id).first()
+    if forum is None:
+        return None
+    return reindex_forum(forum, only_if_dirty=True)
+
+
+def queue_reindex(forum_ids) -> None:
+    """Queue a rebuild for each forum that has none queued (or whose queued task has not
+    run for TASKS_ABANDONED_MINUTES, e.g. lost with a database restore)."""
+    now = timezone.now()
+    lost = now - datetime.timedelta(minutes=settings.TASKS_ABANDONED_MINUTES)
+    for forum_id in forum_ids:
+        claimed = (SearchState.objects.filter(forum_id=forum_id)
+                   .filter(models.Q(queued_at__isnull=True) | models.Q(queued_at__lt=lost))
+                   .update(queued_at=now))
+        if claimed:
+            enqueue(reindex_forum_task, forum_id)
 
 
 def reindex_all() -> int:
@@ -103,12 +141,31 @@ def reindex_all() -> int:
 
 
 def mark_dirty(forum_id: int) -> None:
-    SearchState.objects.filter(forum_id=forum_id, dirty=False).update(dirty=True)
+    """The forum's content changed in the current transaction: mark its index behind, and
+    queue its rebuild once the transaction commits (once per forum and transaction)."""
+    from kerekasztal.forums.models import Forum
+
+    if (not SearchState.objects.filter(forum_id=forum_id).update(dirty=True)
+            and Forum.objects.filter(pk=forum_id).exists()):  # not a forum being deleted
+        SearchState.objects.get_or_create(forum_id=forum_id, defaults={"dirty": True})
+    if not connection.in_atomic_block:
+        queue_reindex([forum_id])
+        return
+    # One callback per forum and transaction: Django starts a new list of callbacks for
+    # every transaction (and after a rollback), so the set is tied to that list.
+    hooks, pending = getattr(connection, "_search_reindex_pending", (None, set()))
+    if hooks is not connection.run_on_commit:
+        hooks, pending = connection.run_on_commit, set()
+        connection._search_reindex_pending = (hooks, pending)
+    if forum_id not in pending:
+        pending.add(forum_id)
+        transaction.on_commit(lambda: queue_reindex([forum_id]))
 
 
 def ensure_fresh(forums) -> None:
-    """Rebuild the index of the forums whose content changed since it was built, or where
-    a scheduled post has appeared since."""
+    """Queue a rebuild of the index of the forums whose content changed since it was built,
+    or where a scheduled post has appeared since (the page itself never rebuilds: it shows
+    the index as it is; with TASKS_BACKEND=immediate the rebuild runs at once)."""
     from .models import Post, PostStatus
 
     indexed = dict(SearchState.objects.filter(forum__in=forums, dirty=False)
@@ -124,9 +181,16 @@ def ensure_fresh(forums) -> None:
             for forum_id, published in appeared:
                 if indexed[forum_id] is None or published > indexed[forum_id]:
                     clean.discard(forum_id)
-    for forum in forums:
-        if forum.pk not in clean:
-            reindex_forum(forum)
+    stale = [forum.pk for forum in forums if forum.pk not in clean]
+    if not stale:
+        return
+    SearchState.objects.filter(forum_id__in=stale, dirty=False).update(dirty=True)
+    known = set(SearchState.objects.filter(forum_id__in=stale).values_list("forum_id",
+                                                                          flat=True))
+    SearchState.objects.bulk_create([SearchState(forum_id=pk, dirty=True)
+                                     for pk in stale if pk not in known],
+                                    ignore_conflicts=True)
+    queue_reindex(stale)
 
 
 # --- searching ---------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from kerekasztal.core.access.events import _RULES_EVENTS
 from kerekasztal.core.access.forums import *  # noqa: F403
 from kerekasztal.core.access.forums import _RULES_FORUMS
 from kerekasztal.core.access.imports import *  # noqa: F403
+from kerekasztal.core.access.mail import *  # noqa: F403
+from kerekasztal.core.access.mail import _RULES_MAIL
 from kerekasztal.core.access.meetings import *  # noqa: F403
 from kerekasztal.core.access.meetings import _RULES_MEETINGS
 from kerekasztal.core.access.plans import *  # noqa: F403
@@ -45,4 +47,5 @@ RULES.update({
     **_RULES_PROJECTS,
     **_RULES_PUBLISHING,
     **_RULES_RELIABILITY,
+    **_RULES_MAIL,
 })

@@ -1,8 +1,13 @@
 import datetime
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
-from kerekasztal.core.privacy import enforce_app_retention, enforce_retention
+from kerekasztal.core.privacy import (
+    enforce_app_retention,
+    enforce_retention,
+    mail_erase_past_retention,
+)
 
 
 class Command(BaseCommand):
@@ -26,3 +31,5 @@ class Command(BaseCommand):
         for model, count in enforce_app_retention(today=today, dry_run=dry_run).items():
             self.stdout.write(f"{verb} the personal data of {count} {model} records past "
                               "their retention.")
+        count = mail_erase_past_retention(today=today or timezone.localdate(), dry_run=dry_run)
+        self.stdout.write(f"{verb} {count} e-mail deliveries past their retention.")

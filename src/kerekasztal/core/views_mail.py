@@ -1,0 +1,27 @@
+"""Sending an e-mail again from the page that shows its status (core/mail.py)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import access
+from .mail import mail_resend
+
+# Where the status of an e-mail about each kind of record is shown.
+_PAGES = {
+    "meetings.invitation": ("meetings:invitations", "meeting_id"),
+    "events.registration": ("events:registration_list", "event_id"),
+}
+
+
+@require_POST
+def mail_resend_view(request, forum, pk):
+    forum = access.forum_for(request.user, forum, "mail.resend")
+    delivery = access.mail_delivery_for(request.user, forum, pk)
+    mail_resend(delivery=delivery)
+    messages.success(request, _("Az e-mailt újra elküldjük (%(to)s).") % {"to": delivery.to})
+    about = delivery.about_type
+    url_name, parent = _PAGES[f"{about.app_label}.{about.model}"]
+    record = about.get_object_for_this_type(pk=delivery.about_id)
+    return redirect(url_name, forum=forum.slug, pk=getattr(record, parent))
