@@ -35,13 +35,18 @@ def _records(world):
     event = event_services.event_create(
         forum=world.forum, kind="community", title="Családi nap", venue="Várkert",
         starts_at=start, ends_at=start + datetime.timedelta(hours=3), settlements=[koszeg])
+    started = event_services.event_create(
+        forum=world.forum, kind="community", title="Tegnapi nap", venue="Várkert",
+        starts_at=start - datetime.timedelta(days=21),
+        ends_at=start - datetime.timedelta(days=21) + datetime.timedelta(hours=3),
+        settlements=[koszeg])
     meeting = meeting_services.meeting_schedule(
         forum=world.forum, title="Zárt ülés", starts_at=start,
         ends_at=start + datetime.timedelta(hours=2), venue_settlement=koszeg)
     plan = make_plan(world.forum)  # Bozsok: the settlement officer's
     measure = make_measure(plan, responsible_organisation=world.organisation)
     adopt(plan)
-    return {"slug": "koszeg", "event": event.pk, "meeting": meeting.pk,
+    return {"slug": "koszeg", "event": event.pk, "started": started.pk, "meeting": meeting.pk,
             "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code}
 
 
@@ -87,6 +92,8 @@ ENDPOINTS = [
     ("event_detail", "get", _ev, None, _expect(200, *FORUM_ROLES)),
     ("event_update", "patch", _ev, lambda r: {"title": "Új cím"}, _expect(200, "coordinator")),
     ("event_cancel", "post", _ev, lambda r: {"reason": "Vihar"}, _expect(200, "coordinator")),
+    ("event_held", "post", lambda r: {"slug": r["slug"], "pk": r["started"]},
+     lambda r: {"participants_count": 12}, _expect(200, "coordinator")),
     ("meeting_create", "post", lambda r: {"slug": r["slug"]}, _meeting_body,
      _expect(201, "coordinator")),
     ("meeting_detail", "get", _mt, None, _expect(200, "member", "auditor", "coordinator")),

@@ -9,7 +9,7 @@ from kerekasztal.core.uploads import IMAGES, SCANS
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 
-from .models import AgeBand, Event, EventKind, EventStatus
+from .models import STATUS_LABELS, UNDER_WAY, AgeBand, Event, EventKind, EventStatus
 
 EVENT_FORM_FIELDS = [
     "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
@@ -53,6 +53,67 @@ class EventForm(ModelForm):
         self.fields["target_groups"].queryset = TargetGroup.objects.order_by("order")
 
 
+HELD_FORM_FIELDS = [
+    "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
+    "topics", "target_groups", "organiser", "partners", "is_public", "hours", "trainer",
+    "curriculum",
+]
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    """Lines "Név, e-mail-cím" (or "Név; e-mail-cím", "Név <e-mail-cím>") → pairs."""
+    from django.core.validators import validate_email
+
+    people = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        for separator in ("<", ";", ","):
+            if separator in line:
+                name, _sep, email = line.rpartition(separator)
+                break
+        else:
+            name, email = line, ""
+        name, email = name.strip(), email.strip().rstrip(">").strip()
+        try:
+            validate_email(email)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(
+                _("A(z) %(number)s. sor („%(line)s”): adja meg a nevet és az e-mail-címet, "
+                  "vesszővel elválasztva.") % {"number": number, "line": line}) from exc
+        if not name:
+            raise forms.ValidationError(_("A(z) %(number)s. sorból hiányzik a név.")
+                                        % {"number": number})
+        people.append((name, email))
+    return people
+
+
+class HeldEventForm(EventForm):
+    """An event that has already taken place, with its attendance, in one form."""
+
+    participants_count = forms.IntegerField(
+        label=_("Résztvevők száma (fő)"), min_value=0, required=False,
+        help_text=_("A jelenléti ív szerinti létszám. Ha alább név szerint is megadja a "
+                    "résztvevőket, üresen hagyva a nevek száma számít."))
+    people = forms.CharField(
+        label=_("Résztvevők név szerint (nem kötelező)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Soronként egy résztvevő: név, vessző, e-mail-cím (pl. Kiss Anna, "
+                    "anna@example.hu) – az aláírt jelenléti ív alapján, akik hozzájárultak "
+                    "adataik kezeléséhez."))
+
+    class Meta(EventForm.Meta):
+        fields = HELD_FORM_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].help_text = _("A múltbeli időpont is rögzíthető.")
+
+    def clean_people(self):
+        return _people(self.cleaned_data["people"])
+
+
 class SeriesForm(EventForm):
     every = forms.ChoiceField(label=_("Ismétlődés"), choices=[
         ("weekly", _("hetente")), ("biweekly", _("kéthetente")), ("monthly", _("havonta")),
@@ -70,8 +131,10 @@ class EventFilterForm(Form):
     q = forms.CharField(label=_("Keresés címre, helyszínre"), required=False)
     kind = forms.ChoiceField(label=_("Típus"), required=False,
                              choices=[("", _("Mind"))] + EventKind.choices)
-    status = forms.ChoiceField(label=_("Állapot"), required=False,
-                               choices=[("", _("Mind"))] + EventStatus.choices)
+    status = forms.ChoiceField(label=_("Állapot"), required=False, choices=[("", _("Mind"))] + [
+        (value, STATUS_LABELS[value]) for value in (
+            EventStatus.PLANNED, EventStatus.PUBLISHED, UNDER_WAY, EventStatus.HELD,
+            EventStatus.CANCELLED)])
     start = forms.DateField(label=_("Ettől a naptól"), required=False, widget=DateInput())
     end = forms.DateField(label=_("Eddig a napig"), required=False, widget=DateInput())
 
