@@ -64,7 +64,7 @@ def test_member_registers_attends_downloads_certificate_and_cannot_withdraw(
     # The member registers from the workspace.
     log_in(page, world.member.email, PASSWORD)
     page.goto(event_url)
-    expect(page.get_by_text("Meghirdetett")).to_be_visible()
+    expect(page.get_by_text("Meghirdetett", exact=True)).to_be_visible()
     page.get_by_role("link", name="Saját jelentkezés").click()
     axe("own registration form")
     page.get_by_label("Hozzájárulok").check()
@@ -80,7 +80,7 @@ def test_member_registers_attends_downloads_certificate_and_cannot_withdraw(
         page.wait_for_timeout(wait * 1000)
     log_in(page, world.coordinator.email, PASSWORD)
     page.goto(event_url)
-    expect(page.get_by_text("Folyamatban")).to_be_visible()  # no save needed
+    expect(page.get_by_text("Folyamatban", exact=True)).to_be_visible()  # no save needed
     axe("training under way")
     page.get_by_role("link", name="Jelenlét rögzítése").click()
     axe("attendance form")
@@ -92,7 +92,7 @@ def test_member_registers_attends_downloads_certificate_and_cannot_withdraw(
     expect(page.locator(".message--success")).to_contain_text("jelenlétet rögzítettük")
     page.get_by_role("button", name="Tanúsítványok kiállítása").click()
     expect(page.locator(".message--success")).to_contain_text("1 tanúsítvány kiállítva")
-    expect(page.get_by_text("Megtartott")).to_be_visible()
+    expect(page.get_by_text("Megtartott", exact=True)).to_be_visible()
     axe("training held")
     _log_out(page)
 
@@ -196,18 +196,19 @@ def test_coordinator_records_a_past_event_and_the_project_figure_counts_it(
     page.get_by_label("Résztvevők száma (fő)").fill("14")
     page.get_by_role("button", name="Mentés").click()
     expect(page.locator(".message--success")).to_contain_text("rögzítettük")
-    expect(page.get_by_text("Megtartott")).to_be_visible()
+    expect(page.get_by_text("Megtartott", exact=True)).to_be_visible()
     expect(page.get_by_text("14 résztvevő.")).to_be_visible()
     axe("held event page")
 
     page.goto(f"/f/{world.forum.slug}/manage/projects/{project.pk}/dashboard/")
     page.get_by_label("Állapot napja").fill("2015-06-09")
     page.get_by_role("button", name="Frissítés").click()
-    expect(page.get_by_role("row", name="Megtartott rendezvények")).to_contain_text("0")
+    expect(page.get_by_role("row", name="Megtartott rendezvények").get_by_role("cell").nth(1)
+           ).to_have_text("0 rendezvény")
     page.get_by_label("Állapot napja").fill("2015-06-30")
     page.get_by_role("button", name="Frissítés").click()
     row = page.get_by_role("row", name="Megtartott rendezvények")
-    expect(row.get_by_role("cell").nth(1)).to_have_text("1")
+    expect(row.get_by_role("cell").nth(1)).to_have_text("1 rendezvény")
     axe("project dashboard")
 
 
