@@ -291,3 +291,17 @@ def test_held_before_the_start_or_without_attendance_is_400(client, world, token
         assert response.status_code == 400, (body_, response.content)
     event.refresh_from_db()
     assert event.participants_count is None and not event.registrations.exists()
+
+
+def test_held_with_counts_per_organisation(client, world, token):
+    event = _started(world)
+    response = post(client, token, {"by_organisation": [
+        {"organisation": world.organisation.pk, "count": 7}]}, url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 200, response.content
+    event.refresh_from_db()
+    assert event.participants_count == 7
+    assert event.attendance_counts.get().organisation == world.organisation
+    response = post(client, token, {"by_organisation": [
+        {"organisation": world.other_organisation.pk, "count": 7}]},
+        url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 400

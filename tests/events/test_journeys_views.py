@@ -171,3 +171,25 @@ def test_import_with_an_unknown_settlement_saves_nothing(coordinator_client, wor
     assert "jövőben" in preview
     coordinator_client.post(response["Location"])
     assert not Event.objects.exists()
+
+
+def test_a_past_event_with_counts_per_organisation(coordinator_client, world):
+    response = coordinator_client.post(_url("event_record_held", world), _held_post(
+        world, participants_count="", by_organisation="bozsok kozseg onkormanyzata: 12"))
+    assert response.status_code == 302, response.content.decode()
+    event = Event.objects.get()
+    assert event.participants_count == 12
+    page = coordinator_client.get(_url("event_detail", world, pk=event.pk)).content.decode()
+    assert "Bozsok Község Önkormányzata: 12" in page
+
+
+@pytest.mark.parametrize("value, message", [
+    ("Ismeretlen Egyesület: 3", "Nincs ilyen nevű szervezet"),
+    ("Bozsok Község Önkormányzata: -3", "nem negatív egész"),
+    ("Bozsok Község Önkormányzata: 2,5", "nem negatív egész"),
+])
+def test_bad_counts_per_organisation_get_a_message(coordinator_client, world, value, message):
+    response = coordinator_client.post(_url("event_record_held", world), _held_post(
+        world, by_organisation=value))
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not Event.objects.exists()

@@ -202,3 +202,26 @@ def test_mark_held_keeps_the_checked_in_registrations(world):
     event.refresh_from_db()
     assert event.participants_count == 2
     assert event.registrations.filter(attended=True).count() == 2
+
+
+def test_a_past_event_with_a_headcount_per_organisation(world):
+    event = services.event_record_held(forum=world.forum, by_organisation={
+        world.organisation: 12}, **_held_data())
+    assert event.participants_count == 12
+    assert [str(c) for c in event.attendance_counts.all()] == [
+        "Bozsok Község Önkormányzata: 12"]
+    with pytest.raises(ValidationError) as error:
+        services.event_record_held(forum=world.forum, participants_count=5, by_organisation={
+            world.organisation: 12}, **_held_data(title="Másik"))
+    assert "participants_count" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        services.event_record_held(forum=world.forum, by_organisation={
+            world.other_organisation: 3}, **_held_data(title="Harmadik"))
+
+
+def test_recording_attendance_on_the_web_keeps_the_organisations(world):
+    event = services.event_record_held(forum=world.forum, participants_count=20,
+                                       by_organisation={world.organisation: 12},
+                                       **_held_data())
+    services.event_mark_held(event=event, participants_count=25)
+    assert event.attendance_counts.get().organisation == world.organisation

@@ -260,6 +260,13 @@ class PersonIn(WriteSchema):
                        description="A résztvevő e-mail-címe (a jelenléti ív szerint).")
 
 
+class OrganisationCountIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: int = Field(..., description="A szervezet azonosítója a fórum címtárából.")
+    count: int = Field(..., ge=0, le=2_147_483_647, description="Létszám (fő).")
+
+
 HELD_EXAMPLE = {"participants_count": 23,
                 "people": [{"name": "Kiss Anna", "email": "anna@example.hu"}]}
 
@@ -273,6 +280,10 @@ class HeldIn(WriteSchema):
     people: list[PersonIn] = Field(
         [], max_length=5000,
         description="Név szerinti résztvevők (nem kötelező): bekerülnek a jelenlévők közé.")
+    by_organisation: list[OrganisationCountIn] = Field(
+        [], max_length=1000,
+        description="Létszám szervezetenként (nem kötelező); összesen nem lehet több a "
+                    "résztvevők számánál, annak hiányában az összegük számít.")
 
 
 @router.post("/forums/{slug}/events/{pk}/held/", response=EventWriteOut, auth=TokenAuth(),
@@ -283,7 +294,15 @@ class HeldIn(WriteSchema):
 def event_held(request, slug: str, pk: int, payload: HeldIn):
     forum = access.forum_for(request.user, slug, "events.manage")
     event = access.event_for(request.user, forum, pk, "events.manage")
+    found = {o.pk: o for o in writing.organisations(
+        forum, [item.organisation for item in payload.by_organisation],
+        field="by_organisation")}
+    by_organisation: dict = {}
+    for item in payload.by_organisation:
+        organisation = found[item.organisation]
+        by_organisation[organisation] = by_organisation.get(organisation, 0) + item.count
     event_services.event_mark_held(
         event=event, participants_count=payload.participants_count,
-        people=[(person.name, person.email) for person in payload.people], user=request.user)
+        people=[(person.name, person.email) for person in payload.people],
+        by_organisation=by_organisation, user=request.user)
     return access.event_for(request.user, forum, event.pk, "events.manage")

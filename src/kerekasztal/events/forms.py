@@ -103,6 +103,13 @@ class HeldEventForm(EventForm):
                     "anna@example.hu) – az aláírt jelenléti ív alapján, akik hozzájárultak "
                     "adataik kezeléséhez."))
 
+    by_organisation = forms.CharField(
+        label=_("Létszám szervezetenként (nem kötelező)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Soronként egy szervezet a címtárból és a létszáma, kettősponttal "
+                    "elválasztva (pl. Bozsok Község Önkormányzata: 12). Ha a résztvevők "
+                    "számát üresen hagyja, ezek összege számít."))
+
     class Meta(EventForm.Meta):
         fields = HELD_FORM_FIELDS
 
@@ -112,6 +119,31 @@ class HeldEventForm(EventForm):
 
     def clean_people(self):
         return _people(self.cleaned_data["people"])
+
+    def clean_by_organisation(self) -> dict:
+        """Lines "Szervezet neve: létszám" → {organisation: count}, the names matched in
+        the forum's directory without regard to case and accents."""
+        from kerekasztal.core.text import fold
+
+        directory = {fold(o.name): o for o in Organisation.objects.filter(
+            forum=self.instance.forum.root)}
+        counts: dict = {}
+        for number, line in enumerate(self.cleaned_data["by_organisation"].splitlines(), 1):
+            if not line.strip():
+                continue
+            name, _sep, count = line.rpartition(":")
+            count = count.strip()
+            if not name.strip() or not count.isdigit():
+                raise forms.ValidationError(
+                    _("A(z) %(number)s. sor („%(line)s”): adja meg a szervezet nevét és a "
+                      "létszámot (nem negatív egész szám), kettősponttal elválasztva.")
+                    % {"number": number, "line": line.strip()})
+            organisation = directory.get(fold(name))
+            if organisation is None:
+                raise forms.ValidationError(
+                    _("Nincs ilyen nevű szervezet a címtárban: „%s”.") % name.strip())
+            counts[organisation] = counts.get(organisation, 0) + int(count)
+        return counts
 
 
 class SeriesForm(EventForm):
@@ -217,6 +249,12 @@ class AttendanceForm(Form):
                 required=False, widget=forms.CheckboxSelectMultiple,
                 initial=[r.pk for r in registrations if r.completed])
         self.fields["participants_count"].initial = event.participants_count
+
+    def organisation_counts(self) -> dict:
+        """The breakdown by organisation is kept as it was (it is given when recording a
+        past event or through the API)."""
+        return {c.organisation: c.count for c in self.event.attendance_counts.all()
+                if c.organisation_id}
 
     def age_fields(self):
         return [self[f"age_{value}"] for value, _label in AgeBand.choices]

@@ -301,7 +301,8 @@ class AgeBand(models.TextChoices):
 
 
 class AttendanceCount(models.Model):
-    """An optional breakdown of the participants: by age band or by settlement, a count."""
+    """An optional breakdown of the participants: by age band, by settlement or by
+    organisation (people who came from a member or partner organisation), a count."""
 
     forum_path = "event__forum"
 
@@ -315,24 +316,35 @@ class AttendanceCount(models.Model):
         "territory.Settlement", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("település"),
     )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("szervezet"),
+    )
     count = models.PositiveIntegerField(_("létszám"))
 
     history = HistoricalRecords()
     class Meta:
         verbose_name = _("létszámbontás")
         verbose_name_plural = _("létszámbontások")
-        ordering = ["age_band", "settlement__name"]
+        ordering = ["age_band", "settlement__name", "organisation__name"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(age_band="") & Q(settlement__isnull=False))
-                | (~Q(age_band="") & Q(settlement__isnull=True)),
+                condition=(Q(age_band="") & Q(settlement__isnull=False)
+                           & Q(organisation__isnull=True))
+                | (~Q(age_band="") & Q(settlement__isnull=True) & Q(organisation__isnull=True))
+                | (Q(age_band="") & Q(settlement__isnull=True) & Q(organisation__isnull=False)),
                 name="attendance_count_one_dimension",
             ),
         ]
 
     def __str__(self) -> str:
-        label = self.get_age_band_display() if self.age_band else str(self.settlement)
-        return f"{label}: {self.count}"
+        return f"{self.label}: {self.count}"
+
+    @property
+    def label(self) -> str:
+        if self.age_band:
+            return str(self.get_age_band_display())
+        return self.settlement.name if self.settlement_id else self.organisation.name
 
 
 class EventReport(models.Model):

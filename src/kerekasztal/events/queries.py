@@ -72,7 +72,7 @@ def upcoming_events(forum, limit: int = 5) -> list[Event]:
 
 def event_detail(event: Event) -> Event:
     return _with_relations(Event.objects.filter(pk=event.pk)).prefetch_related(
-        "attendance_counts__settlement",
+        "attendance_counts__settlement", "attendance_counts__organisation",
         Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")),
     ).get()
 

@@ -330,6 +330,7 @@ def registration_cancel(*, registration: Registration, base_url: str = "",
 @transaction.atomic
 def attendance_record(*, event: Event, participants_count: int | None,
                       by_age: dict[str, int] | None = None, by_settlement: dict | None = None,
+                      by_organisation: dict | None = None,
                       attended_ids: set[int] | None = None, completed_ids: set[int] | None = None,
                       sheet=None, user=None) -> Event:
     """Record the attendance: a total, optional breakdowns (counts only), optional
@@ -340,7 +341,13 @@ def attendance_record(*, event: Event, participants_count: int | None,
         raise ValidationError(_("A jelenlét csak a rendezvény kezdése után rögzíthető."))
     by_age = {k: v for k, v in (by_age or {}).items() if v}
     by_settlement = {k: v for k, v in (by_settlement or {}).items() if v}
-    for label, breakdown in ((_("korcsoportok"), by_age), (_("települések"), by_settlement)):
+    by_organisation = {k: v for k, v in (by_organisation or {}).items() if v}
+    for organisation in by_organisation:
+        if organisation.forum_id != event.forum.root.pk:
+            raise ValidationError({"by_organisation": _(
+                "Csak a fórum címtárában szereplő szervezet választható.")})
+    for label, breakdown in ((_("korcsoportok"), by_age), (_("települések"), by_settlement),
+                             (_("szervezetek"), by_organisation)):
         if breakdown and participants_count is not None and \
                 sum(breakdown.values()) > participants_count:
             raise ValidationError({"participants_count": _(
@@ -357,6 +364,8 @@ def attendance_record(*, event: Event, participants_count: int | None,
          for band, count in by_age.items()]
         + [AttendanceCount(event=event, settlement=settlement, count=count)
            for settlement, count in by_settlement.items()]
+        + [AttendanceCount(event=event, organisation=organisation, count=count)
+           for organisation, count in by_organisation.items()]
     )
     if attended_ids is not None:
         active = event.registrations.exclude(status=RegistrationStatus.CANCELLED)
@@ -476,7 +485,8 @@ def certificate_lookup(code: str) -> Registration | None:
 
 @transaction.atomic
 def event_record_held(*, forum, participants_count: int | None = None,
-                      people: list[tuple[str, str]] | None = None, user=None,
+                      people: list[tuple[str, str]] | None = None,
+                      by_organisation: dict | None = None, user=None,
                       **data: Any) -> Event:
     """Record an event that has already taken place, in one step: the event itself (held,
     and on the public site when public) with its attendance (`event_mark_held`). The date
@@ -490,17 +500,21 @@ def event_record_held(*, forum, participants_count: int | None = None,
     if event.is_public:
         event.published_at = timezone.now()
     return event_mark_held(event=event, participants_count=participants_count,
-                           people=people, user=user)
+                           people=people, by_organisation=by_organisation, user=user)
 
 
 @transaction.atomic
 def event_mark_held(*, event: Event, participants_count: int | None = None,
-                    people: list[tuple[str, str]] | None = None, user=None) -> Event:
-    """Mark an event that has started as held with its attendance: a headcount, and/or the
-    named participants (name and e-mail address, from the signed attendance sheet), who are
-    added as checked-in participants. Without a headcount the names are counted."""
+                    people: list[tuple[str, str]] | None = None,
+                    by_organisation: dict | None = None, user=None) -> Event:
+    """Mark an event that has started as held with its attendance: a headcount in total
+    and/or per organisation (organisation → count), and/or the named participants (name
+    and e-mail address, from the signed attendance sheet), who are added as checked-in
+    participants. Without a total the larger of the organisations' sum and the checked-in
+    people is taken."""
     people = people or []
-    if participants_count is None and not people:
+    by_organisation = {k: v for k, v in (by_organisation or {}).items() if v}
+    if participants_count is None and not people and not by_organisation:
         raise ValidationError({"participants_count": _(
             "Adja meg a résztvevők számát vagy a résztvevők nevét.")})
     if participants_count is not None and participants_count < len(people):
@@ -511,13 +525,15 @@ def event_mark_held(*, event: Event, participants_count: int | None = None,
         raise ValidationError(_("A jelenlét csak a rendezvény kezdése után rögzíthető."))
     attended = attendees_add(event=event, people=people)
     checked_in = set(event.registrations.filter(attended=True).values_list("pk", flat=True))
+    existing = list(event.attendance_counts.select_related("settlement", "organisation"))
     return attendance_record(
         event=event, user=user,
         participants_count=participants_count if participants_count is not None
-        else len(checked_in | {r.pk for r in attended}),
-        by_age={c.age_band: c.count for c in event.attendance_counts.all() if c.age_band},
-        by_settlement={c.settlement: c.count for c in event.attendance_counts.all()
-                       if c.settlement_id},
+        else max(len(checked_in | {r.pk for r in attended}), sum(by_organisation.values())),
+        by_age={c.age_band: c.count for c in existing if c.age_band},
+        by_settlement={c.settlement: c.count for c in existing if c.settlement_id},
+        by_organisation=by_organisation or {c.organisation: c.count for c in existing
+                                            if c.organisation_id},
         attended_ids=(checked_in | {r.pk for r in attended}) if attended else None,
         completed_ids=set(event.registrations.filter(completed=True)
                           .values_list("pk", flat=True)))

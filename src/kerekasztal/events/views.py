@@ -127,7 +127,8 @@ def event_record_held(request, forum):
         try:
             event = services.event_record_held(
                 forum=forum, user=request.user, people=form.cleaned_data["people"],
-                participants_count=form.cleaned_data["participants_count"], **data)
+                participants_count=form.cleaned_data["participants_count"],
+                by_organisation=form.cleaned_data["by_organisation"], **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -377,7 +378,7 @@ def attendance(request, forum, pk):
         try:
             services.attendance_record(
                 event=event, participants_count=data["participants_count"], by_age=by_age,
-                by_settlement=by_settlement,
+                by_settlement=by_settlement, by_organisation=form.organisation_counts(),
                 attended_ids=set(data["attended"]) if registrations else None,
                 completed_ids=set(data.get("completed") or []), sheet=data["sheet"],
                 user=request.user)
@@ -481,7 +482,7 @@ def report_docx(request, forum, pk):
     if counts:
         builder.heading(_("A résztvevők bontása"), 1)
         builder.table([_("Csoport"), _("Létszám")], [
-            [c.get_age_band_display() if c.age_band else c.settlement.name, c.count]
+            [c.label, c.count]
             for c in counts])
     if report:
         for heading, text in ((_("Összefoglaló"), report.summary),
