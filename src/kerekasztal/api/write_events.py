@@ -263,7 +263,8 @@ class PersonIn(WriteSchema):
 class OrganisationCountIn(WriteSchema):
     model_config = ConfigDict(extra="forbid")
 
-    organisation: int = Field(..., description="A szervezet azonosítója a fórum címtárából.")
+    organisation: int = Field(..., ge=1, le=2_147_483_647,
+                              description="A szervezet azonosítója a fórum címtárából.")
     count: int = Field(..., ge=0, le=2_147_483_647, description="Létszám (fő).")
 
 
