@@ -28,10 +28,14 @@ def _event(w, **data):
 
 
 def _setup(w):
+    import datetime
+
     from django.core.files.base import ContentFile
+    from django.utils import timezone
 
     from kerekasztal.core.uploads import RandomName
     from kerekasztal.events import services
+    from kerekasztal.territory.models import Settlement
     from tests.events.conftest import png_upload
 
     w.event = _event(w)
@@ -39,7 +43,6 @@ def _setup(w):
                                        email="eva@example.org", consent=True)
     w.registration.completed = True
     w.registration.save()
-    services.certificates_issue(event=w.event)
     w.event.attendance_sheet.save(RandomName("events/sheets")(None, "iv.pdf"),
                                   ContentFile(b"%PDF-1.4\n%%EOF\n"))
     w.photo = services.photo_add(event=w.event, image=png_upload(), alt_text="Résztvevők",
@@ -51,6 +54,17 @@ def _setup(w):
     w.closed_photo = services.photo_add(event=w.closed_event, image=png_upload(),
                                         alt_text="Zárt", consent=True)
     w.token = services.cancel_token(w.registration)
+    # a training held yesterday: the member attended and completed it and has a certificate
+    start = timezone.now() - datetime.timedelta(days=1)
+    w.past_training = services.event_publish(event=services.event_create(
+        forum=w.forum, kind="training", title="Tegnapi képzés", venue="Városháza",
+        starts_at=start, ends_at=start + datetime.timedelta(hours=4), hours=4,
+        settlements=[Settlement.objects.get(name="Kőszeg")]))
+    attendee = services.register(event=w.past_training, name="Tag Tamás",
+                                 email=w.member.email, consent=True, by_organiser=True)
+    services.attendance_record(event=w.past_training, participants_count=1,
+                               attended_ids={attendee.pk}, completed_ids={attendee.pk})
+    services.certificates_issue(event=w.past_training)
 
 
 def _pk(w):
@@ -59,6 +73,18 @@ def _pk(w):
 
 def _closed(w):
     return {"forum": w.forum.slug, "pk": w.closed_event.pk}
+
+
+def _past(w):
+    return {"forum": w.forum.slug, "pk": w.past_training.pk}
+
+
+def _only_member():
+    """Only the member has a certificate of that training: the other roles that may register
+    find none (404); auditors may not register at all."""
+    expect = workspace(*ATTENDEES)
+    expect["settlement_officer"] = expect["coordinator"] = MISSING
+    return expect
 
 
 def _fmt(w):
@@ -83,6 +109,13 @@ def _public_photo(w, photo="photo"):
 
 def _token(w):
     return {"forum": w.forum.slug, "token": w.token}
+
+
+def _batch(w):
+    from kerekasztal.core.models import ImportBatch
+
+    batch = ImportBatch.objects.create(forum=w.forum, kind="events.held", filename="x.csv")
+    return {"forum": w.forum.slug, "batch": batch.pk}
 
 
 def _missing() -> dict:
@@ -133,6 +166,17 @@ ROWS = [
     R("photo_file", _photo_file, workspace(*ANY)),
     R("certificates_issue", _pk, workspace("coordinator"), method="POST"),
     R("certificates_pdf", _pk, workspace(*PEOPLE)),
+    R("certificates_pdf", _past, workspace(*PEOPLE)),
+    R("own_certificate", _past, _only_member()),
+    R("own_certificate", _pk, {**workspace(*ATTENDEES), "member": MISSING,
+                               "settlement_officer": MISSING, "coordinator": MISSING}),
+    R("event_record_held", forum, workspace("coordinator")),
+    R("event_record_held", forum, workspace("coordinator"), method="POST"),
+    R("import", forum, workspace("coordinator")),
+    R("import", forum, workspace("coordinator"), method="POST"),
+    R("import_example", lambda w: {**forum(w), "fmt": "xlsx"}, workspace("coordinator")),
+    R("import_preview", _batch, workspace("coordinator")),
+    R("import_preview", _batch, workspace("coordinator"), method="POST"),
     # public site
     R("public_calendar", forum, public()),
     R("public_calendar", forum, public(), query="view=month"),

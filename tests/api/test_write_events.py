@@ -240,3 +240,68 @@ def test_the_schemas_example_is_accepted(client, world, token):
 
     response = post(client, token, EventIn.model_json_schema()["examples"][0])
     assert response.status_code == 201, response.content
+
+
+# --- marking an event as held (issue 16) ---------------------------------------------------
+
+
+def _started(world, **data):
+    from kerekasztal.events import services
+
+    start = timezone.now() - datetime.timedelta(days=3)
+    return services.event_publish(event=make_event(
+        world.forum, starts_at=start, ends_at=start + datetime.timedelta(hours=2), **data))
+
+
+def test_the_documented_held_curl_example_works(client, world, token):
+    from pathlib import Path
+
+    event = _started(world)
+    text = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    example = text.split("/events/42/held/ \\")[1].split("-d '")[1].split("'")[0]
+    response = post(client, token, json.loads(example), url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "held"
+    event.refresh_from_db()
+    assert event.participants_count == 23
+    assert event.registrations.get().email == "anna@example.hu"
+
+
+def test_held_with_names_only_counts_them(client, world, token):
+    event = _started(world)
+    response = post(client, token, {"people": [
+        {"name": "Kiss Anna", "email": "anna@example.hu"},
+        {"name": "Nagy Béla", "email": "bela@example.hu"}]}, url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 200, response.content
+    event.refresh_from_db()
+    assert event.participants_count == 2 and event.status == "held"
+
+
+def test_held_before_the_start_or_without_attendance_is_400(client, world, token):
+    future_event = make_event(world.forum)
+    response = post(client, token, {"participants_count": 5},
+                    url=f"{URL}{future_event.pk}/held/")
+    assert response.status_code == 400 and "kezdése után" in response.json()["detail"] + str(
+        response.json()["errors"])
+    event = _started(world)
+    for body_ in ({}, {"participants_count": -1}, {"participants_count": 1, "people": [
+            {"name": "A", "email": "a@example.hu"}, {"name": "B", "email": "b@example.hu"}]},
+            {"people": [{"name": "A", "email": "nem-email"}]}, {"extra": 1}):
+        response = post(client, token, body_, url=f"{URL}{event.pk}/held/")
+        assert response.status_code == 400, (body_, response.content)
+    event.refresh_from_db()
+    assert event.participants_count is None and not event.registrations.exists()
+
+
+def test_held_with_counts_per_organisation(client, world, token):
+    event = _started(world)
+    response = post(client, token, {"by_organisation": [
+        {"organisation": world.organisation.pk, "count": 7}]}, url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 200, response.content
+    event.refresh_from_db()
+    assert event.participants_count == 7
+    assert event.attendance_counts.get().organisation == world.organisation
+    response = post(client, token, {"by_organisation": [
+        {"organisation": world.other_organisation.pk, "count": 7}]},
+        url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 400

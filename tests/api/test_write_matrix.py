@@ -38,6 +38,11 @@ def _records(world):
     event = event_services.event_create(
         forum=world.forum, kind="community", title="Családi nap", venue="Várkert",
         starts_at=start, ends_at=start + datetime.timedelta(hours=3), settlements=[koszeg])
+    started = event_services.event_create(
+        forum=world.forum, kind="community", title="Tegnapi nap", venue="Várkert",
+        starts_at=start - datetime.timedelta(days=21),
+        ends_at=start - datetime.timedelta(days=21) + datetime.timedelta(hours=3),
+        settlements=[koszeg])
     meeting = meeting_services.meeting_schedule(
         forum=world.forum, title="Zárt ülés", starts_at=start,
         ends_at=start + datetime.timedelta(hours=2), venue_settlement=koszeg)
@@ -53,8 +58,8 @@ def _records(world):
     indicator = project_services.indicator_add(project=project, user=world.coordinator,
                                                name="Képzettek", unit="fő", target=12)
     person = PersonFactory(forum=world.forum)
-    return {"slug": "koszeg", "event": event.pk, "meeting": meeting.pk, "held": held.pk,
-            "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code,
+    return {"slug": "koszeg", "event": event.pk, "started": started.pk, "meeting": meeting.pk,
+            "held": held.pk, "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code,
             "project": project.pk, "indicator": indicator.pk, "person": person.pk,
             "organisation": world.organisation.pk}
 
@@ -115,6 +120,8 @@ ENDPOINTS = [
     ("event_detail", "get", _ev, None, _expect(200, *FORUM_ROLES)),
     ("event_update", "patch", _ev, lambda r: {"title": "Új cím"}, _expect(200, "coordinator")),
     ("event_cancel", "post", _ev, lambda r: {"reason": "Vihar"}, _expect(200, "coordinator")),
+    ("event_held", "post", lambda r: {"slug": r["slug"], "pk": r["started"]},
+     lambda r: {"participants_count": 12}, _expect(200, "coordinator")),
     ("meeting_create", "post", lambda r: {"slug": r["slug"]}, _meeting_body,
      _expect(201, "coordinator")),
     ("meeting_detail", "get", _mt, None, _expect(200, "member", "auditor", "coordinator")),

@@ -222,7 +222,9 @@ def test_attendance_with_breakdown_and_check_in(coordinator_client, world):
 
 
 def test_attendance_breakdown_above_total_is_refused(coordinator_client, world):
-    event = published_event(world.forum)
+    start = timezone.now() - datetime.timedelta(hours=1)
+    event = published_event(world.forum, starts_at=start,
+                            ends_at=start + datetime.timedelta(hours=2))
     response = coordinator_client.post(_url("attendance", world, pk=event.pk), {
         "participants_count": "5", "age_62+": "20"})
     assert response.status_code == 200

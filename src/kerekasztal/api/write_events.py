@@ -128,7 +128,7 @@ class EventWriteOut(Schema):
 
     @staticmethod
     def resolve_status_label(event: Event) -> str:
-        return str(event.get_status_display())
+        return event.status_label
 
     @staticmethod
     def resolve_settlements(event: Event) -> list[str]:
@@ -249,4 +249,61 @@ def event_cancel(request, slug: str, pk: int, payload: CancelIn):
     forum = access.forum_for(request.user, slug, "events.manage")
     event = access.event_for(request.user, forum, pk, "events.manage")
     event_services.event_cancel(event=event, reason=payload.reason, user=request.user)
+    return access.event_for(request.user, forum, event.pk, "events.manage")
+
+
+class PersonIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(..., min_length=1, max_length=200)
+    email: str = Field(..., min_length=3, max_length=254,
+                       description="A résztvevő e-mail-címe (a jelenléti ív szerint).")
+
+
+class OrganisationCountIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: int = Field(..., ge=1, le=2_147_483_647,
+                              description="A szervezet azonosítója a fórum címtárából.")
+    count: int = Field(..., ge=0, le=2_147_483_647, description="Létszám (fő).")
+
+
+HELD_EXAMPLE = {"participants_count": 23,
+                "people": [{"name": "Kiss Anna", "email": "anna@example.hu"}]}
+
+
+class HeldIn(WriteSchema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [HELD_EXAMPLE]})
+
+    participants_count: int | None = Field(
+        None, ge=0, le=2_147_483_647,
+        description="A résztvevők száma (fő); elhagyva a megnevezett résztvevők száma.")
+    people: list[PersonIn] = Field(
+        [], max_length=5000,
+        description="Név szerinti résztvevők (nem kötelező): bekerülnek a jelenlévők közé.")
+    by_organisation: list[OrganisationCountIn] = Field(
+        [], max_length=1000,
+        description="Létszám szervezetenként (nem kötelező); összesen nem lehet több a "
+                    "résztvevők számánál, annak hiányában az összegük számít.")
+
+
+@router.post("/forums/{slug}/events/{pk}/held/", response=EventWriteOut, auth=TokenAuth(),
+             url_name="event_held",
+             summary="A rendezvény megtartottként, jelenléttel (events.manage; csak a "
+                     "kezdés után)")
+@transaction.atomic
+def event_held(request, slug: str, pk: int, payload: HeldIn):
+    forum = access.forum_for(request.user, slug, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    found = {o.pk: o for o in writing.organisations(
+        forum, [item.organisation for item in payload.by_organisation],
+        field="by_organisation")}
+    by_organisation: dict = {}
+    for item in payload.by_organisation:
+        organisation = found[item.organisation]
+        by_organisation[organisation] = by_organisation.get(organisation, 0) + item.count
+    event_services.event_mark_held(
+        event=event, participants_count=payload.participants_count,
+        people=[(person.name, person.email) for person in payload.people],
+        by_organisation=by_organisation, user=request.user)
     return access.event_for(request.user, forum, event.pk, "events.manage")

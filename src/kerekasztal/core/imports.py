@@ -48,7 +48,7 @@ class ImportSpec:
     example: list[list[str]] = field(default_factory=list)
 
     def headers(self) -> list[str]:
-        return [column.header for column in self.columns]
+        return [str(column.header) for column in self.columns]  # XLSX needs str, not lazy
 
 
 def _map_headers(spec: ImportSpec, headers: list[str]) -> tuple[dict[int, str], list[RowError]]:

@@ -9,7 +9,7 @@ from kerekasztal.core.uploads import IMAGES, SCANS
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 
-from .models import AgeBand, Event, EventKind, EventStatus
+from .models import STATUS_LABELS, UNDER_WAY, AgeBand, Event, EventKind, EventStatus
 
 EVENT_FORM_FIELDS = [
     "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
@@ -53,6 +53,99 @@ class EventForm(ModelForm):
         self.fields["target_groups"].queryset = TargetGroup.objects.order_by("order")
 
 
+HELD_FORM_FIELDS = [
+    "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
+    "topics", "target_groups", "organiser", "partners", "is_public", "hours", "trainer",
+    "curriculum",
+]
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    """Lines "Név, e-mail-cím" (or "Név; e-mail-cím", "Név <e-mail-cím>") → pairs."""
+    from django.core.validators import validate_email
+
+    people = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        for separator in ("<", ";", ","):
+            if separator in line:
+                name, _sep, email = line.rpartition(separator)
+                break
+        else:
+            name, email = line, ""
+        name, email = name.strip(), email.strip().rstrip(">").strip()
+        try:
+            validate_email(email)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(
+                _("A(z) %(number)s. sor („%(line)s”): adja meg a nevet és az e-mail-címet, "
+                  "vesszővel elválasztva.") % {"number": number, "line": line}) from exc
+        if not name:
+            raise forms.ValidationError(_("A(z) %(number)s. sorból hiányzik a név.")
+                                        % {"number": number})
+        people.append((name, email))
+    return people
+
+
+class HeldEventForm(EventForm):
+    """An event that has already taken place, with its attendance, in one form."""
+
+    participants_count = forms.IntegerField(
+        label=_("Résztvevők száma (fő)"), min_value=0, required=False,
+        help_text=_("A jelenléti ív szerinti létszám. Ha alább név szerint is megadja a "
+                    "résztvevőket, üresen hagyva a nevek száma számít."))
+    people = forms.CharField(
+        label=_("Résztvevők név szerint (nem kötelező)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Soronként egy résztvevő: név, vessző, e-mail-cím (pl. Kiss Anna, "
+                    "anna@example.hu) – az aláírt jelenléti ív alapján, akik hozzájárultak "
+                    "adataik kezeléséhez."))
+
+    by_organisation = forms.CharField(
+        label=_("Létszám szervezetenként (nem kötelező)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Soronként egy szervezet a címtárból és a létszáma, kettősponttal "
+                    "elválasztva (pl. Bozsok Község Önkormányzata: 12). Ha a résztvevők "
+                    "számát üresen hagyja, ezek összege számít."))
+
+    class Meta(EventForm.Meta):
+        fields = HELD_FORM_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].help_text = _("A múltbeli időpont is rögzíthető.")
+
+    def clean_people(self):
+        return _people(self.cleaned_data["people"])
+
+    def clean_by_organisation(self) -> dict:
+        """Lines "Szervezet neve: létszám" → {organisation: count}, the names matched in
+        the forum's directory without regard to case and accents."""
+        from kerekasztal.core.text import fold
+
+        directory = {fold(o.name): o for o in Organisation.objects.filter(
+            forum=self.instance.forum.root)}
+        counts: dict = {}
+        for number, line in enumerate(self.cleaned_data["by_organisation"].splitlines(), 1):
+            if not line.strip():
+                continue
+            name, _sep, count = line.rpartition(":")
+            count = count.strip()
+            if not name.strip() or not count.isdigit():
+                raise forms.ValidationError(
+                    _("A(z) %(number)s. sor („%(line)s”): adja meg a szervezet nevét és a "
+                      "létszámot (nem negatív egész szám), kettősponttal elválasztva.")
+                    % {"number": number, "line": line.strip()})
+            organisation = directory.get(fold(name))
+            if organisation is None:
+                raise forms.ValidationError(
+                    _("Nincs ilyen nevű szervezet a címtárban: „%s”.") % name.strip())
+            counts[organisation] = counts.get(organisation, 0) + int(count)
+        return counts
+
+
 class SeriesForm(EventForm):
     every = forms.ChoiceField(label=_("Ismétlődés"), choices=[
         ("weekly", _("hetente")), ("biweekly", _("kéthetente")), ("monthly", _("havonta")),
@@ -70,8 +163,10 @@ class EventFilterForm(Form):
     q = forms.CharField(label=_("Keresés címre, helyszínre"), required=False)
     kind = forms.ChoiceField(label=_("Típus"), required=False,
                              choices=[("", _("Mind"))] + EventKind.choices)
-    status = forms.ChoiceField(label=_("Állapot"), required=False,
-                               choices=[("", _("Mind"))] + EventStatus.choices)
+    status = forms.ChoiceField(label=_("Állapot"), required=False, choices=[("", _("Mind"))] + [
+        (value, STATUS_LABELS[value]) for value in (
+            EventStatus.PLANNED, EventStatus.PUBLISHED, UNDER_WAY, EventStatus.HELD,
+            EventStatus.CANCELLED)])
     start = forms.DateField(label=_("Ettől a naptól"), required=False, widget=DateInput())
     end = forms.DateField(label=_("Eddig a napig"), required=False, widget=DateInput())
 
@@ -154,6 +249,12 @@ class AttendanceForm(Form):
                 required=False, widget=forms.CheckboxSelectMultiple,
                 initial=[r.pk for r in registrations if r.completed])
         self.fields["participants_count"].initial = event.participants_count
+
+    def organisation_counts(self) -> dict:
+        """The breakdown by organisation is kept as it was (it is given when recording a
+        past event or through the API)."""
+        return {c.organisation: c.count for c in self.event.attendance_counts.all()
+                if c.organisation_id}
 
     def age_fields(self):
         return [self[f"age_{value}"] for value, _label in AgeBand.choices]

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from kerekasztal.core.contracts import IndicatorRule
 from kerekasztal.core.reference import TOPICS
 
-from .models import TRAINING_KINDS, Event, EventKind, EventStatus, Registration
+from .models import TRAINING_KINDS, Event, EventKind, Registration
 
 
 def _held(forums, as_of, *, kind: str = "", topic: str = ""):
-    qs = Event.objects.filter(forum__in=forums, status=EventStatus.HELD,
-                              starts_at__date__lte=as_of)
+    # held by the day it took place: recorded as held, or published and started by now
+    # (nobody has to save it again), counted on the day of its start
+    qs = Event.objects.held().filter(forum__in=forums, starts_at__date__lte=as_of)
     if kind:
         qs = qs.filter(kind=kind)
     if topic:

@@ -37,6 +37,12 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Elmaradt")
 
 
+# What an event is shown as: the stored status, except that a published event whose start
+# has passed is under way (until it ends) or held, without anyone saving it again.
+UNDER_WAY = "under_way"
+STATUS_LABELS = {**dict(EventStatus.choices), UNDER_WAY: _("Folyamatban")}
+
+
 class EventSeries(models.Model):
     """Repeating events created at once (a parent club every second Tuesday, 8 times)."""
 
@@ -58,6 +64,25 @@ class EventSeries(models.Model):
 
 
 class EventQuerySet(models.QuerySet["Event"]):
+    def held(self, now=None) -> "EventQuerySet":
+        """Held events: recorded as held, or published ones whose start has passed."""
+        now = now or timezone.now()
+        return self.filter(Q(status=EventStatus.HELD)
+                           | Q(status=EventStatus.PUBLISHED, starts_at__lte=now))
+
+    def in_status(self, status: str, now=None) -> "EventQuerySet":
+        """Events shown in the given status (`current_status`), for the list filters."""
+        now = now or timezone.now()
+        if status == EventStatus.HELD:
+            return self.filter(Q(status=EventStatus.HELD)
+                               | Q(status=EventStatus.PUBLISHED, ends_at__lte=now))
+        if status == UNDER_WAY:
+            return self.filter(status=EventStatus.PUBLISHED, starts_at__lte=now,
+                               ends_at__gt=now)
+        if status == EventStatus.PUBLISHED:
+            return self.filter(status=EventStatus.PUBLISHED, starts_at__gt=now)
+        return self.filter(status=status)
+
     def public(self) -> "EventQuerySet":
         """What the public site shows: public events once published (held and cancelled
         ones stay, marked so); never members-only or never-published events."""
@@ -166,6 +191,22 @@ class Event(models.Model):
     def is_visible_publicly(self) -> bool:
         return self.is_public and self.published_at is not None
 
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    def current_status(self, now=None) -> str:
+        """The status as time has it: a published event is under way from its start and
+        held once it ended, with no save needed."""
+        now = now or timezone.now()
+        if self.status == EventStatus.PUBLISHED and self.starts_at <= now:
+            return EventStatus.HELD if self.ends_at <= now else UNDER_WAY
+        return self.status
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.current_status()])
+
     def registration_closed_reason(self, now=None) -> str:
         """Why nobody may register now ("" when registration is open)."""
         now = now or timezone.now()
@@ -238,6 +279,19 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"{self.name} – {self.event}"
 
+    def withdrawal_closed_reason(self, now=None) -> str:
+        """Why the participant may no longer withdraw ("" while they may)."""
+        now = now or timezone.now()
+        if self.attended:
+            return str(_("Részvételét már rögzítettük, a jelentkezés nem vonható vissza."))
+        if self.event.starts_at <= now:
+            return str(_("A rendezvény már elkezdődött, a jelentkezés nem vonható vissza."))
+        return ""
+
+    @property
+    def has_certificate(self) -> bool:
+        return bool(self.attended and self.completed and self.certificate_number)
+
 
 class AgeBand(models.TextChoices):
     UNDER_14 = "0-13", _("14 év alatt")
@@ -247,7 +301,8 @@ class AgeBand(models.TextChoices):
 
 
 class AttendanceCount(models.Model):
-    """An optional breakdown of the participants: by age band or by settlement, a count."""
+    """An optional breakdown of the participants: by age band, by settlement or by
+    organisation (people who came from a member or partner organisation), a count."""
 
     forum_path = "event__forum"
 
@@ -261,24 +316,35 @@ class AttendanceCount(models.Model):
         "territory.Settlement", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("település"),
     )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("szervezet"),
+    )
     count = models.PositiveIntegerField(_("létszám"))
 
     history = HistoricalRecords()
     class Meta:
         verbose_name = _("létszámbontás")
         verbose_name_plural = _("létszámbontások")
-        ordering = ["age_band", "settlement__name"]
+        ordering = ["age_band", "settlement__name", "organisation__name"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(age_band="") & Q(settlement__isnull=False))
-                | (~Q(age_band="") & Q(settlement__isnull=True)),
+                condition=(Q(age_band="") & Q(settlement__isnull=False)
+                           & Q(organisation__isnull=True))
+                | (~Q(age_band="") & Q(settlement__isnull=True) & Q(organisation__isnull=True))
+                | (Q(age_band="") & Q(settlement__isnull=True) & Q(organisation__isnull=False)),
                 name="attendance_count_one_dimension",
             ),
         ]
 
     def __str__(self) -> str:
-        label = self.get_age_band_display() if self.age_band else str(self.settlement)
-        return f"{label}: {self.count}"
+        return f"{self.label}: {self.count}"
+
+    @property
+    def label(self) -> str:
+        if self.age_band:
+            return str(self.get_age_band_display())
+        return self.settlement.name if self.settlement_id else self.organisation.name
 
 
 class EventReport(models.Model):

@@ -2,11 +2,12 @@
 queries does not grow with the data)."""
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Event, EventStatus, Photo, Registration, RegistrationStatus
+from .models import Event, EventQuerySet, EventStatus, Photo, Registration, RegistrationStatus
 
 
 def _with_relations(qs: QuerySet[Event]) -> QuerySet[Event]:
@@ -15,7 +16,7 @@ def _with_relations(qs: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
-def _filtered(qs: QuerySet[Event], *, q: str = "", kind: str = "", status: str = "",
+def _filtered(qs: EventQuerySet, *, q: str = "", kind: str = "", status: str = "",
               topic=None, target_group=None, settlement=None,
               start: datetime.date | None = None, end: datetime.date | None = None
               ) -> QuerySet[Event]:
@@ -24,7 +25,7 @@ def _filtered(qs: QuerySet[Event], *, q: str = "", kind: str = "", status: str =
     if kind:
         qs = qs.filter(kind=kind)
     if status:
-        qs = qs.filter(status=status)
+        qs = qs.in_status(status)
     if topic is not None:
         qs = qs.filter(topics=topic)
     if target_group is not None:
@@ -70,7 +71,7 @@ def upcoming_events(forum, limit: int = 5) -> list[Event]:
 
 def event_detail(event: Event) -> Event:
     return _with_relations(Event.objects.filter(pk=event.pk)).prefetch_related(
-        "attendance_counts__settlement",
+        "attendance_counts__settlement", "attendance_counts__organisation",
         Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")),
     ).get()
 
@@ -101,3 +102,26 @@ def own_registration(event, user):
 
     return (Registration.objects.filter(event=event, email__iexact=user.email)
             .exclude(status=RegistrationStatus.CANCELLED).first())
+
+
+def percent(part: int, whole: int | None) -> Decimal | None:
+    """part / whole in per cent, rounded half up to one decimal (14 / 12 → 116.7), None
+    when there is no whole. Templates show it with `floatformat:"-1"` (Hungarian decimal
+    comma: 116,7)."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"),
+                                                            rounding=ROUND_HALF_UP)
+
+
+def attendance_figures(event: Event) -> dict:
+    """The attendance against the capacity and the confirmed registrations (two queries)."""
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    attended = event.registrations.filter(status=RegistrationStatus.CONFIRMED,
+                                          attended=True).count()
+    count = event.participants_count
+    return {
+        "confirmed": confirmed, "attended": attended,
+        "fill_rate": percent(count, event.capacity) if count is not None else None,
+        "turnout": percent(attended, confirmed) if attended else None,
+    }

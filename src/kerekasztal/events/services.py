@@ -305,13 +305,19 @@ def _promote_waitlist(event: Event, base_url: str = "") -> list[Registration]:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, base_url: str = "") -> list[Registration]:
+def registration_cancel(*, registration: Registration, base_url: str = "",
+                        by_organiser: bool = False) -> list[Registration]:
     """Cancel a registration; the next person on the waitlist gets the seat. Returns who was
-    promoted."""
+    promoted. The participant may withdraw only before the event starts and before their
+    attendance is recorded; the organiser may remove anyone."""
     event = _lock(registration.event)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = Registration.objects.select_for_update().select_related("event").get(
+        pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         return []
+    reason = "" if by_organiser else registration.withdrawal_closed_reason()
+    if reason:
+        raise ValidationError(reason)
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
@@ -324,15 +330,24 @@ def registration_cancel(*, registration: Registration, base_url: str = "") -> li
 @transaction.atomic
 def attendance_record(*, event: Event, participants_count: int | None,
                       by_age: dict[str, int] | None = None, by_settlement: dict | None = None,
+                      by_organisation: dict | None = None,
                       attended_ids: set[int] | None = None, completed_ids: set[int] | None = None,
                       sheet=None, user=None) -> Event:
     """Record the attendance: a total, optional breakdowns (counts only), optional
     per-person check-in of registered participants, and the signed sheet."""
     if event.status == EventStatus.CANCELLED:
         raise ValidationError(_("Elmaradt rendezvény jelenléte nem rögzíthető."))
+    if event.starts_at > timezone.now():
+        raise ValidationError(_("A jelenlét csak a rendezvény kezdése után rögzíthető."))
     by_age = {k: v for k, v in (by_age or {}).items() if v}
     by_settlement = {k: v for k, v in (by_settlement or {}).items() if v}
-    for label, breakdown in ((_("korcsoportok"), by_age), (_("települések"), by_settlement)):
+    by_organisation = {k: v for k, v in (by_organisation or {}).items() if v}
+    for organisation in by_organisation:
+        if organisation.forum_id != event.forum.root.pk:
+            raise ValidationError({"by_organisation": _(
+                "Csak a fórum címtárában szereplő szervezet választható.")})
+    for label, breakdown in ((_("korcsoportok"), by_age), (_("települések"), by_settlement),
+                             (_("szervezetek"), by_organisation)):
         if breakdown and participants_count is not None and \
                 sum(breakdown.values()) > participants_count:
             raise ValidationError({"participants_count": _(
@@ -341,8 +356,7 @@ def attendance_record(*, event: Event, participants_count: int | None,
     event.participants_count = participants_count
     if sheet is not None:
         event.attendance_sheet = sheet
-    if event.starts_at <= timezone.now():
-        event.status = EventStatus.HELD
+    event.status = EventStatus.HELD
     _save(event, user)
     event.attendance_counts.all().delete()
     AttendanceCount.objects.bulk_create(
@@ -350,6 +364,8 @@ def attendance_record(*, event: Event, participants_count: int | None,
          for band, count in by_age.items()]
         + [AttendanceCount(event=event, settlement=settlement, count=count)
            for settlement, count in by_settlement.items()]
+        + [AttendanceCount(event=event, organisation=organisation, count=count)
+           for organisation, count in by_organisation.items()]
     )
     if attended_ids is not None:
         active = event.registrations.exclude(status=RegistrationStatus.CANCELLED)
@@ -435,6 +451,8 @@ def certificates_issue(*, event: Event) -> list[Registration]:
     per forum and year (2026/007); each certificate has a code the public site verifies."""
     if not event.is_training:
         raise ValidationError(_("Tanúsítványt csak képzéshez lehet kiállítani."))
+    if event.starts_at > timezone.now():
+        raise ValidationError(_("Tanúsítvány csak a képzés kezdése után állítható ki."))
     event = _lock(event)
     year = timezone.localtime(event.starts_at).year
     prefix = f"{year}/"
@@ -459,3 +477,89 @@ def certificate_lookup(code: str) -> Registration | None:
         return None
     return (Registration.objects.select_related("event__forum")
             .filter(verification_code=code, completed=True).first())
+
+
+# --- events already held (recording the past) --------------------------------------------
+
+
+@transaction.atomic
+def event_record_held(*, forum, participants_count: int | None = None,
+                      people: list[tuple[str, str]] | None = None,
+                      by_organisation: dict | None = None, user=None,
+                      **data: Any) -> Event:
+    """Record an event that has already taken place, in one step: the event itself (held,
+    and on the public site when public) with its attendance (`event_mark_held`). The date
+    may lie long before the day of recording."""
+    if data.get("starts_at") and data["starts_at"] > timezone.now():
+        raise ValidationError({"starts_at": _(
+            "Megtartott rendezvény kezdése nem lehet a jövőben; a későbbi rendezvényt "
+            "„Új rendezvény”-ként rögzítse.")})
+    data.setdefault("registration_open", False)
+    event = event_create(forum=forum, user=user, **data)
+    if event.is_public:
+        event.published_at = timezone.now()
+    return event_mark_held(event=event, participants_count=participants_count,
+                           people=people, by_organisation=by_organisation, user=user)
+
+
+@transaction.atomic
+def event_mark_held(*, event: Event, participants_count: int | None = None,
+                    people: list[tuple[str, str]] | None = None,
+                    by_organisation: dict | None = None, user=None) -> Event:
+    """Mark an event that has started as held with its attendance: a headcount in total
+    and/or per organisation (organisation → count), and/or the named participants (name
+    and e-mail address, from the signed attendance sheet), who are added as checked-in
+    participants. Without a total the larger of the organisations' sum and the checked-in
+    people is taken."""
+    people = people or []
+    by_organisation = {k: v for k, v in (by_organisation or {}).items() if v}
+    if participants_count is None and not people and not by_organisation:
+        raise ValidationError({"participants_count": _(
+            "Adja meg a résztvevők számát vagy a résztvevők nevét.")})
+    if participants_count is not None and participants_count < len(people):
+        raise ValidationError({"participants_count": _(
+            "A résztvevők száma nem lehet kevesebb a megnevezett résztvevők számánál "
+            "(%(count)s).") % {"count": len(people)}})
+    if event.starts_at > timezone.now():
+        raise ValidationError(_("A jelenlét csak a rendezvény kezdése után rögzíthető."))
+    attended = attendees_add(event=event, people=people)
+    checked_in = set(event.registrations.filter(attended=True).values_list("pk", flat=True))
+    existing = list(event.attendance_counts.select_related("settlement", "organisation"))
+    return attendance_record(
+        event=event, user=user,
+        participants_count=participants_count if participants_count is not None
+        else max(len(checked_in | {r.pk for r in attended}), sum(by_organisation.values())),
+        by_age={c.age_band: c.count for c in existing if c.age_band},
+        by_settlement={c.settlement: c.count for c in existing if c.settlement_id},
+        by_organisation=by_organisation or {c.organisation: c.count for c in existing
+                                            if c.organisation_id},
+        attended_ids=(checked_in | {r.pk for r in attended}) if attended else None,
+        completed_ids=set(event.registrations.filter(completed=True)
+                          .values_list("pk", flat=True)))
+
+
+def attendees_add(*, event: Event, people: list[tuple[str, str]]) -> list[Registration]:
+    """Named participants of a held event (from its signed attendance sheet): confirmed and
+    checked in; someone already registered is checked in. Part of the caller's
+    transaction."""
+    added = []
+    seen: set[str] = set()
+    for name, email in people:
+        email = email.strip().lower()
+        if email in seen:
+            raise ValidationError({"people": _("%(email)s kétszer szerepel.")
+                                             % {"email": email}})
+        seen.add(email)
+        registration = event.registrations.filter(email=email).exclude(
+            status=RegistrationStatus.CANCELLED).first() or Registration(
+            event=event, name=name.strip(), email=email, consent=True,
+            consent_at=event.starts_at, created_at=event.starts_at)
+        registration.status, registration.attended = RegistrationStatus.CONFIRMED, True
+        try:
+            registration.full_clean(exclude=["event"])
+        except ValidationError as exc:
+            raise ValidationError({"people": _("%(name)s: %(error)s") % {
+                "name": name, "error": " ".join(exc.messages)}}) from exc
+        registration.save()
+        added.append(registration)
+    return added

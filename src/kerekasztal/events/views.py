@@ -11,7 +11,7 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, ical, links
+from kerekasztal.core import access, ical, import_views, links
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.link_picker import picker_response
@@ -26,13 +26,15 @@ from kerekasztal.core.throttle import TOO_MANY, form_throttled
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
 
-from . import queries, services
+from . import imports, queries, services
 from .forms import (
     EVENT_FORM_FIELDS,
+    HELD_FORM_FIELDS,
     AttendanceForm,
     CancelForm,
     EventFilterForm,
     EventForm,
+    HeldEventForm,
     OrganiserRegistrationForm,
     PhotoEditForm,
     PhotoUploadForm,
@@ -92,7 +94,7 @@ def event_export(request, forum, fmt):
          "; ".join(t.name for t in e.topics.all()),
          "; ".join(str(g) for g in e.target_groups.all()),
          e.organiser.name if e.organiser else "", "; ".join(p.name for p in e.partners.all()),
-         _("igen") if e.is_public else _("nem"), e.get_status_display(), e.confirmed_count,
+         _("igen") if e.is_public else _("nem"), e.status_label, e.confirmed_count,
          e.waitlist_count, e.participants_count]
         for e in qs
     )
@@ -115,6 +117,49 @@ def event_create(request, forum):
             messages.success(request, _("A rendezvényt rögzítettük (tervezett)."))
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
     return render_workspace(request, forum, "events/event_form.html", {"form": form})
+
+
+def event_record_held(request, forum):
+    """An event that has already taken place, saved as held with its attendance at once."""
+    forum = access.forum_for(request.user, forum, "events.manage")
+    form = HeldEventForm(request.POST or None, forum=forum, initial={"is_public": True})
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in HELD_FORM_FIELDS}
+        try:
+            event = services.event_record_held(
+                forum=forum, user=request.user, people=form.cleaned_data["people"],
+                participants_count=form.cleaned_data["participants_count"],
+                by_organisation=form.cleaned_data["by_organisation"], **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A megtartott rendezvényt a jelenléttel együtt "
+                                        "rögzítettük."))
+            return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/event_form.html",
+                            {"form": form, "held": True})
+
+
+def import_upload(request, forum):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    return import_views.upload(
+        request, forum, imports.HELD_EVENTS,
+        back_url=import_views.url_for("events:event_list", forum),
+        preview_url_name="events:import_preview",
+    )
+
+
+def import_preview(request, forum, batch):
+    forum = access.forum_for(request.user, forum, "events.manage")
+    batch = access.import_batch_for(request.user, forum, batch, imports.HELD_EVENTS.kind,
+                                    "events.manage")
+    return import_views.preview(request, forum, imports.HELD_EVENTS, batch,
+                                back_url=import_views.url_for("events:event_list", forum))
+
+
+def import_example(request, forum, fmt):
+    access.forum_for(request.user, forum, "events.manage")
+    return import_views.example(imports.HELD_EVENTS, fmt)
 
 
 def series_create(request, forum):
@@ -144,6 +189,9 @@ def event_detail(request, forum, pk):
     return render_workspace(request, forum, "events/event_detail.html", {
         "event": event, "report": report, "when": _when(event),
         "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
+        "figures": queries.attendance_figures(event),
+        "own": (queries.own_registration(event, request.user) if "events.register_self"
+                in access.allowed_actions(request.user, forum) else None),
         "series_events": event.series.events.order_by("starts_at") if event.series else None,
         "raised": links.visible_to(links.linked_targets(report, "raised"), request.user,
                                   forum) if report else [],
@@ -228,6 +276,7 @@ def register_self(request, forum, pk):
     return render_workspace(request, forum, "events/register_self.html", {
         "event": event, "form": form, "own": own, "closed_reason": closed_reason,
         "when": _when(event),
+        "withdrawal_closed": own.withdrawal_closed_reason() if own else "",
         "seats_taken": queries.seats_taken(event) if event.capacity else None,
     })
 
@@ -240,9 +289,21 @@ def register_self_cancel(request, forum, pk):
     if own is None:
         messages.info(request, _("Erre a rendezvényre nincs élő jelentkezése."))
     else:
-        services.registration_cancel(registration=own, base_url=_base_url(request))
-        messages.success(request, _("Jelentkezését visszavontuk."))
+        try:
+            services.registration_cancel(registration=own, base_url=_base_url(request))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Jelentkezését visszavontuk."))
     return redirect("events:register_self", forum=forum.slug, pk=event.pk)
+
+
+def own_certificate(request, forum, pk):
+    """A participant downloads their own certificate of attendance."""
+    forum = access.forum_for(request.user, forum, "events.register_self")
+    registration = access.own_certificate_for(request.user, forum, pk)
+    return _certificates_response(request, forum, registration.event, [registration],
+                                  f"tanusitvany-{registration.event.pk}")
 
 
 
@@ -298,7 +359,7 @@ def registration_remove(request, forum, pk, registration):
     registration = access.event_registration_for(request.user, event, registration,
                                                  "events.manage")
     promoted = services.registration_cancel(registration=registration,
-                                            base_url=_base_url(request))
+                                            base_url=_base_url(request), by_organiser=True)
     messages.success(request, _("A jelentkezést töröltük."))
     for person in promoted:
         messages.info(request, _("%s a várólistáról bekerült.") % person.name)
@@ -318,7 +379,7 @@ def attendance(request, forum, pk):
         try:
             services.attendance_record(
                 event=event, participants_count=data["participants_count"], by_age=by_age,
-                by_settlement=by_settlement,
+                by_settlement=by_settlement, by_organisation=form.organisation_counts(),
                 attended_ids=set(data["attended"]) if registrations else None,
                 completed_ids=set(data.get("completed") or []), sheet=data["sheet"],
                 user=request.user)
@@ -422,7 +483,7 @@ def report_docx(request, forum, pk):
     if counts:
         builder.heading(_("A résztvevők bontása"), 1)
         builder.table([_("Csoport"), _("Létszám")], [
-            [c.get_age_band_display() if c.age_band else c.settlement.name, c.count]
+            [c.label, c.count]
             for c in counts])
     if report:
         for heading, text in ((_("Összefoglaló"), report.summary),
@@ -535,12 +596,17 @@ def certificates_pdf(request, forum, pk):
     if not certified:
         messages.warning(request, _("Még nincs kiállított tanúsítvány."))
         return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
+    return _certificates_response(request, forum, event, certified,
+                                  f"tanusitvanyok-{event.pk}")
+
+
+def _certificates_response(request, forum, event, certified, filename):
     verify_url = _base_url(request) + reverse("events:certificate_verify", args=[forum.slug])
     return pdf_response("events/pdf/certificates.html", {
         "forum": forum, "event": event, "certified": certified,
         "day": hu_date(timezone.localtime(event.starts_at).date()),
         "verify_url": verify_url, "publicity": publicity_for(event),
-    }, f"tanusitvanyok-{event.pk}")
+    }, filename)
 
 
 # --- public site --------------------------------------------------------------------------
@@ -618,7 +684,7 @@ def public_export(request, forum, fmt):
          "; ".join(s.name for s in e.settlements.all()),
          "; ".join(t.name for t in e.topics.all()),
          "; ".join(str(g) for g in e.target_groups.all()),
-         e.organiser.name if e.organiser else "", e.get_status_display(),
+         e.organiser.name if e.organiser else "", e.status_label,
          base + reverse("events:public_detail", args=[forum.slug, e.pk])]
         for e in queries.public_events(forum, **filters)
     )
@@ -685,14 +751,15 @@ def registration_cancel(request, forum, token):
     if registration.event.forum_id != forum.pk:
         raise Http404
     done = registration.status == RegistrationStatus.CANCELLED
-    if request.method == "POST" and not done:
+    closed = registration.withdrawal_closed_reason() if not done else ""
+    if request.method == "POST" and not done and not closed:
         services.registration_cancel(registration=registration, base_url=_base_url(request))
         registration.refresh_from_db()
         done = True
         messages.success(request, _("A jelentkezését lemondtuk. Köszönjük, hogy jelezte."))
     return render_public(request, forum, "events/registration_cancel.html", {
         "registration": registration, "event": registration.event, "done": done,
-        "form": ConfirmForm(),
+        "form": ConfirmForm(), "closed_reason": closed,
     })
 
 

@@ -92,3 +92,20 @@ def event_photo_public(forum: Forum, pk: int):
                 EventStatus.PUBLISHED, EventStatus.HELD])
     except Photo.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def own_certificate_for(user: Viewer, forum: Forum, pk: int):
+    """The viewer's own certificate of a training of the forum: a participant who attended
+    and completed it downloads their own certificate (matched by their account's e-mail
+    address); 404 when they have none."""
+    from kerekasztal.events.models import Registration, RegistrationStatus
+
+    event = event_for(user, forum, pk, "events.register_self")
+    if not user.is_authenticated or not user.email:
+        raise Http404
+    registration = (Registration.objects.filter(
+        event=event, email__iexact=user.email, status=RegistrationStatus.CONFIRMED,
+        attended=True, completed=True).exclude(certificate_number="").first())
+    if registration is None:
+        raise Http404
+    return registration
