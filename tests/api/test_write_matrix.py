@@ -41,8 +41,12 @@ def _records(world):
     plan = make_plan(world.forum)  # Bozsok: the settlement officer's
     measure = make_measure(plan, responsible_organisation=world.organisation)
     adopt(plan)
+    from kerekasztal.forums.models import Membership
+
     return {"slug": "koszeg", "event": event.pk, "meeting": meeting.pk,
-            "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code}
+            "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code,
+            "membership": Membership.objects.get(forum=world.forum).pk,
+            "organisation": world.organisation.pk, "forum_id": world.forum.pk}
 
 
 def _event_body(r):
@@ -59,6 +63,26 @@ def _meeting_body(r):
 def _progress_body(r):
     return {"reported_on": str(timezone.localdate()), "status": "in_progress", "percent": 30,
             "narrative": "Elkezdődött."}
+
+
+def _agreement_body(r):
+    from tests.factories import OrganisationFactory
+
+    other = OrganisationFactory(forum_id=r["forum_id"], name="Kőszeg Város Önkormányzata")
+    return {"kind": "multilateral", "title": "Papíron aláírt", "drafted_on": "2020-02-03",
+            "parties": [{"organisation": r["organisation"], "signed_on": "2020-02-10"},
+                        {"organisation": other.pk, "signed_on": "2020-02-11"}]}
+
+
+def _membership_body(r):
+    from tests.factories import OrganisationFactory
+
+    other = OrganisationFactory(forum_id=r["forum_id"], name="Cák Község Önkormányzata")
+    return {"organisation": other.pk, "since": "2016-01-01"}
+
+
+def _ms(r):
+    return {"slug": r["slug"], "pk": r["membership"]}
 
 
 def _ev(r):
@@ -97,6 +121,12 @@ ENDPOINTS = [
     ("progress_create", "post", _pr, _progress_body,
      _expect(201, "member", "settlement_officer", "coordinator")),
     ("progress_list", "get", _pr, None, _expect(200, *FORUM_ROLES)),
+    ("agreements_create", "post", lambda r: {"slug": r["slug"]}, _agreement_body,
+     _expect(201, "coordinator")),
+    ("memberships_create", "post", lambda r: {"slug": r["slug"]}, _membership_body,
+     _expect(201, "coordinator")),
+    ("memberships_end", "post", _ms, lambda r: {"until": "2024-12-31"},
+     _expect(200, "coordinator")),
 ]
 
 
