@@ -70,8 +70,10 @@ def _agreement_body(r):
 
     other = OrganisationFactory(forum_id=r["forum_id"], name="Kőszeg Város Önkormányzata")
     return {"kind": "multilateral", "title": "Papíron aláírt", "drafted_on": "2020-02-03",
-            "parties": [{"organisation": r["organisation"], "signed_on": "2020-02-10"},
-                        {"organisation": other.pk, "signed_on": "2020-02-11"}]}
+            "parties": [{"organisation": r["organisation"], "signed_on": "2020-02-10",
+                         "signatory_name": "Aláíró Anna"},
+                        {"organisation": other.pk, "signed_on": "2020-02-11",
+                         "signatory_name": "Aláíró Béla"}]}
 
 
 def _membership_body(r):

@@ -64,6 +64,7 @@ class AgreementForm(Form):
     place = forms.CharField(label=_("A kiállítás helye"), required=False, max_length=100)
     drafted_on = forms.DateField(
         label=_("A szöveg elkészült"), widget=DateInput(), initial=timezone.localdate,
+        required=False,
         help_text=_("Papíron korábban aláírt megállapodásnál a múltbeli nap. Aláírás nem "
                     "lehet korábbi ennél."),
     )
@@ -95,6 +96,8 @@ class AgreementForm(Form):
 
     def clean(self):
         data = super().clean()
+        if "drafted_on" in data and not data["drafted_on"]:
+            del data["drafted_on"]  # left empty: today for a new one, unchanged when editing
         _check_validity(self, data)
         if data.get("signature_rule") == SignatureRule.MINIMUM and not data.get(
                 "minimum_signatures"):
