@@ -4,7 +4,7 @@ role; scans for coordinators, auditors and the parties; the register for everyon
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from . import DENY, LOGIN, MISSING, OK, ROLES, Row, forum, public, workspace
+from . import DENY, LOGIN, MISSING, OK, ROLES, TOKEN, Row, forum, public, workspace
 
 ALL = ("member", "settlement_officer", "auditor", "coordinator")
 MANAGE = ("coordinator",)
@@ -50,11 +50,21 @@ draft_of_member = _kw(_draft)
 draft_of_others = _kw(lambda w: _draft(w, with_member=False))
 
 
-def _party(build=_draft):
+def _open(w):
+    from kerekasztal.agreements import services
+
+    agreement = _draft(w)
+    services.agreement_open(agreement=agreement)
+    return agreement
+
+
+def _party(build=_draft, *, of_member=True):
     def kwargs(w):
         agreement = build(w)
-        return {"forum": w.forum.slug, "pk": agreement.pk,
-                "party": agreement.parties.get(organisation=w.organisation).pk}
+        parties = agreement.parties.all()
+        party = parties.get(organisation=w.organisation) if of_member else parties.exclude(
+            organisation=w.organisation).first()
+        return {"forum": w.forum.slug, "pk": agreement.pk, "party": party.pk}
     return kwargs
 
 
@@ -109,6 +119,16 @@ ROWS = [
     Row("agreements:export", _fmt, workspace(*ALL)),
     Row("agreements:create", forum, workspace(*MANAGE)),
     Row("agreements:create", forum, workspace(*MANAGE), method="POST"),
+    Row("agreements:record", forum, workspace(*MANAGE)),
+    Row("agreements:record", forum, workspace(*MANAGE), method="POST"),
+    Row("agreements:import", forum, workspace(*MANAGE)),
+    Row("agreements:import_example", lambda w: {**forum(w), "fmt": "xlsx"},
+        workspace(*MANAGE)),
+    Row("agreements:import_preview", lambda w: {**forum(w), "batch": 999},
+        {role: MISSING if role == "coordinator" else out
+         for role, out in workspace(*MANAGE).items()}),
+    Row("api:v1:agreements_create", lambda w: {"slug": w.forum.slug},
+        {role: TOKEN for role in ROLES}, method="POST"),
     Row("agreements:template_list", forum, workspace(*MANAGE)),
     Row("agreements:template_create", forum, workspace(*MANAGE)),
     Row("agreements:template_edit", _template, workspace(*MANAGE)),
@@ -131,7 +151,12 @@ ROWS = [
     Row("agreements:party_edit", _party(), workspace(*MANAGE)),
     Row("agreements:party_remove", _party(), workspace(*MANAGE), method="POST"),
     Row("agreements:party_withdraw", _party(), workspace(*MANAGE)),
+    # Signing: the coordinator records; the member signs for their organisation once the
+    # agreement is open (a draft, or another party, is a 403 that says what to do).
     Row("agreements:signature_record", _party(), workspace(*MANAGE)),
+    Row("agreements:signature_record", _party(_open), workspace("coordinator", "member")),
+    Row("agreements:signature_record", _party(_open, of_member=False),
+        workspace("coordinator")),
     Row("agreements:signature_delete", _signature, workspace(*MANAGE), method="POST"),
     Row("agreements:signature_scan", _signature,
         workspace("coordinator", "auditor", "member")),

@@ -1,8 +1,20 @@
 from kerekasztal.core.uploads import RandomName
 
-from . import DENY, LOGIN, MISSING, OK, ROLES, Row, forum, public, workspace
+from . import DENY, LOGIN, MISSING, OK, ROLES, TOKEN, Row, forum, public, workspace
 
 ANY = ("member", "settlement_officer", "auditor", "coordinator")
+
+
+def _token():
+    return {role: TOKEN for role in ROLES}
+
+
+def _import_batch():
+    """An unknown batch: the coordinator finds nothing, other roles are refused first."""
+    from . import MISSING
+
+    return {role: MISSING if role == "coordinator" else out
+            for role, out in workspace("coordinator").items()}
 
 
 def _membership(w):
@@ -64,6 +76,16 @@ ROWS = [
     Row("forums:membership_create", forum, workspace("coordinator")),
     Row("forums:membership_create", forum, workspace("coordinator"), method="POST"),
     Row("forums:membership_edit", _membership, workspace("coordinator")),
+    Row("forums:membership_import", forum, workspace("coordinator")),
+    Row("forums:membership_import_example", lambda w: {**forum(w), "fmt": "xlsx"},
+        workspace("coordinator")),
+    Row("forums:membership_import_preview", lambda w: {**forum(w), "batch": 999},
+        _import_batch()),
+    # Writing memberships with a token (tests/api/test_write_matrix.py: each role's token).
+    Row("api:v1:memberships_create", lambda w: {"slug": w.forum.slug}, _token(),
+        method="POST"),
+    Row("api:v1:memberships_end", lambda w: {"slug": w.forum.slug, "pk": w.membership.pk},
+        _token(), method="POST"),
     Row("forums:membership_end", _membership, workspace("coordinator")),
     Row("forums:membership_declaration", _membership, workspace("coordinator", "auditor"),
         setup=_with_declaration),

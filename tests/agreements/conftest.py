@@ -14,9 +14,9 @@ DRAFTED = datetime.date(2024, 3, 1)
 
 
 def backdate(agreement: Agreement, day: datetime.date = DRAFTED) -> Agreement:
-    """Pretend the draft (and its current version) was written on `day`."""
+    """Pretend the draft (and its current version) was written, and entered, on `day`."""
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
-    Agreement.objects.filter(pk=agreement.pk).update(created_at=moment)
+    Agreement.objects.filter(pk=agreement.pk).update(created_at=moment, drafted_on=day)
     AgreementVersion.objects.filter(agreement=agreement).update(created_at=moment)
     agreement.refresh_from_db()
     return agreement

@@ -33,6 +33,8 @@ def _day(days=20):
 
 
 def _records(world):
+    from kerekasztal.forums.models import Membership
+
     koszeg = Settlement.objects.get(name="Kőszeg")
     start = timezone.now() + datetime.timedelta(days=20)
     event = event_services.event_create(
@@ -61,7 +63,8 @@ def _records(world):
     return {"slug": "koszeg", "event": event.pk, "started": started.pk, "meeting": meeting.pk,
             "held": held.pk, "plan": plan.pk, "measure": measure.pk, "koszeg": koszeg.ksh_code,
             "project": project.pk, "indicator": indicator.pk, "person": person.pk,
-            "organisation": world.organisation.pk}
+            "organisation": world.organisation.pk, "forum_id": world.forum.pk,
+            "membership": Membership.objects.get(forum=world.forum).pk}
 
 
 def _event_body(r):
@@ -88,6 +91,28 @@ def _project_body(r):
 
 def _pj(r):
     return {"slug": r["slug"], "pk": r["project"]}
+
+
+def _agreement_body(r):
+    from tests.factories import OrganisationFactory
+
+    other = OrganisationFactory(forum_id=r["forum_id"], name="Kőszeg Város Önkormányzata")
+    return {"kind": "multilateral", "title": "Papíron aláírt", "drafted_on": "2020-02-03",
+            "parties": [{"organisation": r["organisation"], "signed_on": "2020-02-10",
+                         "signatory_name": "Aláíró Anna"},
+                        {"organisation": other.pk, "signed_on": "2020-02-11",
+                         "signatory_name": "Aláíró Béla"}]}
+
+
+def _membership_body(r):
+    from tests.factories import OrganisationFactory
+
+    other = OrganisationFactory(forum_id=r["forum_id"], name="Cák Község Önkormányzata")
+    return {"organisation": other.pk, "since": "2016-01-01"}
+
+
+def _ms(r):
+    return {"slug": r["slug"], "pk": r["membership"]}
 
 
 def _ev(r):
@@ -150,6 +175,12 @@ ENDPOINTS = [
     ("projects_indicator_create", "post", _pj,
      lambda r: {"name": "Fórumok", "unit": "alkalom", "target": "4"},
      _expect(201, "coordinator")),
+    ("agreements_create", "post", lambda r: {"slug": r["slug"]}, _agreement_body,
+     _expect(201, "coordinator")),
+    ("memberships_create", "post", lambda r: {"slug": r["slug"]}, _membership_body,
+     _expect(201, "coordinator")),
+    ("memberships_end", "post", _ms, lambda r: {"until": "2024-12-31"},
+     _expect(200, "coordinator")),
 ]
 
 

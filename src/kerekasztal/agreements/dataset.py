@@ -46,7 +46,8 @@ def generate(ctx: DatasetContext) -> None:
                 title=f"Együttműködési megállapodás {ctx.rng.choice(SUBJECTS)} ({number + 1})",
                 purpose="Az esélyegyenlőségi intézkedések összehangolása.",
                 body=DEFAULT_TEMPLATES[kind][1], place=forum.name.split(" ")[0],
-                opened_on=drafted, signed_on=signed, text_public=signed is not None,
+                drafted_on=drafted, opened_on=drafted, signed_on=signed,
+                text_public=signed is not None,
             ) for number, kind, _parties, drafted, signed in plans
         ), "megállapodások")
         ctx.bulk(AgreementVersion, (

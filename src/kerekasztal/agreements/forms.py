@@ -62,6 +62,12 @@ class AgreementForm(Form):
         help_text=_("Csak akkor, ha a megállapodás meghatározott számú aláírással hatályos."),
     )
     place = forms.CharField(label=_("A kiállítás helye"), required=False, max_length=100)
+    drafted_on = forms.DateField(
+        label=_("A szöveg elkészült"), widget=DateInput(), initial=timezone.localdate,
+        required=False,
+        help_text=_("Papíron korábban aláírt megállapodásnál a múltbeli nap. Aláírás nem "
+                    "lehet korábbi ennél."),
+    )
     note = forms.CharField(
         label=_("A változás oka"), required=False, max_length=255,
         help_text=_("Aláírás után a szöveg módosítása új szövegváltozatot indít, és minden "
@@ -84,11 +90,15 @@ class AgreementForm(Form):
             if agreement.opened_on:
                 self.fields["kind"].disabled = True
 
+    def clean_drafted_on(self):
+        return _not_future(self.cleaned_data["drafted_on"],
+                           _("A szöveg elkészültének napja nem lehet jövőbeli."))
+
     def clean(self):
         data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_until")
-        if start and end and end < start:
-            self.add_error("valid_until", _("A hatály vége nem lehet korábbi a kezdeténél."))
+        if "drafted_on" in data and not data["drafted_on"]:
+            del data["drafted_on"]  # left empty: today for a new one, unchanged when editing
+        _check_validity(self, data)
         if data.get("signature_rule") == SignatureRule.MINIMUM and not data.get(
                 "minimum_signatures"):
             self.add_error("minimum_signatures", _("Adja meg, legalább hány fél aláírása kell."))
@@ -104,6 +114,119 @@ class AgreementForm(Form):
             template = AgreementTemplate.objects.filter(forum=forum, pk=int(choice)).first()
             return template.body if template else ""
         return ""
+
+
+def _not_future(value, message):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(message)
+    return value
+
+
+def _check_validity(form, data) -> None:
+    start, end = data.get("valid_from"), data.get("valid_until")
+    if start and end and end < start:
+        form.add_error("valid_until", _("A hatály vége nem lehet korábbi a kezdeténél."))
+
+
+class PaperAgreementForm(Form):
+    """An agreement signed earlier (often on paper), recorded in one form with its parties."""
+
+    kind = forms.ChoiceField(label=_("Típus"), choices=AgreementKind.choices)
+    title = forms.CharField(label=_("Cím"), max_length=255)
+    purpose = forms.CharField(
+        label=_("Tárgy és cél"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
+        help_text=_("Röviden: mire vállalkoznak a felek. Üresen hagyva a cím."),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Témák"), queryset=Topic.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    drafted_on = forms.DateField(
+        label=_("A szöveg elkészült"), widget=DateInput(), initial=timezone.localdate,
+        help_text=_("Aláírás nem lehet korábbi ennél."),
+    )
+    valid_from = forms.DateField(
+        label=_("Hatály kezdete"), required=False, widget=DateInput(),
+        help_text=_("Üresen hagyva az utolsó aláírás napján lépett hatályba."),
+    )
+    valid_until = forms.DateField(
+        label=_("Hatály vége"), required=False, widget=DateInput(),
+        help_text=_("Üresen hagyva határozatlan idejű."),
+    )
+    place = forms.CharField(label=_("A kiállítás helye"), required=False, max_length=100)
+
+    def clean_drafted_on(self):
+        return _not_future(self.cleaned_data["drafted_on"],
+                           _("A szöveg elkészültének napja nem lehet jövőbeli."))
+
+    def clean(self):
+        data = super().clean()
+        _check_validity(self, data)
+        if not (data.get("purpose") or "").strip():
+            data["purpose"] = data.get("title", "")
+        return data
+
+
+class PartyRowForm(Form):
+    """One party of a paper agreement: an empty row is ignored."""
+
+    organisation = forms.ModelChoiceField(label=_("Szervezet"),
+                                          queryset=Organisation.objects.none())
+    signed_on = forms.DateField(
+        label=_("Az aláírás napja"), required=False, widget=DateInput(),
+        help_text=_("Üresen hagyva a fél még nem írta alá."),
+    )
+    signatory_name = forms.CharField(label=_("Aláíró neve"), required=False, max_length=200)
+    signatory_position = forms.CharField(label=_("Aláíró beosztása"), required=False,
+                                         max_length=200)
+    scan = forms.FileField(label=_("Aláírt példány (szkennelve)"), required=False,
+                           validators=[policy_validator(SCANS)])
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            forum=forum.root, archived_at__isnull=True).order_by("name")
+        self.fields["organisation"].empty_label = _("– válasszon –")
+        self.fields["scan"].help_text = SCANS.describe()
+
+    def clean_signed_on(self):
+        return _not_future(self.cleaned_data.get("signed_on"),
+                           _("Az aláírás napja nem lehet jövőbeli."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signed_on") and not (data.get("signatory_name") or "").strip():
+            self.add_error("signatory_name", _("Adja meg, ki írta alá."))
+        return data
+
+
+class BasePartyRows(forms.BaseFormSet):
+    def check(self, drafted_on) -> bool:
+        """Rules across the rows: each organisation once, no signature before the text."""
+        seen: set[int] = set()
+        rows = [f for f in self.forms if f.cleaned_data.get("organisation")]
+        for form in rows:
+            organisation, signed_on = (form.cleaned_data["organisation"],
+                                       form.cleaned_data.get("signed_on"))
+            if organisation.pk in seen:
+                form.add_error("organisation", _("Ez a szervezet már szerepel a felek között."))
+            seen.add(organisation.pk)
+            if signed_on and drafted_on and signed_on < drafted_on:
+                form.add_error("signed_on", _(
+                    "Az aláírás napja nem lehet korábbi, mint amikor az aláírt szöveg "
+                    "elkészült (%(day)s).") % {"day": drafted_on.isoformat()})
+        if len(rows) < 2:
+            self._non_form_errors = self.error_class(
+                [_("Adjon meg legalább két felet.")], renderer=self.renderer)
+            return False
+        return all(not form.errors for form in rows)
+
+    def entries(self) -> list[dict]:
+        return [f.cleaned_data for f in self.forms if f.cleaned_data.get("organisation")]
+
+
+PartyRows = forms.formset_factory(PartyRowForm, formset=BasePartyRows, extra=8, max_num=60,
+                                  validate_max=True)
 
 
 class AgreementFilterForm(Form):
@@ -185,6 +308,16 @@ class SignatureForm(Form):
         if value > timezone.localdate():
             raise forms.ValidationError(_("Az aláírás napja nem lehet jövőbeli."))
         return value
+
+
+class AcceptForm(Form):
+    """Electronic acceptance by a party's representative: who and when are recorded."""
+
+    signatory_position = forms.CharField(label=_("Beosztása"), required=False, max_length=200)
+    confirm = forms.BooleanField(
+        label=_("Szervezetem képviseletében elfogadom a megállapodás szövegét."),
+        error_messages={"required": _("Az elfogadáshoz jelölje be a nyilatkozatot.")},
+    )
 
 
 class CommitmentForm(Form):

@@ -107,6 +107,11 @@ class Agreement(models.Model):
         help_text=_("Csak akkor, ha a megállapodás meghatározott számú aláírással hatályos."),
     )
     place = models.CharField(_("a kiállítás helye"), max_length=100, blank=True)
+    drafted_on = models.DateField(
+        _("a szöveg elkészült"), default=timezone.localdate,
+        help_text=_("Az a nap, amikor az aláírt szöveg elkészült; papíron korábban aláírt "
+                    "megállapodásnál a múltban is lehet. Aláírás nem lehet korábbi ennél."),
+    )
     version = models.PositiveIntegerField(_("szövegváltozat"), default=1, editable=False)
     opened_on = models.DateField(_("aláírásra bocsátva"), null=True, blank=True,
                                  editable=False)
@@ -155,6 +160,8 @@ class Agreement(models.Model):
         errors: dict[str, object] = {}
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = _("A hatály vége nem lehet korábbi a kezdeténél.")
+        if self.drafted_on and self.drafted_on > timezone.localdate():
+            errors["drafted_on"] = _("A szöveg elkészültének napja nem lehet jövőbeli.")
         if self.signature_rule == SignatureRule.MINIMUM:
             if not self.minimum_signatures:
                 errors["minimum_signatures"] = _("Adja meg, legalább hány fél aláírása kell.")
@@ -271,6 +278,11 @@ class Party(models.Model):
         return self.signature_for(self.agreement.version)
 
 
+class SignatureMethod(models.TextChoices):
+    PAPER = "paper", _("Papíron aláírva")
+    ELECTRONIC = "electronic", _("Elektronikus elfogadás a platformon")
+
+
 class Signature(models.Model):
     """A party's signature of one version of the text, with the scanned signed copy."""
 
@@ -282,6 +294,12 @@ class Signature(models.Model):
     signed_on = models.DateField(_("aláírás napja"))
     signatory_name = models.CharField(_("aláíró neve"), max_length=200)
     signatory_position = models.CharField(_("aláíró beosztása"), max_length=200, blank=True)
+    method = models.CharField(
+        _("az aláírás módja"), max_length=20, choices=SignatureMethod.choices,
+        default=SignatureMethod.PAPER,
+        help_text=_("Elektronikus elfogadásnál a rögzítő a fél képviselője, a rögzítés "
+                    "ideje az elfogadás pillanata."),
+    )
     scan = models.FileField(
         _("aláírt példány (szkennelve)"), upload_to=RandomName("agreements"), blank=True,
         validators=[policy_validator(SCANS)],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
@@ -109,6 +109,21 @@ def my_commitments(forum, organisation_ids) -> QuerySet[Commitment]:
         .select_related("agreement", "party__organisation")
         .distinct()
         .order_by("due_on", "pk")
+    )
+
+
+def awaiting_signature(forum, organisation_ids) -> QuerySet[Party]:
+    """Parties of the user's organisations in agreements open for signature that have not
+    signed the current text: what a member's workspace offers to sign."""
+    if not organisation_ids:
+        return Party.objects.none()
+    return (
+        Party.objects.filter(agreement__forum=forum, organisation_id__in=organisation_ids,
+                             withdrawn_on__isnull=True, agreement__opened_on__isnull=False,
+                             agreement__terminated_on__isnull=True)
+        .exclude(signatures__version=F("agreement__version"))
+        .select_related("agreement", "organisation")
+        .order_by("agreement__opened_on", "pk")
     )
 
 

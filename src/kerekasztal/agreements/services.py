@@ -13,6 +13,8 @@ The rules a municipal legal officer expects:
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +26,7 @@ from django.utils.translation import gettext as _
 from kerekasztal.core import links
 from kerekasztal.core.history import set_history_user
 from kerekasztal.core.richtext import sanitize
+from kerekasztal.directory.models import Organisation
 
 from .models import (
     Agreement,
@@ -33,14 +36,16 @@ from .models import (
     Commitment,
     CommitmentNote,
     Party,
+    PartyRole,
     Signature,
+    SignatureMethod,
     SignatureRule,
     Status,
 )
 
 AGREEMENT_FIELDS = (
     "kind", "title", "purpose", "body", "valid_from", "valid_until", "signature_rule",
-    "minimum_signatures", "place",
+    "minimum_signatures", "place", "drafted_on",
 )
 # Changing these after a signature changes what was signed: a new version.
 TEXT_FIELDS = ("title", "body", "valid_from", "valid_until", "signature_rule",
@@ -67,32 +72,124 @@ def _require_editable(agreement: Agreement) -> None:
 # --- agreements ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PartyEntry:
+    """A party of an agreement recorded in one go, with its signature day when it signed
+    (e.g. on paper before the forum used the platform) and the scan of its signed copy."""
+
+    organisation: Organisation
+    signed_on: datetime.date | None = None
+    signatory_name: str = ""
+    signatory_position: str = ""
+    role: str = PartyRole.PARTY
+    scan: Any = None
+
+
 @transaction.atomic
 def agreement_create(*, forum, user=None, topics=(), target_groups=(),
-                     drafted_on: datetime.date | None = None, **data: Any) -> Agreement:
-    """A new draft. `drafted_on` records an agreement drafted earlier (e.g. one signed on
-    paper before the forum used the platform), so that its signatures can be dated."""
-    if drafted_on and drafted_on > _today():
-        raise ValidationError(_("A tervezet napja nem lehet jövőbeli."))
+                     parties: Sequence[PartyEntry] = (), **data: Any) -> Agreement:
+    """A new agreement: a draft, or, with `parties`, one recorded with its parties and their
+    signature days (signed when every party has one). `drafted_on` (the day the text was
+    drafted) may lie in the past; when the record was entered, and by whom, is its history:
+    exactly one history entry of the agreement."""
     unknown = set(data) - set(AGREEMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
     agreement = Agreement(forum=forum, created_by=user if _is_user(user) else None, **data)
     agreement.body = sanitize(agreement.body)
     agreement.title = agreement.title.strip()
-    _save(agreement, user)
-    agreement.topics.set(topics)
-    agreement.target_groups.set(target_groups)
-    AgreementVersion.objects.create(
-        agreement=agreement, number=1, title=agreement.title, body=agreement.body,
-        created_by=agreement.created_by, note=_("Első változat"),
-    )
-    if drafted_on:
-        moment = timezone.make_aware(datetime.datetime.combine(drafted_on, datetime.time(9)))
-        Agreement.objects.filter(pk=agreement.pk).update(created_at=moment)
-        AgreementVersion.objects.filter(agreement=agreement).update(created_at=moment)
-        agreement.created_at = moment
+    agreement.full_clean()
+    _check_entries(agreement, parties)
+    # simple-history's flag: one entry below, with topics and parties
+    agreement.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        agreement.save()
+        agreement.topics.set(topics)
+        agreement.target_groups.set(target_groups)
+        AgreementVersion.objects.create(
+            agreement=agreement, number=1, title=agreement.title, body=agreement.body,
+            created_by=agreement.created_by, note=_("Első változat"),
+        )
+        _record_entries(agreement, parties, user)
+    finally:
+        del agreement.skip_history_when_saving  # type: ignore[attr-defined]
+    _save(agreement, user, ["updated_at"])
+    # That entry holds the finished record: it is the creation, not a change.
+    Agreement.history.filter(id=agreement.pk).update(history_type="+")
     return agreement
+
+
+def _check_entries(agreement: Agreement, entries: Sequence[PartyEntry]) -> None:
+    """Every rule of the parties recorded with a new agreement, each error naming its party."""
+    errors: list[str] = []
+    seen: set[int] = set()
+    today = _today()
+    if agreement.kind == AgreementKind.BILATERAL and len(entries) > 2:
+        errors.append(_("Kétoldalú megállapodásnak két fele van."))
+    if entries and len(entries) < 2:
+        errors.append(_("Egy megállapodásnak legalább két fele van."))
+    for entry in entries:
+        name = entry.organisation.name
+        if entry.organisation.forum_id != agreement.forum.root.pk:
+            errors.append(_("%(name)s: a szervezet nem szerepel a fórum címtárában.")
+                          % {"name": name})
+        if entry.organisation.pk in seen:
+            errors.append(_("%(name)s kétszer szerepel a felek között.") % {"name": name})
+        seen.add(entry.organisation.pk)
+        if entry.signed_on is None:
+            continue
+        problem = signature_day_problem(entry.signed_on, agreement.drafted_on, today)
+        if problem:
+            errors.append(f"{name}: {problem}")
+        if not (entry.signatory_name or "").strip():
+            errors.append(_("%(name)s: adja meg, ki írta alá.") % {"name": name})
+    if errors:
+        raise ValidationError(errors)
+
+
+def signature_day_problem(signed_on: datetime.date, drafted_on: datetime.date | None,
+                          today: datetime.date | None = None) -> str:
+    """What is wrong with a signature day ("" when nothing): not in the future, not before
+    the day the signed text was drafted."""
+    if signed_on > (today or _today()):
+        return _("Az aláírás napja nem lehet jövőbeli.")
+    if drafted_on and signed_on < drafted_on:
+        return _("Az aláírás napja nem lehet korábbi, mint amikor az aláírt szöveg elkészült "
+                 "(%(day)s).") % {"day": drafted_on.isoformat()}
+    return ""
+
+
+def _record_entries(agreement: Agreement, entries: Sequence[PartyEntry], user) -> None:
+    signed_days = [entry.signed_on for entry in entries if entry.signed_on]
+    if signed_days:
+        agreement.opened_on = min(signed_days)
+    for order, entry in enumerate(entries, start=1):
+        party = Party(agreement=agreement, organisation=entry.organisation, role=entry.role,
+                      signatory_name=entry.signatory_name.strip(),
+                      signatory_position=entry.signatory_position.strip(), order=order)
+        _save(party, user)
+        if entry.signed_on:
+            signature = Signature(
+                party=party, version=1, signed_on=entry.signed_on,
+                signatory_name=entry.signatory_name.strip(),
+                signatory_position=entry.signatory_position.strip(),
+                recorded_by=user if _is_user(user) else None,
+            )
+            if entry.scan:
+                signature.scan = entry.scan
+            _save(signature, user)
+    if entries:
+        _recompute(agreement, user)
+
+
+def _check_drafted_on(agreement: Agreement, drafted_on: datetime.date | None) -> None:
+    """The first text's drafting day may be corrected, but not to after a signature of it."""
+    first = Signature.objects.filter(party__agreement=agreement, version=1).aggregate(
+        first=Min("signed_on"))["first"]
+    if drafted_on and first and drafted_on > first:
+        raise ValidationError({"drafted_on": _(
+            "A szöveg nem készülhetett el később, mint az első aláírás (%(day)s).")
+            % {"day": first.isoformat()}})
 
 
 def _is_user(user: Any) -> bool:
@@ -115,6 +212,8 @@ def agreement_update(*, agreement: Agreement, user=None, note: str = "", topics=
     if "kind" in data and data["kind"] != agreement.kind and agreement.opened_on:
         raise ValidationError({"kind": _("Aláírásra bocsátott megállapodás típusa nem "
                                          "változtatható.")})
+    if "drafted_on" in data and data["drafted_on"] != agreement.drafted_on:
+        _check_drafted_on(agreement, data["drafted_on"])
     text_changed = any(
         name in data and data[name] != getattr(agreement, name) for name in TEXT_FIELDS
     )
@@ -232,9 +331,9 @@ def _recompute(agreement: Agreement, user=None) -> None:
     # The agreement is signed from the first day any version's rule was met; until an
     # amendment is signed, the earlier signed version stays in force.
     signed_on = agreement.versions.aggregate(first=Min("signed_on"))["first"]
-    if signed_on != agreement.signed_on:
+    if signed_on != agreement.signed_on or hasattr(agreement, "skip_history_when_saving"):
         agreement.signed_on = signed_on
-        _save(agreement, user, ["signed_on", "updated_at"])
+        _save(agreement, user, ["signed_on", "opened_on", "updated_at"])
 
 
 # --- parties -------------------------------------------------------------------------------
@@ -292,7 +391,7 @@ def party_withdraw(*, party: Party, on: datetime.date, reason: str, user=None) -
     _require_editable(agreement)
     if party.withdrawn_on:
         raise ValidationError(_("Ez a fél már kilépett."))
-    if on < timezone.localtime(agreement.created_at).date():
+    if on < agreement.drafted_on:
         raise ValidationError({"withdrawn_on": _(
             "A kilépés napja nem lehet korábbi a megállapodás tervezeténél.")})
     signature = party.current_signature
@@ -311,9 +410,19 @@ def party_withdraw(*, party: Party, on: datetime.date, reason: str, user=None) -
 # --- signatures ----------------------------------------------------------------------------
 
 
+def text_drafted_on(agreement: Agreement) -> datetime.date:
+    """The day the text being signed (the current version) was drafted: the agreement's
+    `drafted_on` for the first version, the day a later version was written otherwise."""
+    if agreement.version == 1:
+        return agreement.drafted_on
+    version = AgreementVersion.objects.get(agreement=agreement, number=agreement.version)
+    return timezone.localtime(version.created_at).date()
+
+
 @transaction.atomic
 def signature_record(*, party: Party, signed_on: datetime.date, signatory_name: str,
-                     signatory_position: str = "", scan=None, user=None) -> Signature:
+                     signatory_position: str = "", scan=None, user=None,
+                     method: str = SignatureMethod.PAPER) -> Signature:
     agreement = party.agreement
     _require_editable(agreement)
     if agreement.status == Status.DRAFT:
@@ -321,14 +430,9 @@ def signature_record(*, party: Party, signed_on: datetime.date, signatory_name: 
     if party.withdrawn_on:
         raise ValidationError(_("Kilépett fél nem írhatja alá a megállapodást."))
     errors: dict[str, str] = {}
-    version = AgreementVersion.objects.get(agreement=agreement, number=agreement.version)
-    drafted = timezone.localtime(version.created_at).date()
-    if signed_on > _today():
-        errors["signed_on"] = _("Az aláírás napja nem lehet jövőbeli.")
-    elif signed_on < drafted:
-        errors["signed_on"] = _(
-            "Az aláírás napja nem lehet korábbi, mint amikor az aláírt szöveg elkészült "
-            "(%(day)s).") % {"day": drafted.isoformat()}
+    problem = signature_day_problem(signed_on, text_drafted_on(agreement))
+    if problem:
+        errors["signed_on"] = problem
     if not (signatory_name or "").strip():
         errors["signatory_name"] = _("Adja meg, ki írta alá.")
     if Signature.objects.filter(party=party, version=agreement.version).exists():
@@ -336,7 +440,7 @@ def signature_record(*, party: Party, signed_on: datetime.date, signatory_name: 
     if errors:
         raise ValidationError(errors)
     signature = Signature(
-        party=party, version=agreement.version, signed_on=signed_on,
+        party=party, version=agreement.version, signed_on=signed_on, method=method,
         signatory_name=signatory_name.strip(), signatory_position=signatory_position.strip(),
         recorded_by=user if _is_user(user) else None,
     )
@@ -348,6 +452,16 @@ def signature_record(*, party: Party, signed_on: datetime.date, signatory_name: 
                      signatory_position=signature.signatory_position)
     _recompute(agreement, user)
     return signature
+
+
+@transaction.atomic
+def signature_accept(*, party: Party, user, position: str = "") -> Signature:
+    """A party's representative accepts the agreement on the platform (electronic
+    acceptance): signed today, by the user, recorded with who and when."""
+    name = (user.get_full_name() or user.email).strip()
+    return signature_record(party=party, signed_on=_today(), signatory_name=name,
+                            signatory_position=position, user=user,
+                            method=SignatureMethod.ELECTRONIC)
 
 
 @transaction.atomic

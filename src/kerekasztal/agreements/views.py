@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, import_views
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.link_picker import picker_response
@@ -19,13 +19,16 @@ from kerekasztal.core.pages import (
 )
 from kerekasztal.core.tabular import table_response
 
-from . import documents, queries, services
+from . import documents, imports, queries, services
 from .forms import (
+    AcceptForm,
     AgreementFilterForm,
     AgreementForm,
     CommitmentForm,
     CommitmentNoteForm,
+    PaperAgreementForm,
     PartyForm,
+    PartyRows,
     PublicFilterForm,
     SignatureForm,
     TemplateForm,
@@ -36,7 +39,7 @@ from .models import AgreementKind, AgreementTemplate, Status
 from .templates_text import DEFAULT_TEMPLATES
 
 VIEW, MANAGE, TEMPLATES = "agreements.view", "agreements.manage", "agreements.templates.manage"
-PROGRESS = "agreements.progress"
+PROGRESS, SIGN = "agreements.progress", "agreements.sign"
 
 
 def _detail(forum, agreement):
@@ -111,6 +114,34 @@ def agreement_create(request, forum):
                                         "feleket."))
             return _detail(forum, agreement)
     return render_workspace(request, forum, "agreements/agreement_form.html", {"form": form})
+
+
+def agreement_record(request, forum):
+    """An agreement signed earlier (on paper), with its parties and signature days, in one
+    form: signed when every party has a signature day."""
+    forum = access.forum_for(request.user, forum, MANAGE)
+    district = forum.root.district
+    posted = request.method == "POST"
+    form = PaperAgreementForm(request.POST if posted else None,
+                              initial={"place": district.seat if district else ""})
+    rows = PartyRows(request.POST if posted else None, request.FILES if posted else None,
+                     prefix="parties", form_kwargs={"forum": forum})
+    if request.method == "POST" and form.is_valid() & rows.is_valid() \
+            and rows.check(form.cleaned_data["drafted_on"]):
+        data = dict(form.cleaned_data)
+        topics = data.pop("topics")
+        parties = [services.PartyEntry(**row) for row in rows.entries()]
+        try:
+            agreement = services.agreement_create(forum=forum, user=request.user,
+                                                  topics=topics, parties=parties, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A megállapodást a feleivel és aláírásaival "
+                                        "rögzítettük."))
+            return _detail(forum, agreement)
+    return render_workspace(request, forum, "agreements/record_form.html", {
+        "form": form, "rows": rows})
 
 
 def agreement_detail(request, forum, pk):
@@ -193,6 +224,7 @@ def agreement_edit(request, forum, pk):
         "valid_from": agreement.valid_from, "valid_until": agreement.valid_until,
         "signature_rule": agreement.signature_rule,
         "minimum_signatures": agreement.minimum_signatures, "place": agreement.place,
+        "drafted_on": agreement.drafted_on,
     }
     form = AgreementForm(request.POST or None, forum=forum, agreement=agreement,
                          initial=initial, version_of=agreement)
@@ -354,9 +386,17 @@ def party_withdraw(request, forum, pk, party):
 
 
 def signature_record(request, forum, pk, party):
-    forum = access.forum_for(request.user, forum, MANAGE)
-    agreement = access.agreement_for(request.user, forum, pk, MANAGE)
-    party = access.agreement_party_for(request.user, forum, agreement, party, MANAGE)
+    """A coordinator records a signature made on paper; a party's representative accepts
+    the agreement for their organisation; anyone else learns what to do instead."""
+    forum = access.forum_for(request.user, forum, SIGN)
+    agreement = access.agreement_for(request.user, forum, pk, SIGN)
+    try:
+        party, how = access.agreement_party_sign_for(request.user, forum, agreement, party)
+    except access.CannotSign as refused:
+        return render_workspace(request, forum, "agreements/cannot_sign.html", {
+            "agreement": agreement, "reason": refused.reason}, status=403)
+    if how == "accept":
+        return _signature_accept(request, forum, agreement, party)
     form = SignatureForm(request.POST or None, request.FILES or None, initial={
         "signed_on": timezone.localdate(), "signatory_name": party.signatory_name,
         "signatory_position": party.signatory_position,
@@ -369,16 +409,38 @@ def signature_record(request, forum, pk, party):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            agreement.refresh_from_db()
-            if agreement.status != status and agreement.status == Status.IN_FORCE:
-                messages.success(request, _("Az aláírást rögzítettük. Minden szükséges aláírás "
-                                            "megvan: a megállapodás hatályba lépett."))
-            else:
-                messages.success(request, _("Az aláírást rögzítettük."))
-            return _detail(forum, agreement)
+            return _signed(request, forum, agreement, status)
     return render_workspace(request, forum, "agreements/signature_form.html", {
         "form": form, "agreement": agreement, "party": party,
     })
+
+
+def _signature_accept(request, forum, agreement, party):
+    form = AcceptForm(request.POST if request.method == "POST" else None, initial={
+        "signatory_position": party.signatory_position})
+    if request.method == "POST" and form.is_valid():
+        status = agreement.status
+        try:
+            services.signature_accept(party=party, user=request.user,
+                                      position=form.cleaned_data["signatory_position"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return _signed(request, forum, agreement, status)
+    return render_workspace(request, forum, "agreements/accept_form.html", {
+        "form": form, "agreement": agreement, "party": party,
+        "body_html": queries.body_html(agreement),
+    })
+
+
+def _signed(request, forum, agreement, status_before):
+    agreement.refresh_from_db()
+    if agreement.status != status_before and agreement.status == Status.IN_FORCE:
+        messages.success(request, _("Az aláírást rögzítettük. Minden szükséges aláírás "
+                                    "megvan: a megállapodás hatályba lépett."))
+    else:
+        messages.success(request, _("Az aláírást rögzítettük."))
+    return _detail(forum, agreement)
 
 
 @require_POST
@@ -557,6 +619,28 @@ def template_delete(request, forum, pk):
     services.template_delete(template=template, user=request.user)
     messages.success(request, _("A sablont töröltük."))
     return redirect("agreements:template_list", forum=forum.slug)
+
+
+# --- import from a spreadsheet ------------------------------------------------------------
+
+
+def import_upload(request, forum):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    return import_views.upload(request, forum, imports.AGREEMENTS,
+                               back_url=import_views.url_for("agreements:list", forum),
+                               preview_url_name="agreements:import_preview")
+
+
+def import_preview(request, forum, batch):
+    forum = access.forum_for(request.user, forum, MANAGE)
+    batch = access.import_batch_for(request.user, forum, batch, imports.AGREEMENTS.kind, MANAGE)
+    return import_views.preview(request, forum, imports.AGREEMENTS, batch,
+                                back_url=import_views.url_for("agreements:list", forum))
+
+
+def import_example(request, forum, fmt):
+    access.forum_for(request.user, forum, MANAGE)
+    return import_views.example(imports.AGREEMENTS, fmt)
 
 
 # --- the public register -------------------------------------------------------------------

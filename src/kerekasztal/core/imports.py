@@ -46,6 +46,9 @@ class ImportSpec:
     row_form: type[forms.Form]
     create: Callable[..., int]
     example: list[list[str]] = field(default_factory=list)
+    # Rules across rows (e.g. rows that group into one record), given (row number, cleaned
+    # row) of every good row, returning the errors of the rows that break them.
+    check_rows: Callable[[list[tuple[int, dict[str, Any]]]], list["RowError"]] | None = None
 
     def headers(self) -> list[str]:
         return [str(column.header) for column in self.columns]  # XLSX needs str, not lazy
@@ -82,15 +85,20 @@ def _validate(
     headers = {column.key: str(column.header) for column in spec.columns}
     seen: dict[str, Any] = {}
     cleaned_rows: list[dict[str, Any]] = []
+    numbered: list[tuple[int, dict[str, Any]]] = []
     errors: list[RowError] = []
     for number, row in enumerate(rows, start=2):
         form = spec.row_form(data=row, forum=forum, seen=seen)
         if form.is_valid():
             cleaned_rows.append(form.cleaned_data)
+            numbered.append((number, form.cleaned_data))
             continue
         for key, messages in form.errors.items():
             column = headers.get(key, _("(egész sor)"))
             errors.extend(RowError(number, column, str(message)) for message in messages)
+    if spec.check_rows is not None:
+        errors.extend(spec.check_rows(numbered))
+        errors.sort(key=lambda error: error.row)
     return cleaned_rows, errors
 
 

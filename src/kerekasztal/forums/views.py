@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, import_views
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.pages import (
@@ -18,7 +18,7 @@ from kerekasztal.core.tabular import table_response
 from kerekasztal.publishing.cache import cached_public
 from kerekasztal.territory.geo import project
 
-from . import queries, services
+from . import imports, queries, services
 from .forms import (
     AccessGrantForm,
     ForumCreateForm,
@@ -103,6 +103,12 @@ def _coming_up(user, forum) -> dict:
         context["latest_decisions"] = meetings.latest_decisions(forum)
     if access.can(user, "events.view", forum):
         context["next_events"] = events.upcoming_events(forum)
+    roles = access.roles_in(user, forum)
+    if access.can(user, "agreements.sign", forum) and access.COORDINATOR not in roles:
+        from kerekasztal.agreements import queries as agreements
+
+        context["to_sign"] = list(agreements.awaiting_signature(forum,
+                                                                roles.organisation_ids)[:20])
     return context
 
 
@@ -152,6 +158,26 @@ def membership_export(request, forum, fmt):
         for m in qs
     )
     return table_response(f"tagok-{forum.slug}-{on.isoformat()}", headers, rows, fmt)
+
+
+def membership_import(request, forum):
+    forum = access.forum_for(request.user, forum, "membership.manage")
+    return import_views.upload(request, forum, imports.MEMBERSHIPS,
+                               back_url=import_views.url_for("forums:membership_list", forum),
+                               preview_url_name="forums:membership_import_preview")
+
+
+def membership_import_preview(request, forum, batch):
+    forum = access.forum_for(request.user, forum, "membership.manage")
+    batch = access.import_batch_for(request.user, forum, batch, imports.MEMBERSHIPS.kind,
+                                    "membership.manage")
+    return import_views.preview(request, forum, imports.MEMBERSHIPS, batch,
+                                back_url=import_views.url_for("forums:membership_list", forum))
+
+
+def membership_import_example(request, forum, fmt):
+    access.forum_for(request.user, forum, "membership.manage")
+    return import_views.example(imports.MEMBERSHIPS, fmt)
 
 
 def membership_create(request, forum):
@@ -204,10 +230,14 @@ def membership_end(request, forum, pk):
     membership = access.membership_for(request.user, forum, pk, "membership.manage")
     form = MembershipEndForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        services.membership_end(membership=membership, until=form.cleaned_data["until"],
-                                reason=form.cleaned_data["reason"], user=request.user)
-        messages.success(request, _("A tagság megszűnését rögzítettük."))
-        return redirect("forums:membership_list", forum=forum.slug)
+        try:
+            services.membership_end(membership=membership, until=form.cleaned_data["until"],
+                                    reason=form.cleaned_data["reason"], user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A tagság megszűnését rögzítettük."))
+            return redirect("forums:membership_list", forum=forum.slug)
     return render_workspace(request, forum, "forums/membership_end.html", {
         "form": form, "membership": membership,
     })

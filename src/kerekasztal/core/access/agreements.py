@@ -37,6 +37,9 @@ _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
     "agreements.scans.view": frozenset({COORDINATOR, AUDITOR, MEMBER}),
     # Progress notes on commitments: coordinators, and members on their organisation's.
     "agreements.progress": frozenset({COORDINATOR, MEMBER}),
+    # Signing: coordinators record paper signatures; a member accepts for their organisation
+    # when it is a party (agreement_party_sign_for below).
+    "agreements.sign": frozenset({COORDINATOR, MEMBER}),
     # Linking a commitment to the plan measure it serves (core/links.py).
     "agreements.link": frozenset({COORDINATOR}),
 }
@@ -96,6 +99,36 @@ def agreement_party_for(user: Viewer, forum: Forum, agreement, pk: int, action: 
         return agreement.parties.select_related("organisation", "agreement__forum").get(pk=pk)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
+
+
+class CannotSign(PermissionDenied):
+    """The user may not sign for this party; `reason` tells them what to do instead."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def agreement_party_sign_for(user: Viewer, forum: Forum, agreement, pk: int):
+    """(party, how): a coordinator records a signature made on paper ("record"); the
+    representative of the party's organisation accepts it electronically ("accept").
+    Raises CannotSign with an explanation for a member who cannot."""
+    from django.utils.translation import gettext as _
+
+    party = agreement_party_for(user, forum, agreement, pk, "agreements.sign")
+    roles = roles_in(user, forum)
+    if COORDINATOR in roles:
+        return party, "record"
+    if party.organisation_id not in roles.organisation_ids:
+        raise CannotSign(_(
+            "Ezt a felet csak %(organisation)s képviselője írhatja alá. Ha Ön a szervezet "
+            "képviselője, kérje a fórum koordinátorát, hogy a tagságnál vegye fel Önt a "
+            "szervezet képviselői közé.") % {"organisation": party.organisation.name})
+    if not agreement.opened_on:
+        raise CannotSign(_(
+            "A megállapodás még tervezet: akkor írhatja alá, ha a koordinátor aláírásra "
+            "bocsátotta. Észrevételeit addig a koordinátornak jelezze."))
+    return party, "accept"
 
 
 def agreement_commitment_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
