@@ -151,6 +151,8 @@ class OptimisticConcurrencyMixin:
     def _clean_form(self):
         super()._clean_form()
         self._check_version()
+        # the token is the form's own business: views pass `**cleaned_data` to services
+        self.cleaned_data.pop(VERSION_FIELD, None)
 
 
 class Form(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConcurrencyMixin,
