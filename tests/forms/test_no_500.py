@@ -29,7 +29,7 @@ from tests.conftest import World
 
 ROLE_ORDER = ("coordinator", "settlement_officer", "member", "auditor", "anonymous", "operator")
 SKIPPED_ACTIONS = ("/login/", "/logout/", "/i18n/", "/admin/", "/api/")
-MAX_OPTIONS = 5
+MAX_OPTIONS = 3
 TEXT_TYPES = {"text", "search", "tel", "password", "url", "email", None}
 CHECKABLE = {"checkbox", "radio"}
 IGNORED_TYPES = {"submit", "button", "reset", "image", "file"}
