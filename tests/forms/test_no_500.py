@@ -37,7 +37,7 @@ IGNORED_TYPES = {"submit", "button", "reset", "image", "file"}
 LONG = "á" * 10_000
 # Put into every text, date and number field of a form at once.
 HOSTILE_TEXT = [LONG, "-1", "11,5", "1e30", "abc", "2026-02-30"]
-# Put into one field at a time, by the field's type (text fields get LONG above).
+# Put into every field of a type at once (text fields get LONG above).
 HOSTILE_BY_TYPE = {
     "date": ["1900-01-01", "2999-12-31", "2026-02-30"],
     "datetime-local": ["1900-01-01T00:00", "2999-12-31T23:59", "2026-02-30T10:00"],
@@ -161,31 +161,39 @@ def _base(form: PostForm) -> dict[str, str]:
 
 
 def _variants(form: PostForm):
-    """(description, data) pairs to post."""
+    """(description, data) pairs to post: a few dozen per form whatever its size, so every
+    form of the platform is walked in a few minutes."""
     yield "empty", {}
     base = _base(form)
     yield "plausible", base
-    for f in form.fields:
-        if f.kind in ("select", "radio"):
-            for option in f.options[:MAX_OPTIONS]:
-                yield f"{f.name}={option!r}", {**base, f.name: option}
-        if f.kind == "checkbox":
-            data = dict(base)
+    choosers = [f for f in form.fields if f.kind in ("select", "radio")]
+    for index in range(MAX_OPTIONS):
+        # every select and radio group at its n-th option at once
+        data = {**base, **{f.name: f.options[index] for f in choosers
+                           if index < len(f.options)}}
+        if data != base:
+            yield f"option #{index + 1} of every select", data
+    boxes = [f for f in form.fields if f.kind == "checkbox"]
+    if boxes:
+        data = dict(base)
+        for f in boxes:
             if f.name in data:
                 data.pop(f.name)
             else:
                 data[f.name] = f.options[0]
-            yield f"{f.name} toggled", data
+        yield "every checkbox toggled", data
     typed = [f for f in form.fields if f.kind not in CHECKABLE]
     # Each hostile value in every field it may go into at once...
     for value in HOSTILE_TEXT:
         data = {**base, **{f.name: value for f in typed
                            if f.kind in TEXT_TYPES | {"textarea", "date", "number"}}}
         yield f"all fields={value[:20]!r}", data
-    # ... and one field at a time, by the field's type.
-    for f in typed:
-        for value in HOSTILE_BY_TYPE.get(f.kind, []):
-            yield f"{f.name}={value[:20]!r}", {**base, f.name: value}
+    # ... and each type's hostile values in every field of that type.
+    for kind, values in HOSTILE_BY_TYPE.items():
+        fields = [f for f in typed if f.kind == kind]
+        for value in values if fields else []:
+            yield f"every {kind} field={value[:20]!r}", {**base, **{f.name: value
+                                                                   for f in fields}}
 
 
 def _first_allowed_role(row):
