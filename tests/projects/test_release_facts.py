@@ -235,3 +235,20 @@ def test_the_edit_form_sets_brand_call_code_id_and_closing_day(coordinator_clien
     project.refresh_from_db()
     assert (project.brand, project.code, project.closed_on) == (
         "sz2020", "ÁROP-1.A.3-2014", D(2015, 10, 15))
+
+
+def test_the_edit_form_saves_with_its_concurrency_token(coordinator_client, project, world):
+    """The page's form carries the edit_version token; saving it must not answer 500
+    (the token was passed on to the service as a project field)."""
+    import re
+
+    url = f"/f/{world.forum.slug}/manage/projects/{project.pk}/edit/"
+    page = coordinator_client.get(url).content.decode()
+    token = re.search(r'name="edit_version" value="([^"]+)"', page).group(1)
+    data = {k: v for k, v in {**project_data(world), "beneficiary": world.organisation.pk,
+                              "funds": ["ESZA"], "closed_on": "2015-10-15"}.items()
+            if k != "forums_funded"}
+    response = coordinator_client.post(url, {**data, "edit_version": token})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    project.refresh_from_db()
+    assert project.closed_on == D(2015, 10, 15)
