@@ -2,10 +2,10 @@
 interface only: the coordinator founds the district roundtable, records its member
 organisations and memberships (spreadsheet imports), the founding session, the events the
 release names (the bulk by the held-events import, the closing conference in one form), the
-founding agreement, the project with its assets, deliverables and milestones; then closes the
-project, generates the closing release and report and checks that every fact the seed states
-is in them, worded as Hungarian releases word it. Dates are inside the project period
-(2015. április 1. – 2015. november 30.). axe-core on every page visited.
+founding agreement, the district programme plan, the project with its assets, deliverables
+and milestones; then closes the project, generates the closing release and report and checks
+that every fact the seed states is in them, worded as Hungarian releases word it. Dates are
+inside the project period (2015. április 1. – 2015. november 30.). axe-core on every page visited.
 
 The demo data only provides the logins; every record of this forum is made through the
 pages. (The coordinator creates the forum: the demo operator has no forum role, and the
@@ -183,7 +183,22 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
     expect(page.locator(".message--success")).to_contain_text("rögzítettük")
     axe("closing conference")
 
+    # The district programme plan (presented at the closing conference).
+    page.goto(manage + "plans/")
+    axe("plan list")
+    page.get_by_role("link", name="Új program").click()
+    page.get_by_label("Típus").select_option(label="Járási programterv")
+    page.get_by_label("Cím").fill("Járási Esélyteremtő Programterv")
+    page.get_by_label("Időszak kezdete (év)").fill("2015")
+    page.get_by_label("Időszak vége (év)").fill("2020")
+    axe("new district plan form")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Járási Esélyteremtő Programterv")
+    expect(page.locator(".facts")).to_contain_text("Kőszegi járás")
+    axe("district plan")
+
     # The project.
+    page.goto(manage)
     _nav(page, "Projektek")
     page.get_by_role("link", name="Új projekt rögzítése").click()
     axe("new project form")
