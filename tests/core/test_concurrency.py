@@ -100,3 +100,11 @@ def test_a_plain_form_over_a_record_gets_the_same_check(world):
 def test_a_new_record_has_no_version(world):
     assert VERSION_FIELD not in OrganisationForm(forum=world.forum).fields
     assert VERSION_FIELD not in RenameForm().fields
+
+
+def test_the_version_token_is_not_in_the_cleaned_data(world):
+    """Views pass cleaned_data to services as keyword arguments: the token must not be one
+    (saving a press release's edit page answered 500 with it)."""
+    form = _bind(world, _loaded(world))
+    assert form.is_valid(), form.errors
+    assert VERSION_FIELD not in form.cleaned_data

@@ -235,3 +235,50 @@ def test_the_edit_form_sets_brand_call_code_id_and_closing_day(coordinator_clien
     project.refresh_from_db()
     assert (project.brand, project.code, project.closed_on) == (
         "sz2020", "ÁROP-1.A.3-2014", D(2015, 10, 15))
+
+
+def test_the_edit_form_saves_with_its_concurrency_token(coordinator_client, project, world):
+    """The page's form carries the edit_version token; saving it must not answer 500
+    (the token was passed on to the service as a project field)."""
+    import re
+
+    url = f"/f/{world.forum.slug}/manage/projects/{project.pk}/edit/"
+    page = coordinator_client.get(url).content.decode()
+    token = re.search(r'name="edit_version" value="([^"]+)"', page).group(1)
+    data = {k: v for k, v in {**project_data(world), "beneficiary": world.organisation.pk,
+                              "funds": ["ESZA"], "closed_on": "2015-10-15"}.items()
+            if k != "forums_funded"}
+    response = coordinator_client.post(url, {**data, "edit_version": token})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    project.refresh_from_db()
+    assert project.closed_on == D(2015, 10, 15)
+
+
+def test_the_held_events_are_counted_by_kind_with_their_titles(project, world):
+    """Seed koszeg-arop-0019 names the parent clubs, the social economy forums, the
+    "Esélyteremtő attitűd formálása" training and the sensitisation training: the closing
+    release and report count the held events by kind and name them."""
+    from kerekasztal.events.services import event_record_held
+    from kerekasztal.territory.models import Settlement
+
+    koszeg = Settlement.objects.get(name="Kőszeg")
+
+    def held(day, title, kind):
+        starts = timezone.make_aware(datetime.datetime(2015, day[0], day[1], 10))  # noqa: DTZ001
+        event_record_held(forum=world.forum, participants_count=12, title=title, kind=kind,
+                          starts_at=starts, ends_at=starts + datetime.timedelta(hours=2),
+                          venue="Városháza", settlements=[koszeg])
+
+    held((7, 9), "Szülői klub – a család szerepe", "parent_club")
+    held((9, 10), "Szülői klub – egészségműveltség", "parent_club")
+    held((8, 27), "Szociális gazdaságfejlesztő fórum", "professional")
+    held((9, 3), "Szociális gazdaságfejlesztő fórum", "professional")
+    held((9, 24), "Esélyteremtő attitűd formálása", "training")
+    held((9, 28), "Érzékenyítő tréning", "sensitization")
+    held((12, 1), "Későbbi képzés", "training")  # after the project
+    sentence = ("A projekt keretében megtartott rendezvények: 2 szülői klub („Szülői klub – "
+                "a család szerepe”, „Szülői klub – egészségműveltség”), 2 szakmai "
+                "rendezvény („Szociális gazdaságfejlesztő fórum”), 1 képzés („Esélyteremtő "
+                "attitűd formálása”) és 1 érzékenyítő képzés („Érzékenyítő tréning”).")
+    assert sentence in write(project, "closing", END)[1]
+    assert sentence in write(project, "closing_report", END)[1]

@@ -151,8 +151,9 @@ class OptimisticConcurrencyMixin:
     def _clean_form(self):
         super()._clean_form()
         self._check_version()
-        # the token is the form's own business: views pass `**cleaned_data` to services
-        self.cleaned_data.pop(VERSION_FIELD, None)
+        # The token is the form's own: views pass cleaned_data on to services as fields.
+        if hasattr(self, "cleaned_data"):
+            self.cleaned_data.pop(VERSION_FIELD, None)
 
 
 class Form(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConcurrencyMixin,

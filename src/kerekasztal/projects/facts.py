@@ -127,6 +127,44 @@ def event_places(project: Project, day: datetime.date) -> tuple[list[str], list[
     return places, reached
 
 
+# How releases name the events of each kind after a numeral (singular, lower case).
+EVENT_KIND_WORDS = [
+    ("parent_club", "szülői klub"), ("community", "közösségi rendezvény"),
+    ("professional", "szakmai rendezvény"), ("dissemination", "disszeminációs fórum"),
+    ("training", "képzés"), ("sensitization", "érzékenyítő képzés"),
+    ("press", "sajtótájékoztató"), ("closing", "záró konferencia"),
+    ("other", "egyéb rendezvény"),
+]
+EVENT_TITLES_NAMED = 3  # a kind's distinct titles are named up to this many
+
+
+def held_events(project: Project, day: datetime.date) -> list[str]:
+    """The events held during the project up to `day`, counted by kind in the releases'
+    order, each kind with its distinct titles (when there are few):
+    ['2 szülői klub', '1 képzés („Esélyteremtő attitűd formálása”)', ...]. One query."""
+    Event = _model("events.Event")
+    start, end = _period(project, day)
+    held = (Event.objects.filter(forum__in=project.funded_forums(), status="held",
+                                 starts_at__date__gte=start, starts_at__date__lte=end)
+            .order_by("starts_at", "pk").values_list("kind", "title"))
+    counts: Counter = Counter()
+    titles: dict[str, list[str]] = {}
+    for kind, title in held:
+        counts[kind] += 1
+        named = titles.setdefault(kind, [])
+        if title not in named:
+            named.append(title)
+    parts = []
+    for kind, word in EVENT_KIND_WORDS:
+        if not counts[kind]:
+            continue
+        text = f"{counts[kind]} {word}"
+        if len(titles[kind]) <= EVENT_TITLES_NAMED:
+            text += f" ({', '.join(f'„{t}”' for t in titles[kind])})"
+        parts.append(text)
+    return parts
+
+
 def beneficiary_role(project: Project) -> str:
     """'járásszékhely önkormányzatként', 'megyei önkormányzatként' or ''."""
     from kerekasztal.forums.models import ForumKind

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core import contracts
-from kerekasztal.core.forms import DateInput, Form, ModelForm
+from kerekasztal.core.forms import VERSION_FIELD, DateInput, Form, ModelForm
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
@@ -56,6 +56,7 @@ class ProjectForm(ModelForm):
 
     def data_for_service(self) -> dict:
         data = dict(self.cleaned_data)
+        data.pop(VERSION_FIELD, None)  # the concurrency token is the form's, not the project's
         data["funds"] = list(data.get("funds") or [])
         return data
 

@@ -207,6 +207,12 @@ def _places_sentence(project: Project, day: datetime.date) -> str:
     return text
 
 
+def _events_sentence(project: Project, day: datetime.date) -> str:
+    if not (parts := facts.held_events(project, day)):
+        return ""
+    return f"A projekt keretében megtartott rendezvények: {facts.join(parts)}."
+
+
 def _sustainability_sentence(project: Project, day: datetime.date) -> str:
     if not project.sustainability_end:
         return ""
@@ -254,6 +260,7 @@ def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
         paragraphs.append("A projekt keretében beszerzésre került: " + ", ".join(assets) + ".")
     if lines := _closing_milestones(project, as_of):
         paragraphs.append("A projekt rendezvényei és mérföldkövei:\n" + "\n".join(lines))
+    paragraphs.append(_events_sentence(project, as_of))
     paragraphs.append(_places_sentence(project, as_of))
     paragraphs.append(_closing_event(project, as_of))
     paragraphs.append(_sustainability_sentence(project, max(as_of, timezone.localdate())))
@@ -334,7 +341,8 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
                      "\n".join(results) or "– nincs indikátor"))
     participation = [text for text in (
         _beneficiary_sentence(project), _participants_sentence(project, as_of),
-        _target_groups_sentence(project, as_of), _places_sentence(project, as_of),
+        _target_groups_sentence(project, as_of), _events_sentence(project, as_of),
+        _places_sentence(project, as_of),
         _sustainability_sentence(project, max(as_of, timezone.localdate()))) if text]
     if participation:
         numbered.append(("Együttműködés, célcsoportok, helyszínek", "\n".join(participation)))
