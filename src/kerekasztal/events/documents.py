@@ -88,6 +88,7 @@ def write_certificates(builder, event, certified, *, forum, verify_url: str):
     day = hu_date(timezone.localtime(event.starts_at).date())
     hours = f"{floatformat(event.hours, -1)} órás " if event.hours else ""
     trainer = f" ({event.trainer})" if event.trainer else ""
+    publicity = publicity_for(event)
     for index, registration in enumerate(certified):
         if index:
             builder.page_break()
@@ -109,7 +110,7 @@ def write_certificates(builder, event, certified, *, forum, verify_url: str):
             f"Ellenőrző kód: {registration.verification_code}\n"
             f"Ellenőrzés: {verify_url}?code={registration.verification_code}",
             size=8, align="center")
-        builder.publicity(publicity_for(event))
+        builder.publicity(publicity)
     return builder
 
 

@@ -55,10 +55,9 @@ def write_attendance_sheet(builder, meeting: Meeting):
     builder.heading("Jelenléti ív").paragraph(f"{meeting.number}. ülés – {meeting.title}",
                                               bold=True)
     builder.facts(_facts(meeting))
-    builder.table(["Szervezet", "Név", "Aláírás"],
-                  [[f"{org}\n{role}" if role else org, person, ""]
-                   for org, role, person in _signature_rows(meeting)],
-                  widths_cm=[7.5, 5.0, 5.0], row_height_cm=SIGNATURE_ROW_CM, blank=True)
+    builder.table(["Szervezet", "Szerep", "Név", "Aláírás"],
+                  [[org, role, person, ""] for org, role, person in _signature_rows(meeting)],
+                  widths_cm=[6.0, 2.8, 4.4, 4.4], row_height_cm=SIGNATURE_ROW_CM, blank=True)
     builder.heading("Vendégek", level=2)
     builder.table(["Név", "Szervezet", "Aláírás"],
                   [["", "", ""] for _i in range(EMPTY_GUEST_LINES)],
