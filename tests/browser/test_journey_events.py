@@ -106,6 +106,9 @@ def test_member_registers_attends_downloads_certificate_and_cannot_withdraw(
     with page.expect_download() as download:
         page.get_by_role("link", name="Tanúsítványom letöltése (PDF)").click()
     assert download.value.suggested_filename.endswith(".pdf")
+    with open(download.value.path(), "rb") as handle:  # from Typst: tagged, in Hungarian
+        certificate = handle.read()
+    assert b"/StructTreeRoot" in certificate and b"/Lang(hu-HU)" in certificate
     # the other participants' certificates stay with the organisers
     response = page.request.get(event_url + "certificates.pdf")
     assert response.status == 403

@@ -4,10 +4,10 @@ visitor and as its coordinator, in a phone-sized browser; nothing may scroll sid
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-from django.test import Client
 
-from kerekasztal.core.demo_loader import demo_load
-from kerekasztal.core.models import User
+from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+
+from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,13 +19,6 @@ SKIP = ("logout", "/admin/", "/api/", ".csv", ".xlsx", ".pdf", ".docx", ".ics", 
         "/resend", "/sign", "/withdraw", "/erase", "/export")
 LIMIT = 220
 LINKS = "els => els.map(e => new URL(e.getAttribute('href'), location.href).href)"
-
-
-def _cookies(user, base_url: str) -> list[dict]:
-    client = Client()
-    client.force_login(user)
-    return [{"name": name, "value": morsel.value, "url": base_url}
-            for name, morsel in client.cookies.items()]
 
 
 def _crawl(page, start: str, base: str, limit: int) -> tuple[int, list[str]]:
@@ -71,9 +64,9 @@ def test_every_page_reflows_at_320_px(browser, live_server, settings, media):
                                       viewport={"width": WIDTH, "height": 800},
                                       timezone_id="Europe/Budapest")
         context.set_default_timeout(30_000)
-        if email:
-            context.add_cookies(_cookies(User.objects.get(email=email), live_server.url))
         page = context.new_page()
+        if email:
+            log_in(page, email, DEMO_PASSWORD)
         visited, too_wide = _crawl(page, live_server.url + start, live_server.url, LIMIT // 2)
         assert visited > 30, f"the crawl from {start} reached only {visited} pages"
         wide += too_wide

@@ -103,7 +103,7 @@ def test_coordinator_records_a_point_takes_up_a_gap_and_prints_the_szut(page, ax
     page.get_by_role("link", name="Szolgáltatási térkép").first.click()
     page.get_by_role("link", name="SZÚT-jelentés").click()
     axe("SZÚT draft")
-    with page.expect_download(timeout=90_000) as download:  # WeasyPrint takes a while
+    with page.expect_download(timeout=90_000) as download:  # a loaded CI machine is slow
         page.get_by_role("link", name="SZÚT letöltése PDF-ben").click(timeout=90_000)
     assert download.value.suggested_filename.endswith(".pdf")
     with open(download.value.path(), "rb") as handle:

@@ -64,3 +64,19 @@ def test_pdf_and_docx_say_the_same_things():
     docx_words = {w for w in docx_text.split() if not set(w) <= set("…")}
     missing = {w for w in docx_words - pdf_words if w not in ("", "Helyszín:", "Időpont:")}
     assert not missing, missing
+
+
+def test_a_blank_table_is_a_form_whose_rows_grow_with_their_text():
+    long_name = "Kőszeg-Hegyalja Többcélú Kistérségi Társulás Családsegítő Szolgálata"
+    builder = TypstBuilder(title="Jelenléti ív")
+    builder.table(["Szervezet", "Aláírás"], [[long_name, ""], ["", ""]],
+                  widths_cm=[4, 4], row_height_cm=0.9, blank=True)
+    builder.heading("TANÚSÍTVÁNY", align="center", size=24).space(1)
+    text = _pdf_text(builder.to_bytes())
+    assert "–" not in text  # nothing printed where people sign
+    assert " ".join(text.replace("-\n", "").split()).count("Családsegítő Szolgálata") == 1
+    assert "TANÚSÍTVÁNY" in text
+    document = Document(io.BytesIO(DocxBuilder(title="x").table(
+        ["Szervezet", "Aláírás"], [[long_name, ""]], row_height_cm=0.9, blank=True)
+        .heading("TANÚSÍTVÁNY", align="center", size=24).space(1).to_bytes()))
+    assert document.tables[0].rows[1].cells[0].text == long_name

@@ -246,3 +246,19 @@ def test_release_as_pdf_and_docx_carries_text_and_publicity(world, media, client
     assert any("az Európai Szociális Alap társfinanszírozásával valósult meg" in p
                for p in paragraphs)
     assert Decimal(project.grant_rate) == Decimal(100)
+
+
+def test_release_pdf_is_tagged_and_says_what_the_docx_says(world, media, client):
+    from tests.documents.checks import assert_accessible_pdf, assert_same_things, pdf_text
+
+    project = build_kunszentmiklos(world, media)
+    release = services.press_release_generate(project=project, kind="closing",
+                                              as_of=D(2015, 10, 31), user=world.outsider)
+    services.press_release_update(release=release, user=world.outsider, title=release.title,
+                                  body=release.body + "\n\nElső sor #strong[x],\nmásodik sor.")
+    client.force_login(world.outsider)
+    base = f"/f/{world.other_forum.slug}/manage/projects/{project.pk}/releases/{release.pk}"
+    pdf = client.get(f"{base}/document.pdf").content
+    assert_accessible_pdf(pdf, release.title)
+    assert_same_things(pdf, client.get(f"{base}/document.docx").content)
+    assert "Első sor #strong[x],\nmásodik sor." in pdf_text(pdf)

@@ -1,8 +1,9 @@
-"""Printable documents: PDF from HTML templates (WeasyPrint), DOCX built with python-docx.
+"""Printable documents: DOCX built with python-docx, and the helpers every document shares.
 
-Every app renders its documents through these helpers so that they share one look: A4,
-DejaVu fonts (every Hungarian accent), the forum in the header, page numbers in the footer,
-and the project's publicity block where one applies.
+A document is written once, as a function taking a builder: `DocxBuilder` here for Word,
+`documents.typst.TypstBuilder` for the PDF (tagged PDF/UA-1 and PDF/A-2a). Both share one
+look: A4, DejaVu fonts (every Hungarian accent), the forum in the header, page numbers in the
+footer, and the project's publicity block where one applies.
 """
 
 import io
@@ -10,8 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from docx import Document
@@ -29,18 +28,6 @@ PDF_TYPE = "application/pdf"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    """Render a template that extends documents/base_print.html to PDF bytes."""
-    context = {"generated_at": timezone.localtime(), **context}
-    return html_to_pdf(render_to_string(template_name, context))
-
-
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # imported late: loading Pango costs time
-
-    return HTML(string=html, base_url=".").write_pdf()
-
-
 def file_response(content: bytes, filename: str, content_type: str, *,
                   inline: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
@@ -48,12 +35,6 @@ def file_response(content: bytes, filename: str, content_type: str, *,
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def pdf_response(template_name: str, context: dict[str, Any], name: str, *,
-                 inline: bool = False) -> HttpResponse:
-    return file_response(render_pdf(template_name, context), f"{slugify(name)}.pdf", PDF_TYPE,
-                         inline=inline)
 
 
 class DocxBuilder:
@@ -94,9 +75,21 @@ class DocxBuilder:
             run._r.append(element)
         paragraph.add_run(". oldal")
 
-    def heading(self, text: str, level: int = 1) -> "DocxBuilder":
-        self.document.add_heading(text, level=level)
+    def heading(self, text: str, level: int = 1, *, align: str = "",
+                size: int | None = None) -> "DocxBuilder":
+        heading = self.document.add_heading(text, level=level)
+        self._align(heading, align)
+        if size:
+            for run in heading.runs:
+                run.font.size = Pt(size)
         return self
+
+    @staticmethod
+    def _align(paragraph, align: str) -> None:
+        if align == "center":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif align == "right":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def paragraph(self, text: str = "", *, bold: bool = False, italic: bool = False,
                   size: int | None = None, align: str = "") -> "DocxBuilder":
@@ -105,10 +98,7 @@ class DocxBuilder:
         run.bold, run.italic = bold, italic
         if size:
             run.font.size = Pt(size)
-        if align == "center":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif align == "right":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._align(paragraph, align)
         return self
 
     def facts(self, rows: Iterable[tuple[str, str]]) -> "DocxBuilder":
@@ -121,7 +111,8 @@ class DocxBuilder:
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
               widths_cm: Sequence[float] | None = None, row_height_cm: float | None = None,
-              ) -> "DocxBuilder":
+              blank: bool = False) -> "DocxBuilder":
+        """See TypstBuilder.table (Word leaves empty cells empty either way)."""
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
@@ -197,6 +188,11 @@ class DocxBuilder:
             swatch = paragraph.add_run("■ ")
             swatch.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
             paragraph.add_run(label)
+        return self
+
+    def space(self, height_cm: float) -> "DocxBuilder":
+        """Vertical room, e.g. above a certificate's title."""
+        self.document.add_paragraph().paragraph_format.space_before = Cm(height_cm)
         return self
 
     def page_break(self) -> "DocxBuilder":

@@ -23,10 +23,8 @@ from kerekasztal.core.pages import (
 )
 from kerekasztal.core.tabular import table_response
 from kerekasztal.core.throttle import TOO_MANY, form_throttled
-from kerekasztal.documents.publicity import publicity_for
-from kerekasztal.documents.render import DocxBuilder, hu_date, pdf_response
 
-from . import imports, queries, services
+from . import documents, imports, queries, services
 from .forms import (
     EVENT_FORM_FIELDS,
     HELD_FORM_FIELDS,
@@ -53,11 +51,7 @@ def _base_url(request) -> str:
 
 
 
-def _when(event) -> str:
-    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
-    if start.date() == end.date():
-        return f"{hu_date(start.date())} {start:%H:%M}–{end:%H:%M}"
-    return f"{hu_date(start.date())} {start:%H:%M} – {hu_date(end.date())} {end:%H:%M}"
+_when = documents.when
 
 
 # --- workspace: events ------------------------------------------------------------------
@@ -399,11 +393,9 @@ def attendance_sheet(request, forum, pk):
         access.event_for(request.user, forum, pk, "events.participants.view"))
     names = list(event.registrations.filter(status=RegistrationStatus.CONFIRMED)
                  .select_related("settlement").order_by("name", "pk"))
-    blank_rows = range(max(10, (event.capacity or 0) - len(names), 25 - len(names)))
-    return pdf_response("events/pdf/attendance_sheet.html", {
-        "forum": forum, "event": event, "when": _when(event), "registrations": names,
-        "blank_rows": blank_rows, "publicity": publicity_for(event),
-    }, f"jelenleti-iv-{event.pk}")
+    blank_rows = max(10, (event.capacity or 0) - len(names), 25 - len(names))
+    return documents.attendance_sheet("pdf", forum=forum, event=event, registrations=names,
+                                      blank_rows=blank_rows)
 
 
 def attendance_scan(request, forum, pk):
@@ -452,52 +444,14 @@ def report_links(request, forum, pk):
 def report_pdf(request, forum, pk):
     forum = access.forum_for(request.user, forum, "events.view")
     event = queries.event_detail(access.event_for(request.user, forum, pk, "events.view"))
-    return pdf_response("events/pdf/report.html", {
-        "forum": forum, "event": event, "when": _when(event),
-        "report": getattr(event, "report", None),
-        "publicity": publicity_for(event),
-    }, f"beszamolo-{event.pk}")
+    return documents.report("pdf", forum=forum, event=event)
 
 
 def report_docx(request, forum, pk):
     """The report as an editable Word document (the same contents as the PDF)."""
     forum = access.forum_for(request.user, forum, "events.view")
     event = queries.event_detail(access.event_for(request.user, forum, pk, "events.view"))
-    report = getattr(event, "report", None)
-    title = _("Beszámoló: %(title)s") % {"title": event.title}
-    builder = DocxBuilder(title=title, forum_name=forum.name)
-    builder.heading(title, 0)
-    facts = [(_("Típus"), event.get_kind_display()), (_("Időpont"), _when(event)),
-             (_("Helyszín"), ", ".join(filter(None, [event.venue, event.address]))),
-             (_("Települések"), ", ".join(s.name for s in event.settlements.all()))]
-    if event.target_groups.all():
-        facts.append((_("Célcsoportok"), ", ".join(str(g) for g in event.target_groups.all())))
-    if event.organiser:
-        facts.append((_("Szervező"), event.organiser.name))
-    if event.partners.all():
-        facts.append((_("Partnerek"), ", ".join(p.name for p in event.partners.all())))
-    facts.append((_("Résztvevők száma"), str(event.participants_count)
-                  if event.participants_count is not None else _("nincs rögzítve")))
-    builder.facts(facts)
-    counts = list(event.attendance_counts.all())
-    if counts:
-        builder.heading(_("A résztvevők bontása"), 1)
-        builder.table([_("Csoport"), _("Létszám")], [
-            [c.label, c.count]
-            for c in counts])
-    if report:
-        for heading, text in ((_("Összefoglaló"), report.summary),
-                              (_("Eredmények"), report.outcomes),
-                              (_("Felvetett problémák"), report.problems_raised)):
-            if text:
-                builder.heading(heading, 1)
-                for paragraph in text.split("\n\n"):
-                    builder.paragraph(paragraph.strip())
-    else:
-        builder.paragraph(_("Beszámoló még nem készült."), italic=True)
-    builder.signature_block([(_("a szervező aláírása"), "")])
-    builder.publicity(publicity_for(event))
-    return builder.response(f"beszamolo-{event.pk}")
+    return documents.report("docx", forum=forum, event=event)
 
 
 def photos(request, forum, pk):
@@ -602,11 +556,8 @@ def certificates_pdf(request, forum, pk):
 
 def _certificates_response(request, forum, event, certified, filename):
     verify_url = _base_url(request) + reverse("events:certificate_verify", args=[forum.slug])
-    return pdf_response("events/pdf/certificates.html", {
-        "forum": forum, "event": event, "certified": certified,
-        "day": hu_date(timezone.localtime(event.starts_at).date()),
-        "verify_url": verify_url, "publicity": publicity_for(event),
-    }, filename)
+    return documents.certificates("pdf", forum=forum, event=event, certified=certified,
+                                  verify_url=verify_url, filename=filename)
 
 
 # --- public site --------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +10,8 @@ from kerekasztal.core import access, hungarian, links
 from kerekasztal.core.files import serve
 from kerekasztal.core.pages import paginate, render_public, render_workspace
 from kerekasztal.core.tabular import table_response
-from kerekasztal.documents.render import DocxBuilder, pdf_response
+from kerekasztal.documents.render import DocxBuilder
+from kerekasztal.documents.typst import TypstBuilder
 from kerekasztal.territory.geo import project as map_projection
 
 from . import charts, figures, queries, services
@@ -491,21 +492,24 @@ def paragraphs(body: str) -> list[list[str]]:
             if block.strip()]
 
 
+def write_release(builder, release, block):
+    """The press release, once for the PDF and the Word file: kind, title, its paragraphs
+    (line breaks kept) and the project's publicity block."""
+    builder.paragraph(release.get_kind_display(), italic=True)
+    builder.heading(release.title)
+    for lines in paragraphs(release.body):
+        builder.paragraph("\n".join(lines))
+    return builder.publicity(block)
+
+
 def release_document(request, forum, pk, rpk, doc):
     forum = access.forum_for(request.user, forum, "project.details.view")
     release = _release(request, forum, pk, rpk, "project.details.view")
-    block = publicity_block(release.project)
     name = f"{release.get_kind_display()}-{release.project.code}"
-    if doc == "pdf":
-        return pdf_response("projects/release_print.html", {
-            "forum": forum, "release": release, "paragraphs": paragraphs(release.body),
-            "publicity": block}, name)
-    builder = DocxBuilder(title=release.title, forum_name=forum.name)
-    builder.heading(release.title)
-    for lines in paragraphs(release.body):
-        for line in lines:
-            builder.paragraph(line)
-    return builder.publicity(block).response(name)
+    with translation.override("hu"):
+        kind = TypstBuilder if doc == "pdf" else DocxBuilder
+        builder = kind(title=release.title, forum_name=forum.name)
+        return write_release(builder, release, publicity_block(release.project)).response(name)
 
 
 # --- public ------------------------------------------------------------------------------

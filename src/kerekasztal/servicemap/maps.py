@@ -15,7 +15,7 @@ from kerekasztal.territory.geo import project
 from .coverage import Cell, Status
 from .queries import ForumCoverage
 
-# The colours of servicemap.css, for documents (WeasyPrint reads SVG fill attributes only).
+# The colours of servicemap.css, for documents (fill attributes, so the SVG needs no stylesheet).
 FILLS = {
     "sm-local": "#8fd19e", "sm-served": "#ffe08a", "sm-gap": "#e8857b", "sm-none": "#e4e4e4",
     "sm-nodata": "#f7f7f7", "sm-n0": "#d7ecd9",

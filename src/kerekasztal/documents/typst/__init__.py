@@ -1,7 +1,7 @@
 """PDF with Typst: tagged (PDF/UA-1) and archival (PDF/A-2a), title and language set.
 
 `TypstBuilder` speaks the vocabulary of `render.DocxBuilder` (heading, paragraph, facts,
-table, picture, legend, signature_block, publicity, page_break), so one function describing a
+table, picture, legend, signature_block, publicity, space, page_break), so one function describing a
 document writes both its PDF and its Word file, and the two say the same things. The blocks
 travel to `blocks.typ` as JSON data (`sys.inputs`), never as Typst source: a user's text can
 never inject markup.
@@ -45,8 +45,9 @@ class TypstBuilder:
         self.blocks.append({"kind": kind, **fields})
         return self
 
-    def heading(self, text: str, level: int = 1) -> TypstBuilder:
-        return self._add("heading", text=_text(text), level=level)
+    def heading(self, text: str, level: int = 1, *, align: str = "",
+                size: int | None = None) -> TypstBuilder:
+        return self._add("heading", text=_text(text), level=level, align=align, size=size)
 
     def paragraph(self, text: str = "", *, bold: bool = False, italic: bool = False,
                   size: int | None = None, align: str = "") -> TypstBuilder:
@@ -58,10 +59,13 @@ class TypstBuilder:
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
               widths_cm: Sequence[float] | None = None, row_height_cm: float | None = None,
-              ) -> TypstBuilder:
+              blank: bool = False) -> TypstBuilder:
+        """`blank`: a form to fill in on paper (e.g. signatures): empty cells stay empty
+        instead of showing a dash; `row_height_cm` leaves room to write."""
         return self._add("table", headers=[_text(h) for h in headers],
                          rows=[[_text(v) for v in row] for row in rows],
-                         widths=list(widths_cm) if widths_cm else None)
+                         widths=list(widths_cm) if widths_cm else None,
+                         row_height=row_height_cm, blank=blank)
 
     def picture(self, *, svg: Callable[[], str], png: Callable[[], bytes], width_cm: float,
                 alt: str) -> TypstBuilder:
@@ -83,6 +87,10 @@ class TypstBuilder:
                          infoblock=" · ".join(_text(item) for item in block.infoblock),
                          heading=f"{block.beneficiary} – {block.project_title} "
                                  f"({block.project_id})")
+
+    def space(self, height_cm: float) -> TypstBuilder:
+        """Vertical room, e.g. above a certificate's title."""
+        return self._add("space", height_cm=height_cm)
 
     def page_break(self) -> TypstBuilder:
         return self._add("page_break")
