@@ -24,7 +24,7 @@ LINKS = "els => els.map(e => new URL(e.getAttribute('href'), location.href).href
 def _crawl(page, start: str, base: str, limit: int) -> tuple[int, list[str]]:
     """(pages visited, those wider than the screen), by links from `start`, breadth first."""
     seen, queue, wide, visited = {start}, [start], [], 0
-    while queue and len(seen) <= limit:
+    while queue and visited < limit:
         url = queue.pop(0)
         response = page.goto(url)
         if response is None or response.status >= 400 or "text/html" not in response.headers.get(
@@ -34,13 +34,12 @@ def _crawl(page, start: str, base: str, limit: int) -> tuple[int, list[str]]:
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > WIDTH:
             culprit = page.evaluate("""(limit) => {
-                for (const e of document.querySelectorAll('body *')) {
-                    if (e.getBoundingClientRect().right > limit + 1
-                        && !e.closest('.table-scroll')) {
-                        return e.tagName.toLowerCase() + '.' + e.className;
-                    }
-                }
-                return '';
+                const wide = [...document.querySelectorAll('body *')].filter(
+                    e => e.getBoundingClientRect().right > limit + 1);
+                // the innermost wide element outside a scrolling table box
+                const own = wide.filter(e => !e.parentElement.closest('.table-scroll'));
+                const e = own[own.length - 1];
+                return e ? e.tagName.toLowerCase() + '.' + e.className : '';
             }""", WIDTH)
             wide.append(f"{url}: {width} px ({culprit})")
         # getAttribute, not .href: the map's SVG links have an SVGAnimatedString there
