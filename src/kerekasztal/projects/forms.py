@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core import contracts
 from kerekasztal.core.forms import DateInput, Form, ModelForm
@@ -229,5 +230,5 @@ class GenerateForm(Form):
 
 
 class PressReleaseForm(Form):
-    title = forms.CharField(label=_("Cím"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("title", "Cím"), max_length=300)
     body = forms.CharField(label=_("Szöveg"), widget=forms.Textarea(attrs={"rows": 24}))
