@@ -16,6 +16,7 @@ MUST_DIFFER = [
     {("person", "meghívó"): "inviter", (None, "meghívó"): "invitation"},
     {("measure", "Elmaradt"): "Dropped", ("commitment", "Elmaradt"): "Not fulfilled",
      (None, "Elmaradt"): "Cancelled"},
+    {("EU funds", "Alapok"): "Funds", (None, "Alapok"): "Core"},
 ]
 
 

@@ -33,7 +33,8 @@ def _people(forum: Forum):
 
 
 class ProjectForm(ModelForm):
-    funds = forms.MultipleChoiceField(label=_("Alapok"), choices=FUND_CHOICES, required=False,
+    funds = forms.MultipleChoiceField(label=pgettext_lazy("EU funds", "Alapok"),
+                                      choices=FUND_CHOICES, required=False,
                                       widget=forms.CheckboxSelectMultiple)
 
     class Meta:
