@@ -99,7 +99,7 @@ def test_creating_an_agreement_writes_one_history_entry(world, organisations):
 
 
 @pytest.mark.parametrize(("days", "message"), [
-    ((D(2020, 2, 1), D(2020, 2, 14)), "2020-02-03"),
+    ((D(2020, 2, 1), D(2020, 2, 14)), r"\(2020\. február 3\.\)"),
     ((D(2020, 2, 10), D(2099, 1, 1)), "jövőbeli"),
 ])
 def test_bad_signature_days_are_refused_naming_the_party(world, organisations, days, message):

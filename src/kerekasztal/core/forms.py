@@ -189,6 +189,8 @@ class OptimisticConcurrencyMixin:
     def _clean_form(self):
         super()._clean_form()
         self._check_version()
+        # The token is the form's business: views pass cleaned_data on to services.
+        self.cleaned_data.pop(VERSION_FIELD, None)
 
 
 class Form(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConcurrencyMixin,
