@@ -56,3 +56,17 @@ def test_the_database_and_python_agree_on_every_settlement():
     python = sorted(names, key=sort_key)
     mismatches = [(a, b) for a, b in zip(names, python, strict=True) if a != b]
     assert not mismatches, mismatches[:10]
+
+
+@pytest.mark.django_db
+def test_organisations_and_forums_list_in_hungarian_order():
+    from kerekasztal.directory.models import Organisation
+    from tests.factories import ForumFactory, OrganisationFactory
+
+    forum = ForumFactory()
+    for name in ("Ólmodi Egyesület", "Csepregi Sportegyesület", "Írottkő Szövetkezet",
+                 "Cáki Nyugdíjasklub", "Budapesti Alapítvány", "Bándi Kör"):
+        OrganisationFactory(forum=forum, name=name)
+    names = list(Organisation.objects.filter(forum=forum).values_list("name", flat=True))
+    assert names == ["Bándi Kör", "Budapesti Alapítvány", "Cáki Nyugdíjasklub",
+                     "Csepregi Sportegyesület", "Írottkő Szövetkezet", "Ólmodi Egyesület"]

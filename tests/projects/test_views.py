@@ -154,13 +154,13 @@ def test_dashboard_marks_manual_values_and_exports(coordinator_client, world, ma
     project = manual_indicator.project
     html = coordinator_client.get(_url("dashboard", world, pk=project.pk) + "?as_of=2015-09-30"
                                   ).content.decode()
-    assert "kézi adat" in html and "<svg" in html and "37%" in html
+    assert "kézi adat" in html and "<svg" in html and "37,5\u00a0%" in html  # 3 of 8
     assert 'id="places-heading"' not in html  # nobody has a seat: no map
     response = coordinator_client.get(_url("dashboard_export", world, pk=project.pk, fmt="csv")
                                       + "?as_of=2015-09-30")
     text = response.content.decode("utf-8-sig")
-    assert "Szakmai rendezvények,rendezvény,8.00,3,37,kézi adat,2015-09-30" in text
-    assert "Tagszervezetek,szervezet,10.00,1,10,forums.member_organisations" in text
+    assert 'Szakmai rendezvények,rendezvény,8.00,3,"37,5",kézi adat,2015-09-30' in text
+    assert 'Tagszervezetek,szervezet,10.00,1,"10,0",forums.member_organisations' in text
 
 
 def test_generate_edit_and_publish_a_press_release(coordinator_client, client, world, project):

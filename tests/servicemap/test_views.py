@@ -170,6 +170,27 @@ def test_import_applies_all_rows(coordinator_client, world):
     assert ServicePoint.objects.get(provider_name="Védőnők").served_settlements.count() == 2
 
 
+def test_import_records_points_operating_since_years_ago(coordinator_client, world):
+    import datetime
+
+    header = ["Szolgáltatástípus", "Szolgáltató", "Székhely", "Működik ettől", "Működött eddig"]
+    upload = _xlsx([header, ["Védőnői szolgálat", "Védőnők", "Kőszeg", "2012-01-01", ""],
+                    ["Háziorvosi ellátás", "Dr. Régi", "Bük", "2010-01-01", "2014-12-31"],
+                    ["Háziorvosi ellátás", "Dr. Fordított", "Bük", "2016-01-01", "2015-01-01"]])
+    coordinator_client.post(url(world, "points/import/"), {"file": upload})
+    batch = ImportBatch.objects.get()
+    assert [error["row"] for error in batch.errors] == [4]  # until before since
+    upload = _xlsx([header, ["Védőnői szolgálat", "Védőnők", "Kőszeg", "2012-01-01", ""],
+                    ["Háziorvosi ellátás", "Dr. Régi", "Bük", "2010-01-01", "2014-12-31"]])
+    coordinator_client.post(url(world, "points/import/"), {"file": upload})
+    batch = ImportBatch.objects.latest("pk")
+    coordinator_client.post(url(world, f"points/import/{batch.pk}/"), {})
+    points = {p.provider_name: p for p in ServicePoint.objects.all()}
+    assert points["Védőnők"].operating_since == datetime.date(2012, 1, 1)
+    assert points["Dr. Régi"].operating_until == datetime.date(2014, 12, 31)
+    assert not points["Dr. Régi"].is_active
+
+
 def test_import_with_bad_rows_previews_every_error_and_saves_nothing(coordinator_client, world):
     upload = _xlsx([HEADER, ["Védőnői szolgálat", "Védőnők", "Kőszeg", "Bozsok", "", ""],
                     ["Kutyakozmetika", "X", "Kőszeg", "", "", ""],

@@ -13,7 +13,9 @@ name fields carry it (`db_collation=HU`), so every ORDER BY on them is Hungarian
 - spaces and punctuation sort before digits, digits before letters, lower case before
   upper case when nothing else differs.
 
-Queries order by `.order_by(hu("name"), "pk")` (descending: `hu("name").desc()`); Python
+Name fields carry the collation (`db_collation=HU`: territory, organisations, people, forums,
+users, target groups, topics), so their default ordering is Hungarian; other queries order
+by `.order_by(hu("name"), "pk")` (descending: `hu("name").desc()`); Python
 sorts by `sorted(items, key=lambda o: sort_key(o.name))`.
 """
 

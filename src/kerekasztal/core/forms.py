@@ -189,7 +189,7 @@ class OptimisticConcurrencyMixin:
     def _clean_form(self):
         super()._clean_form()
         self._check_version()
-        # The token is the form's business: views pass cleaned_data on to services.
+        # the token is the form's own business: views pass `**cleaned_data` to services
         self.cleaned_data.pop(VERSION_FIELD, None)
 
 

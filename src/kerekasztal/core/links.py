@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -197,6 +198,25 @@ RECORD_URLS: dict[str, Callable[[Any], str]] = {
                                          pk=r.event_id),
     "agreements.commitment": lambda r: _url("agreements:detail", forum=forum_of(r).slug,
                                             pk=r.agreement_id),
+    # the records behind grant project indicators (projects' drill-down), on pages the
+    # auditor may read too
+    "agreements.agreement": lambda r: _url("agreements:detail", forum=forum_of(r).slug,
+                                           pk=r.pk),
+    "agreements.party": lambda r: _url("agreements:detail", forum=forum_of(r).slug,
+                                       pk=r.agreement_id),
+    "directory.organisation": lambda r: _url("directory:organisation_detail",
+                                             forum=forum_of(r).slug, pk=r.pk),
+    "meetings.attendance": lambda r: _url("meetings:detail", forum=forum_of(r).slug,
+                                          pk=r.meeting_id),
+    "meetings.decision": lambda r: _url("meetings:decision_detail", forum=forum_of(r).slug,
+                                        pk=r.pk),
+    "events.registration": lambda r: _url("events:registration_list", forum=forum_of(r).slug,
+                                          pk=r.event_id),
+    "plans.plan": lambda r: _url("plans:plan_detail", forum=forum_of(r).slug, pk=r.pk),
+    "servicemap.servicepoint": lambda r: _url("servicemap:point_list", forum=forum_of(r).slug)
+    + "?" + urlencode({"q": r.provider_name}),
+    "forums.membership": lambda r: _url("forums:membership_list", forum=forum_of(r).slug)
+    + "?" + urlencode({"on": r.since.isoformat()}),
 }
 
 

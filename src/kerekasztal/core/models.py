@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .collation import HU
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -33,7 +35,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A login. Who may do what in a forum is decided in core/access/."""
 
     email = models.EmailField(_("e-mail-cím"), unique=True)
-    full_name = models.CharField(_("név"), max_length=200)
+    full_name = models.CharField(_("név"), max_length=200, db_collation=HU)
     is_active = models.BooleanField(_("aktív"), default=True)
     is_staff = models.BooleanField(
         _("üzemeltető"),
@@ -116,7 +118,7 @@ class TargetGroup(models.Model):
     """
 
     code = models.SlugField(_("kód"), max_length=40, unique=True)
-    name = models.CharField(_("név"), max_length=100)
+    name = models.CharField(_("név"), max_length=100, db_collation=HU)
     order = models.PositiveSmallIntegerField(_("sorrend"), default=0)
 
     class Meta:
@@ -131,7 +133,7 @@ class TargetGroup(models.Model):
 class Topic(models.Model):
     """A theme of events, agreements and news (e.g. 'szociális gazdaság'). A managed list."""
 
-    name = models.CharField(_("név"), max_length=100, unique=True)
+    name = models.CharField(_("név"), max_length=100, unique=True, db_collation=HU)
     slug = models.SlugField(_("azonosító"), max_length=100, unique=True)
 
     class Meta:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from kerekasztal.core.collation import HU
+
 from .validators import validate_tax_number
 
 
@@ -31,7 +33,7 @@ class Organisation(models.Model):
         "forums.Forum", on_delete=models.CASCADE, related_name="organisations",
         verbose_name=_("fórum"),
     )
-    name = models.CharField(_("név"), max_length=255)
+    name = models.CharField(_("név"), max_length=255, db_collation=HU)
     name_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
     kind = models.CharField(_("típus"), max_length=40, choices=OrganisationKind.choices)
     seat = models.ForeignKey(
@@ -88,7 +90,7 @@ class Person(models.Model):
         "forums.Forum", on_delete=models.CASCADE, related_name="people",
         verbose_name=_("fórum"),
     )
-    name = models.CharField(_("név"), max_length=200)
+    name = models.CharField(_("név"), max_length=200, db_collation=HU)
     name_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
     email = models.EmailField(_("e-mail-cím"), blank=True)
     phone = models.CharField(_("telefonszám"), max_length=40, blank=True)

@@ -377,7 +377,7 @@ def attendance(request, forum, pk):
     registrations = list(event.registrations.filter(
         status=RegistrationStatus.CONFIRMED).order_by("name", "pk"))
     form = AttendanceForm(request.POST or None, request.FILES or None, event=event,
-                          registrations=registrations)
+                          registrations=registrations, version_of=event)
     if request.method == "POST" and form.is_valid():
         by_age, by_settlement = form.breakdowns()
         data = form.cleaned_data

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from kerekasztal.core.collation import HU
 from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
 from kerekasztal.territory.models import District, Settlement
 
@@ -23,7 +24,7 @@ class ForumKind(models.TextChoices):
 class Forum(models.Model):
     """The tenant boundary: almost every record belongs to one forum."""
 
-    name = models.CharField(_("név"), max_length=255)
+    name = models.CharField(_("név"), max_length=255, db_collation=HU)
     slug = models.SlugField(
         _("webcím-azonosító"), max_length=80, unique=True,
         help_text=_("A nyilvános oldal címe: /f/azonosító/. Kisbetűk, számok, kötőjel."),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kerekasztal.core.collation import sort_key
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
@@ -189,7 +190,7 @@ def forum_representatives(forum: Forum) -> list[tuple[Person, Organisation]]:
                    .select_related("organisation").prefetch_related("representatives")
                    .order_by("organisation__name", "-since"))
     for membership in memberships:
-        for person in sorted(membership.representatives.all(), key=lambda p: p.name):
+        for person in sorted(membership.representatives.all(), key=lambda p: sort_key(p.name)):
             if person.pk not in seen and not person.archived_at:
                 seen.add(person.pk)
                 pairs.append((person, membership.organisation))

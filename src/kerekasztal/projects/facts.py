@@ -12,6 +12,8 @@ from collections import Counter
 from django.apps import apps
 from django.db.models import Q
 
+from kerekasztal.core.collation import sort_key
+
 from .models import Project
 
 # Kinds in the order releases list them.
@@ -121,7 +123,7 @@ def event_places(project: Project, day: datetime.date) -> tuple[list[str], list[
                   .order_by("name").values_list("name", flat=True))
     counted = set(AttendanceCount.objects.filter(event__in=held, settlement__isnull=False)
                   .values_list("settlement__name", flat=True))
-    reached = sorted(set(places) | counted)
+    reached = sorted(set(places) | counted, key=sort_key)
     return places, reached
 
 

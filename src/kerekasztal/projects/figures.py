@@ -8,14 +8,14 @@ value on or before the day (each with its evidence).
 import calendar
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import QuerySet
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.db import connections, models
+from django.db.models import Min, QuerySet
 
-from kerekasztal.core import contracts
+from kerekasztal.core import contracts, hungarian, links
 from kerekasztal.core.contracts import IndicatorRule
 
 from .models import Indicator, ManualValue, Project
@@ -39,10 +39,19 @@ class Figure:
         return self.value is not None
 
     @property
-    def percent(self) -> int | None:
+    def percent(self) -> Decimal | None:
+        """Achievement in per cent, rounded half up to one decimal (14 of 12: 116.7)."""
         if self.value is None or not self.indicator.target:
             return None
-        return int(Decimal(self.value) * 100 / self.indicator.target)
+        return (Decimal(self.value) * 100 / Decimal(self.indicator.target)).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def percent_text(self) -> str:
+        """'116,7 %' as Hungarians write it; '–' when there is no target or value."""
+        if self.value is None:
+            return "–"
+        return hungarian.percent(self.value, self.indicator.target)
 
     @property
     def reached(self) -> bool:
@@ -89,10 +98,52 @@ def records(indicator: Indicator, as_of: datetime.date) -> QuerySet | None:
     return rule.records(indicator.project.funded_forums(), as_of, **indicator.params)
 
 
+def counted_model(rule: IndicatorRule, model: type[models.Model]) -> type[models.Model] | None:
+    """The model a distinct rule counts, when its `distinct` path ends on a relation (e.g.
+    "organisation" → directory.Organisation); None when it counts values (an e-mail
+    address, an annotation) or the rule is not distinct."""
+    if not rule.distinct:
+        return None
+    target = model
+    for name in rule.distinct.split("__"):
+        try:
+            field_ = target._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        if not field_.is_relation:
+            return None
+        target = field_.related_model
+    return target
+
+
+def listed(indicator: Indicator, as_of: datetime.date) -> QuerySet | None:
+    """The records listed behind a computed value, exactly as many as the value: every
+    record, or — for a "distinct" rule — each counted record once (the organisations
+    themselves, however many sessions they attended), or, when the rule counts values
+    (e-mail addresses, people), the first record of each value. None for manual indicators
+    and missing rules."""
+    rule = rule_of(indicator)
+    if rule is None:
+        return None
+    records = rule.records(indicator.project.funded_forums(), as_of, **indicator.params)
+    if not rule.distinct:
+        return with_relations(records)
+    present = records.exclude(**{f"{rule.distinct}__isnull": True})
+    target = counted_model(rule, records.model)
+    if target is not None:
+        return with_relations(target._default_manager.filter(
+            pk__in=present.values(rule.distinct).order_by()))
+    firsts = present.order_by().values(rule.distinct).annotate(first=Min("pk")).values("first")
+    return with_relations(records.model._default_manager.filter(pk__in=firsts))
+
+
 def with_relations(records: QuerySet) -> QuerySet:
     """The records with their direct foreign keys joined, so that listing them (their
     str and get_absolute_url usually follow one of them) costs one query."""
     names = [f.name for f in records.model._meta.concrete_fields if f.many_to_one]
+    path = links.forum_path(records.model)
+    if "__" in path:  # the record's URL follows its forum
+        names.append(path)
     return records.select_related(*names) if names else records
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, hungarian, links
 from kerekasztal.core.files import serve
 from kerekasztal.core.pages import paginate, render_public, render_workspace
 from kerekasztal.core.tabular import table_response
@@ -326,17 +326,40 @@ def _drill(request, forum, pk, ipk):
     return forum, indicator, as_of_form, as_of
 
 
+def _listing(indicator, as_of):
+    """(records listed behind the value, what one of them is, how they are counted)."""
+    records = figures.listed(indicator, as_of)
+    if records is None:
+        return None, "", ""
+    rule = figures.rule_of(indicator)
+    if not rule.distinct:
+        return records, str(records.model._meta.verbose_name), ""
+    if figures.counted_model(rule, rule.records(indicator.project.funded_forums(), as_of,
+                                                **indicator.params).model) is not None:
+        meta = records.model._meta
+        return records, str(meta.verbose_name), _(
+            "Az érték a különböző %(things)s száma: mindegyik egyszer szerepel, akárhány "
+            "nyilvántartott tétel tartozik hozzá.") % {"things": meta.verbose_name_plural}
+    return records, str(indicator.unit), _(
+        "Az érték különböző személyeket (tételeket) számol: mindegyik egyszer szerepel, az "
+        "első nyilvántartott előfordulásával (%(record)s).") % {
+            "record": records.model._meta.verbose_name}
+
+
 def indicator_detail(request, forum, pk, ipk):
-    """The records behind an indicator's value (the drill-down)."""
+    """The records behind an indicator's value (the drill-down): as many as the value, each
+    linked to its page."""
     forum, indicator, as_of_form, as_of = _drill(request, forum, pk, ipk)
     item = figures.figure(indicator, as_of)
-    records = figures.records(indicator, as_of)
+    records, noun, counting = _listing(indicator, as_of)
     breakdown = figures.by_settlement(indicator, as_of)
+    page = paginate(request, records) if records is not None else None
     return render_workspace(request, forum, "projects/indicator_detail.html", {
         "project": indicator.project, "indicator": indicator, "figure": item,
         "as_of_form": as_of_form, "as_of": as_of,
-        "page": (paginate(request, figures.with_relations(records))
-                 if records is not None else None),
+        "page": page, "noun": noun, "counting": counting,
+        "items": [(record, links.record_url(record)) for record in page.object_list]
+        if page is not None else [],
         "manual_values": indicator.manual_values.all(),
         "breakdown": _breakdown(forum, breakdown),
         "querystring": f"as_of={as_of.isoformat()}",
@@ -345,14 +368,17 @@ def indicator_detail(request, forum, pk, ipk):
 
 def indicator_export(request, forum, pk, ipk, fmt):
     forum, indicator, _form, as_of = _drill(request, forum, pk, ipk)
-    records = figures.records(indicator, as_of)
+    records, _noun, _counting = _listing(indicator, as_of)
     if records is None:
         rows = ([v.as_of, v.value, v.note, _("kézi adat")] for v in indicator.manual_values.all()
                 if v.as_of <= as_of)
         headers = [_("Ettől a naptól"), _("Érték"), _("Megjegyzés"), _("Forrás")]
     else:
-        rows = ([str(record), record.get_absolute_url() if hasattr(record, "get_absolute_url")
-                 else ""] for record in records)
+        def link(record):
+            url = links.record_url(record)
+            return request.build_absolute_uri(url) if url else ""
+
+        rows = ([str(record), link(record)] for record in records)
         headers = [_("Nyilvántartott tétel"), _("Hivatkozás")]
     return table_response(f"indikator-{indicator.pk}-{as_of.isoformat()}", headers, rows, fmt)
 
@@ -403,7 +429,8 @@ def dashboard_export(request, forum, pk, fmt):
     forum, project, _form, as_of, items = _dashboard_data(request, forum, pk)
     headers = [_("Indikátor"), _("Mértékegység"), _("Célérték"), _("Érték"), _("Teljesülés (%)"),
                _("Forrás"), _("Állapot napja")]
-    rows = ([i.indicator.name, i.indicator.unit, i.indicator.target, i.value, i.percent,
+    rows = ([i.indicator.name, i.indicator.unit, i.indicator.target, i.value,
+             hungarian.number(i.percent, 1) if i.percent is not None else None,
              _("kézi adat") if i.manual else i.indicator.rule, as_of] for i in items)
     return table_response(f"indikatorok-{project.code}-{as_of.isoformat()}", headers, rows, fmt)
 

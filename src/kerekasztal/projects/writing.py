@@ -324,7 +324,9 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
     for item in items:
         value = "–" if item.value is None else huformat.number(item.value)
         marker = " [kézi adat, bizonyítékkal]" if item.manual else ""
-        percent = f", {item.percent}%" if item.percent is not None else ""
+        # rounded to one decimal, not truncated (14 of 12: "116,7%"), as the text writes "%"
+        percent = (f", {item.percent_text.replace(chr(0xA0), '')}"
+                   if item.percent is not None else "")
         target = huformat.number(item.indicator.target)
         results.append(f"– {item.indicator.name}: {value} / {target}"
                        f" {item.indicator.unit}{percent}{marker}")

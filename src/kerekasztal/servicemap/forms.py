@@ -231,6 +231,8 @@ class ServicePointImportRow(Form):
     contact = forms.CharField(required=False, max_length=255)
     source = forms.CharField(required=False, max_length=255)
     verified_on = forms.DateField(required=False)
+    operating_since = forms.DateField(required=False)
+    operating_until = forms.DateField(required=False)
     lat = forms.CharField(required=False)
     lon = forms.CharField(required=False)
 

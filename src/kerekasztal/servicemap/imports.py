@@ -36,6 +36,10 @@ SERVICE_POINTS = ImportSpec(
         Column("contact", _("Elérhetőség"), aliases=("kapcsolat",)),
         Column("source", _("Forrás"), aliases=("adatforrás",)),
         Column("verified_on", _("Ellenőrizve"), help=_("ÉÉÉÉ-HH-NN")),
+        Column("operating_since", _("Működik ettől"), aliases=("működés kezdete", "mióta"),
+               help=_("ÉÉÉÉ-HH-NN; üresen: már működött, amikor felvették")),
+        Column("operating_until", _("Működött eddig"), aliases=("működés vége", "meddig"),
+               help=_("ÉÉÉÉ-HH-NN; üresen: ma is működik")),
         Column("lat", _("Szélesség"), aliases=("lat",)),
         Column("lon", _("Hosszúság"), aliases=("lon",)),
     ],
@@ -44,6 +48,6 @@ SERVICE_POINTS = ImportSpec(
     example=[
         ["Védőnői szolgálat", "Kőszegi Egészségügyi Központ", "Kőszeg", "Rákóczi u. 1.",
          "Bozsok; Velem; Cák", "4", "védőnői körzet", "H–P 8–16", "+36 94 000 000",
-         "kérdőív", "2025-03-01", "", ""],
+         "kérdőív", "2025-03-01", "2012-01-01", "", "", ""],
     ],
 )
