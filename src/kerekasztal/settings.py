@@ -176,6 +176,8 @@ TIME_ZONE = "Europe/Budapest"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Long dates in text, compact ones in tables, per language: see kerekasztal/formats/.
+FORMAT_MODULE_PATH = ["kerekasztal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))

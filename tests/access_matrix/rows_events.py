@@ -195,6 +195,8 @@ ROWS = [
     R("public_register", _pk, public()),
     R("public_register", _pk, public(), method="POST"),
     R("public_register", _closed, _missing(), method="POST"),
+    R("public_registered", _pk, public()),
+    R("public_registered", _closed, _missing()),
     R("registration_cancel", _token, public()),
     R("registration_cancel", _token, public(), method="POST"),
 ]

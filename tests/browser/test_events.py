@@ -70,11 +70,20 @@ def test_coordinator_publishes_resident_registers_cancels_and_waitlist_moves_up(
     page.get_by_role("textbox", name="E-mail-cím").fill("ede@example.org")
     page.get_by_role("button", name="Jelentkezés elküldése").click()
     expect(page.locator("#id_consent_error")).to_contain_text("hozzá kell járulnia")
+    # the summary gives the consent error alone, not the whole consent sentence before it
+    expect(page.locator(".error-summary")).to_contain_text("hozzá kell járulnia")
+    expect(page.locator(".error-summary")).not_to_contain_text("Hozzájárulok")
     axe("registration form with errors")
     page.get_by_label("Hozzájárulok").check()
     page.get_by_role("button", name="Jelentkezés elküldése").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jelentkezését rögzítettük")
+    expect(page.get_by_text("Várjuk a „Kőszegi Napok")).to_be_visible()
     axe("registration confirmed")
+    # redirected after the POST: reloading the confirmation registers no one again
+    expect(page).to_have_url(re.compile(rf"/events/{event.pk}/register/done/$"))
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jelentkezését rögzítettük")
+    assert Registration.objects.filter(event=event).count() == 1
 
     # The seat is taken: the next person goes to the waitlist.
     page.goto(f"/f/{world.forum.slug}/events/{event.pk}/register/")
@@ -127,11 +136,11 @@ def test_organiser_records_attendance_prints_certificates_and_publishes_photos(
     page.get_by_role("link", name="Jelenlét rögzítése").click()
     axe("attendance form")
     page.get_by_label("Résztvevők száma").fill("2")
-    page.get_by_label("62 év felett").fill("5")
+    page.get_by_label("62 évtől").fill("5")
     page.get_by_role("button", name="Mentés").click()
     expect(page.locator(".error-summary")).to_contain_text("nem lehet több a résztvevők")
     axe("attendance with errors")
-    page.get_by_label("62 év felett").fill("1")
+    page.get_by_label("62 évtől").fill("1")
     page.get_by_role("group", name="Jelen volt").get_by_label("Kiss Andrea").check()
     page.get_by_role("group", name="Jelen volt").get_by_label("Tóth Erzsébet").check()
     page.get_by_role("group", name="Elvégezte a képzést (tanúsítványt kap)").get_by_label(

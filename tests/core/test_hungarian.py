@@ -47,6 +47,15 @@ def test_article_follows_how_the_next_word_is_read(following, expected):
     assert hu.article(following) == expected
 
 
+def test_with_article_leaves_other_languages_alone():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert hu.with_article("Esély", capital=True) == "Esély"
+    with translation.override("hu"):
+        assert hu.with_article(2) == "a 2"
+
+
 def test_with_article_can_open_a_sentence():
     assert hu.with_article("10.", capital=True) == "A 10."
     assert hu.with_article("Esélyteremtő Programterv") == "az Esélyteremtő Programterv"

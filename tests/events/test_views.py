@@ -355,7 +355,7 @@ def test_register_confirm_cancel_and_waitlist_promotion(client, world,
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"name": "Első Ede", "email": "ede@example.org", "consent": "on"})
         response = client.post(url, {"name": "Második Mária", "email": "maria@example.org",
-                                     "consent": "on"})
+                                     "consent": "on"}, follow=True)
     assert "Várólistára került" in response.content.decode()
     ede_mail = next(m for m in mail.outbox if m.to == ["ede@example.org"])
     cancel = re.search(r"http://testserver(/\S+/cancel/)", ede_mail.body).group(1)
@@ -367,6 +367,26 @@ def test_register_confirm_cancel_and_waitlist_promotion(client, world,
     assert statuses == {"ede@example.org": RegistrationStatus.CANCELLED,
                         "maria@example.org": RegistrationStatus.CONFIRMED}
     assert mail.outbox[0].to == ["maria@example.org"]
+
+
+def test_registration_redirects_after_post_and_a_reload_registers_no_one_again(client, world):
+    event = published_event(world.forum, title="Esélyteremtő nap")
+    response = client.post(_url("public_register", world, pk=event.pk),
+                           {"name": "Első Ede", "email": "ede@example.org", "consent": "on"})
+    assert response.status_code == 302
+    assert response["Location"] == _url("public_registered", world, pk=event.pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "Jelentkezését rögzítettük" in page and "ede@example.org" in page
+    assert "a(z)" not in page and "Várjuk az „" in page
+    client.get(response["Location"])
+    assert event.registrations.count() == 1
+
+
+def test_registration_confirmation_without_a_registration_leads_to_the_event(client, world):
+    event = published_event(world.forum)
+    response = client.get(_url("public_registered", world, pk=event.pk))
+    assert response.status_code == 302
+    assert response["Location"] == _url("public_detail", world, pk=event.pk)
 
 
 def test_registration_without_consent_shows_the_message(client, world):
@@ -466,3 +486,14 @@ def test_auditors_and_closed_registration_cannot_self_register(client, world):
     response = client.post(url, {"consent": "on"})
     assert "nem kell jelentkezni" in response.content.decode()
     assert not event.registrations.exists()
+
+
+def test_gallery_is_called_event_photos_beside_the_publishing_gallery(client, world):
+    html = client.get(_url("public_calendar", world)).content.decode()
+    assert "Rendezvényfotók" in html and "Képgaléria" not in html
+
+
+def test_oldest_age_band_includes_62():
+    from kerekasztal.events.models import AgeBand
+
+    assert AgeBand.SENIOR.label == "62 évtől"

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.forms import DateInput, Form
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.richtext import RichTextField
@@ -32,7 +34,7 @@ class AgreementForm(Form):
         label=_("Sablon"), required=False,
         help_text=_("Ha a szöveget üresen hagyja, a megállapodás a sablon szövegével indul."),
     )
-    title = forms.CharField(label=_("Cím"), max_length=255)
+    title = forms.CharField(label=pgettext_lazy("title", "Cím"), max_length=255)
     purpose = forms.CharField(
         label=_("Tárgy és cél"), widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Röviden: mire vállalkoznak a felek. A nyilvános nyilvántartásban is "
@@ -132,7 +134,7 @@ class PaperAgreementForm(Form):
     """An agreement signed earlier (often on paper), recorded in one form with its parties."""
 
     kind = forms.ChoiceField(label=_("Típus"), choices=AgreementKind.choices)
-    title = forms.CharField(label=_("Cím"), max_length=255)
+    title = forms.CharField(label=pgettext_lazy("title", "Cím"), max_length=255)
     purpose = forms.CharField(
         label=_("Tárgy és cél"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
         help_text=_("Röviden: mire vállalkoznak a felek. Üresen hagyva a cím."),
@@ -214,7 +216,7 @@ class BasePartyRows(forms.BaseFormSet):
             if signed_on and drafted_on and signed_on < drafted_on:
                 form.add_error("signed_on", _(
                     "Az aláírás napja nem lehet korábbi, mint amikor az aláírt szöveg "
-                    "elkészült (%(day)s).") % {"day": drafted_on.isoformat()})
+                    "elkészült (%(day)s).") % {"day": hungarian.date_long(drafted_on)})
         if len(rows) < 2:
             self._non_form_errors = self.error_class(
                 [_("Adjon meg legalább két felet.")], renderer=self.renderer)

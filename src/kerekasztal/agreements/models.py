@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
@@ -79,7 +80,7 @@ class Agreement(models.Model):
         verbose_name=_("fórum"),
     )
     kind = models.CharField(_("típus"), max_length=20, choices=AgreementKind.choices)
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     purpose = models.TextField(
         _("tárgy és cél"), help_text=_("Röviden: mire vállalkoznak a felek. A nyilvános "
                                        "nyilvántartásban is megjelenik."),
@@ -335,7 +336,7 @@ class AgreementVersion(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions",
                                   verbose_name=_("megállapodás"))
     number = models.PositiveIntegerField(_("sorszám"))
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     body = models.TextField(_("szöveg"), blank=True)
     note = models.CharField(_("a változás oka"), max_length=255, blank=True)
     signed_on = models.DateField(
@@ -366,7 +367,7 @@ class CommitmentStatus(models.TextChoices):
     PLANNED = "planned", _("Tervezett")
     IN_PROGRESS = "in_progress", _("Folyamatban")
     DONE = "done", _("Teljesült")
-    DROPPED = "dropped", _("Elmaradt")
+    DROPPED = "dropped", pgettext_lazy("commitment", "Elmaradt")
 
 
 class Commitment(models.Model):

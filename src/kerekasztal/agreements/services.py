@@ -23,7 +23,7 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kerekasztal.core import links
+from kerekasztal.core import hungarian, links
 from kerekasztal.core.history import set_history_user
 from kerekasztal.core.richtext import sanitize
 from kerekasztal.directory.models import Organisation
@@ -155,7 +155,7 @@ def signature_day_problem(signed_on: datetime.date, drafted_on: datetime.date | 
         return _("Az aláírás napja nem lehet jövőbeli.")
     if drafted_on and signed_on < drafted_on:
         return _("Az aláírás napja nem lehet korábbi, mint amikor az aláírt szöveg elkészült "
-                 "(%(day)s).") % {"day": drafted_on.isoformat()}
+                 "(%(day)s).") % {"day": hungarian.date_long(drafted_on)}
     return ""
 
 
@@ -189,7 +189,7 @@ def _check_drafted_on(agreement: Agreement, drafted_on: datetime.date | None) ->
     if drafted_on and first and drafted_on > first:
         raise ValidationError({"drafted_on": _(
             "A szöveg nem készülhetett el később, mint az első aláírás (%(day)s).")
-            % {"day": first.isoformat()}})
+            % {"day": hungarian.date_long(first)}})
 
 
 def _is_user(user: Any) -> bool:
@@ -280,7 +280,7 @@ def agreement_terminate(*, agreement: Agreement, on: datetime.date, reason: str,
     if on < agreement.signed_on:
         raise ValidationError({"terminated_on": _(
             "A megszűnés napja nem lehet korábbi az aláírásnál (%(day)s).")
-            % {"day": agreement.signed_on.isoformat()}})
+            % {"day": hungarian.date_long(agreement.signed_on)}})
     if not (reason or "").strip():
         raise ValidationError({"termination_reason": _("Adja meg a megszűnés okát.")})
     agreement.terminated_on = on

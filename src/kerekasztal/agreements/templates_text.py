@@ -12,15 +12,17 @@ from collections.abc import Iterable
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.documents.render import hu_date
+from kerekasztal.core import hungarian
 
 PLACEHOLDERS = {
     "fórum": _("a fórum neve"),
     "cím": _("a megállapodás címe"),
     "felek": _("a felek felsorolása székhellyel"),
     "felek száma": _("a felek száma"),
-    "hatály kezdete": _("a hatály kezdete (vagy: az utolsó aláírás napja)"),
-    "hatály vége": _("a hatály vége (vagy: határozatlan ideig)"),
+    "hatály kezdete": _("a hatály kezdete ragozva, pl. „2015. június 1-jén” (vagy: „az utolsó "
+                        "szükséges aláírás napján”)"),
+    "hatály vége": _("a hatály vége ragozva, pl. „2031. december 31-ig” (vagy: „határozatlan "
+                     "ideig”)"),
     "hely": _("a kiállítás helye"),
 }
 _PATTERN = re.compile(r"\[\[\s*([^\[\]]{1,40}?)\s*\]\]")
@@ -36,9 +38,12 @@ def fill(body: str, *, forum_name: str, title: str, parties: Iterable[str],
         "cím": title,
         "felek": "; ".join(parties) if parties else "…",
         "felek száma": str(len(parties)),
-        "hatály kezdete": hu_date(valid_from) if valid_from else
+        # The text says "[[hatály kezdete]] lép hatályba, és [[hatály vége]] marad
+        # hatályban": the days take their suffixes ("2015. június 1-jén", "… 31-ig").
+        "hatály kezdete": hungarian.date_long(valid_from, "on") if valid_from else
         "az utolsó szükséges aláírás napján",
-        "hatály vége": hu_date(valid_until) if valid_until else "határozatlan ideig",
+        "hatály vége": hungarian.date_long(valid_until, "until") if valid_until else
+        "határozatlan ideig",
         "hely": place or "…",
     }
 

@@ -5,9 +5,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views
+from kerekasztal.core import access, hungarian, import_views
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.link_picker import picker_response
@@ -73,7 +74,7 @@ def agreement_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, VIEW)
     _form, qs = _filtered(request, forum)
     statuses = dict(Status.choices)
-    headers = [_("Cím"), _("Típus"), _("Állapot"), _("Felek"), _("Aláírva"),
+    headers = [pgettext("title", "Cím"), _("Típus"), _("Állapot"), _("Felek"), _("Aláírva"),
                _("Hatály kezdete"), _("Hatály vége"), _("Témák"), _("Célcsoportok"),
                _("Szövegváltozat")]
     rows = (
@@ -241,8 +242,9 @@ def agreement_edit(request, forum, pk):
         else:
             if agreement.version != version:
                 messages.warning(request, _(
-                    "A szöveg aláírás után változott: elkészült a(z) %(n)s. szövegváltozat, "
-                    "a feleknek újra alá kell írniuk.") % {"n": agreement.version})
+                    "A szöveg aláírás után változott: elkészült %(n)s. szövegváltozat, "
+                    "a feleknek újra alá kell írniuk.") % {
+                        "n": hungarian.with_article(agreement.version)})
             else:
                 messages.success(request, _("A változásokat mentettük."))
             return _detail(forum, agreement)
@@ -667,7 +669,8 @@ def register_export(request, forum, fmt):
     forum = access.forum_public(forum)
     _form, qs = _public_filtered(request, forum)
     statuses = dict(Status.choices)
-    headers = [_("Cím"), _("Típus"), _("Tárgy"), _("Felek"), _("Aláírva"), _("Hatály kezdete"),
+    headers = [pgettext("title", "Cím"), _("Típus"), _("Tárgy"), _("Felek"), _("Aláírva"),
+               _("Hatály kezdete"),
                _("Hatály vége"), _("Állapot"), _("Témák"), _("Célcsoportok")]
     rows = (
         [a.title, a.get_kind_display(), a.purpose,

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination, PaginationBase
 
+from kerekasztal.core import hungarian
+
 from .errors import BadRequest
 
 MAX_PAGE_SIZE = 100
@@ -32,8 +34,9 @@ class PageNumber(PaginationBase):
         pages = max(paginator.num_pages, 1)
         if pagination.page > pages:
             raise BadRequest(
-                _("A(z) %(page)d. oldal nem létezik; az utolsó oldal: %(pages)d.")
-                % {"page": pagination.page, "pages": pages},
+                _("%(page)s. oldal nem létezik; az utolsó oldal: %(pages)d.")
+                % {"page": hungarian.with_article(pagination.page, capital=True),
+                   "pages": pages},
                 field="page")
         page = paginator.page(pagination.page) if paginator.count else []
         return {"count": paginator.count, "page": pagination.page, "pages": pages,

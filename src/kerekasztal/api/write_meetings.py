@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from kerekasztal.core import access
+from kerekasztal.core import access, hungarian
 from kerekasztal.meetings import services as meeting_services
 from kerekasztal.meetings.models import Meeting, Visibility
 
@@ -211,8 +211,8 @@ def _people(forum, ids: list[int]) -> dict:
     found = Person.objects.filter(forum=forum.root, archived_at__isnull=True).in_bulk(ids)
     for pk in ids:
         if pk not in found:
-            raise BadRequest(_("A(z) %(id)s azonosítójú személy nincs a fórum címtárában.")
-                             % {"id": pk}, field="attendees")
+            raise BadRequest(_("%(id)s azonosítójú személy nincs a fórum címtárában.")
+                             % {"id": hungarian.with_article(pk, capital=True)}, field="attendees")
     return found
 
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import ConfigDict
 
+from kerekasztal.core import hungarian
+
 from .errors import BadRequest
 
 
@@ -49,7 +51,9 @@ def by_codes(queryset, codes: list[str], *, field: str, lookup: str, unknown: st
                          .values_list(lookup, flat=True))
         code = missing[0]
         message = outside if code in exists else unknown
-        raise BadRequest(message % {"code": code}, field=field)
+        raise BadRequest(message % {"code": code,
+                                    "the_code": hungarian.with_article(code, capital=True)},
+                         field=field)
     return [found[code] for code in codes]
 
 
@@ -59,7 +63,7 @@ def settlements(queryset, codes: list[str], *, field: str) -> list:
     return by_codes(
         queryset, codes, field=field, lookup="ksh_code",
         unknown=_("Ismeretlen település-KSH-kód: %(code)s"),
-        outside=_("A(z) %(code)s KSH-kódú település nem tartozik a fórum területéhez."),
+        outside=_("%(the_code)s KSH-kódú település nem tartozik a fórum területéhez."),
         everything=Settlement.objects.all())
 
 
@@ -71,6 +75,6 @@ def organisations(forum, ids: list[int], *, field: str) -> list:
     found = queryset.in_bulk(ids)
     for pk in ids:
         if pk not in found:
-            raise BadRequest(_("A(z) %(id)s azonosítójú szervezet nincs a fórum címtárában.")
-                             % {"id": pk}, field=field)
+            raise BadRequest(_("%(id)s azonosítójú szervezet nincs a fórum címtárában.")
+                             % {"id": hungarian.with_article(pk, capital=True)}, field=field)
     return [found[pk] for pk in ids]

@@ -17,6 +17,8 @@ from typing import Any
 
 from django.db import models
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalChanges
 
@@ -167,10 +169,12 @@ def _display(record, field_name: str) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("igen") if value else _("nem"))
+    # The log is a table: compact dates ("2026. 12. 08."), as the language writes them.
     if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(value, "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 

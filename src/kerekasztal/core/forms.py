@@ -1,6 +1,7 @@
 import datetime
 import hashlib
 import json
+from decimal import Decimal
 
 from django import forms
 from django.core import signing
@@ -10,18 +11,55 @@ from django.utils import formats, timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+# Django's Hungarian limit messages are clumsy ("Bizonyosodjon meg arról, hogy az érték 100,
+# vagy kisebb."): every form says them plainly, whether a form field's or a model's validator
+# found the problem.
+NATURAL_MESSAGES = {
+    "max_value": _("Legfeljebb %(limit_value)s lehet."),
+    "min_value": _("Legalább %(limit_value)s lehet."),
+    "max_length": _("Legfeljebb %(limit_value)s karakter lehet."),
+    "min_length": _("Legalább %(limit_value)s karakter legyen."),
+}
+
+
+def _limit_text(value) -> str:
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(formats.number_format(value, use_l10n=True))
+    return str(value)
+
+
+def natural_messages(error: ValidationError) -> ValidationError:
+    """The error with Django's limit messages (max/min value and length) said plainly."""
+    if hasattr(error, "error_dict"):
+        return ValidationError({name: [natural_messages(item) for item in items]
+                                for name, items in error.error_dict.items()})
+    if not hasattr(error, "message"):
+        return ValidationError([natural_messages(item) for item in error.error_list])
+    message = NATURAL_MESSAGES.get(error.code)
+    if message is None or not error.params or "limit_value" not in error.params:
+        return error
+    params = {**error.params, "limit_value": _limit_text(error.params["limit_value"])}
+    return ValidationError(message, code=error.code, params=params)
+
 
 class ValidationErrorsMixin:
     """Puts a model's or a service's ValidationError on the form, whatever fields it names.
 
     Django raises ValueError when an error names a field the form does not have (a model's
     clean() checking a field the view sets later, a service's error on a derived field):
-    such errors become non-field errors here, so a form never answers 500 for them.
+    such errors become non-field errors here, so a form never answers 500 for them. Limit
+    messages are reworded on the way (`natural_messages`).
     """
 
     def add_error(self, field, error):
         if not isinstance(error, ValidationError):
             error = ValidationError(error)
+        error = natural_messages(error)
         if field is None and hasattr(error, "error_dict"):
             for name, errors in error.error_dict.items():
                 known = name == NON_FIELD_ERRORS or name in self.fields

@@ -11,6 +11,8 @@ import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import translation
+
 VOWELS = frozenset("aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ")
 # Letters whose Hungarian name starts with a vowel: ef, el, em, en, er, es (esz), iksz,
 # ipszilon; an acronym without vowels is read letter by letter ("az SZMSZ", "a KSH").
@@ -60,7 +62,15 @@ def article(following: object) -> str:
 
 
 def with_article(following: object, *, capital: bool = False) -> str:
-    """'az 1.', 'a 10.', 'az Esélyteremtő…': the article and the word."""
+    """'az 1.', 'a 10.', 'az Esélyteremtő…': the article and the word.
+
+    Only Hungarian text takes the article: under another active language (an English page
+    or message) the word comes alone, so a translatable sentence can pass
+    `with_article(...)` as a placeholder and its translation reads "version 2", not "az 2".
+    """
+    language = translation.get_language()
+    if language and not language.startswith("hu"):
+        return str(following)
     word = article(following)
     return f"{word.capitalize() if capital else word} {following}"
 

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core.imports import Column, ImportSpec
 from kerekasztal.core.models import User
@@ -34,7 +35,7 @@ ORGANISATIONS = ImportSpec(
         Column("kind", _("Típus"), required=True, help=_("pl. Települési önkormányzat")),
         Column("seat", _("Székhely"), aliases=("település",)),
         Column("postal_code", _("Irányítószám")),
-        Column("address", _("Cím")),
+        Column("address", pgettext_lazy("address", "Cím")),
         Column("email", _("E-mail"), aliases=("e-mail-cím", "email cím")),
         Column("phone", _("Telefon"), aliases=("telefonszám",)),
         Column("website", _("Honlap"), aliases=("weboldal",)),

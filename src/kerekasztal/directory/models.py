@@ -7,6 +7,7 @@ the legal basis of handling it and a retention date. Never ethnicity, health or 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.collation import HU
@@ -40,7 +41,7 @@ class Organisation(models.Model):
         null=True, blank=True, verbose_name=_("székhely (település)"),
     )
     postal_code = models.CharField(_("irányítószám"), max_length=4, blank=True)
-    address = models.CharField(_("cím"), max_length=255, blank=True)
+    address = models.CharField(pgettext_lazy("address", "cím"), max_length=255, blank=True)
     email = models.EmailField(_("e-mail-cím"), blank=True)
     phone = models.CharField(_("telefonszám"), max_length=40, blank=True)
     website = models.URLField(_("honlap"), blank=True)

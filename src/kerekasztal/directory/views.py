@@ -2,9 +2,10 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views
+from kerekasztal.core import access, hungarian, import_views
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
 from kerekasztal.core.tabular import table_response
@@ -46,7 +47,8 @@ def organisation_list(request, forum):
 def organisation_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "directory.view")
     qs = _organisation_filters(request, forum)["qs"]
-    headers = [_("Név"), _("Típus"), _("Székhely"), _("Irányítószám"), _("Cím"), _("E-mail"),
+    headers = [_("Név"), _("Típus"), _("Székhely"), _("Irányítószám"), pgettext("address", "Cím"),
+               _("E-mail"),
                _("Telefon"), _("Honlap"), _("Adószám"), _("Kapcsolattartók száma")]
     rows = (
         [o.name, o.get_kind_display(), o.seat.name if o.seat else "", o.postal_code, o.address,
@@ -210,7 +212,8 @@ def person_grant_login(request, forum, pk):
                                              person=person)
         if user is not None:  # a new account; an existing one is linked when it accepts
             services.person_link_user(person=person, user=user)
-        messages.success(request, _("Meghívót küldtünk a(z) %s címre.") % person.email)
+        messages.success(request, _("Meghívót küldtünk %s címre.")
+                         % hungarian.with_article(person.email))
     return redirect("directory:person_detail", forum=forum.slug, pk=person.pk)
 
 

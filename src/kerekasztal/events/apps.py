@@ -13,5 +13,5 @@ class EventsConfig(AppConfig):
     ]
     public_nav = [
         NavItem(_("Rendezvények"), "events:public_calendar", None, order=30),
-        NavItem(_("Képgaléria"), "events:public_gallery", None, order=35),
+        NavItem(_("Rendezvényfotók"), "events:public_gallery", None, order=35),
     ]

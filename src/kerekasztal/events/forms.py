@@ -2,6 +2,7 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.privacy import registration_retention_period
@@ -80,11 +81,12 @@ def _people(text: str) -> list[tuple[str, str]]:
             validate_email(email)
         except forms.ValidationError as exc:
             raise forms.ValidationError(
-                _("A(z) %(number)s. sor („%(line)s”): adja meg a nevet és az e-mail-címet, "
-                  "vesszővel elválasztva.") % {"number": number, "line": line}) from exc
+                _("%(number)s. sor („%(line)s”): adja meg a nevet és az e-mail-címet, "
+                  "vesszővel elválasztva.")
+                % {"number": hungarian.with_article(number, capital=True), "line": line}) from exc
         if not name:
-            raise forms.ValidationError(_("A(z) %(number)s. sorból hiányzik a név.")
-                                        % {"number": number})
+            raise forms.ValidationError(_("%(number)s. sorból hiányzik a név.")
+                                        % {"number": hungarian.with_article(number, capital=True)})
         people.append((name, email))
     return people
 
@@ -135,9 +137,10 @@ class HeldEventForm(EventForm):
             count = count.strip()
             if not name.strip() or not count.isdigit():
                 raise forms.ValidationError(
-                    _("A(z) %(number)s. sor („%(line)s”): adja meg a szervezet nevét és a "
+                    _("%(number)s. sor („%(line)s”): adja meg a szervezet nevét és a "
                       "létszámot (nem negatív egész szám), kettősponttal elválasztva.")
-                    % {"number": number, "line": line.strip()})
+                    % {"number": hungarian.with_article(number, capital=True),
+                       "line": line.strip()})
             organisation = directory.get(fold(name))
             if organisation is None:
                 raise forms.ValidationError(

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core.forms import Form
 from kerekasztal.core.imports import Column, ImportSpec
@@ -154,7 +155,8 @@ HELD_EVENTS = ImportSpec(
                help=_("óra:perc, nem kötelező")),
         Column("ends", _("Befejezés"), aliases=("befejezés ideje",),
                help=_("óra:perc, nem kötelező")),
-        Column("title", _("Cím"), required=True, aliases=("megnevezés", "rendezvény")),
+        Column("title", pgettext_lazy("title", "Cím"),
+               required=True, aliases=("megnevezés", "rendezvény")),
         Column("kind", _("Típus"), required=True,
                help=_("pl. Szülői klub, Képzés, Közösségi rendezvény")),
         Column("venue", _("Helyszín"), required=True),

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import IMAGES, SCANS, RandomName, policy_validator
@@ -50,7 +51,7 @@ class EventSeries(models.Model):
         "forums.Forum", on_delete=models.CASCADE, related_name="event_series",
         verbose_name=_("fórum"),
     )
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -98,7 +99,7 @@ class Event(models.Model):
         verbose_name=_("sorozat"),
     )
     kind = models.CharField(_("típus"), max_length=30, choices=EventKind.choices)
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     description = models.TextField(_("leírás"), blank=True)
     topics = models.ManyToManyField(
         "core.Topic", blank=True, related_name="events", verbose_name=_("témák")
@@ -297,7 +298,7 @@ class AgeBand(models.TextChoices):
     UNDER_14 = "0-13", _("14 év alatt")
     YOUTH = "14-29", _("14–29 év")
     ADULT = "30-61", _("30–61 év")
-    SENIOR = "62+", _("62 év felett")
+    SENIOR = "62+", _("62 évtől")
 
 
 class AttendanceCount(models.Model):

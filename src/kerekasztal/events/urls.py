@@ -60,6 +60,8 @@ urlpatterns = [
     forum_public("events/<int:pk>/", views.public_detail, "public_detail"),
     forum_public("events/<int:pk>/event.ics", views.public_event_ics, "public_event_ics"),
     forum_public("events/<int:pk>/register/", views.public_register, "public_register"),
+    forum_public("events/<int:pk>/register/done/", views.public_registered,
+                 "public_registered"),
     forum_public("events/registration/<str:token>/cancel/", views.registration_cancel,
                  "registration_cancel"),
 ]

@@ -8,7 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, ical, import_views, links
@@ -51,7 +53,13 @@ def _base_url(request) -> str:
 
 
 
-_when = documents.when
+def _when(event) -> str:
+    """The event's time on its pages: the long date in the page's language."""
+    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    day, last = date_format(start, "DATE_FORMAT"), date_format(end, "DATE_FORMAT")
+    if start.date() == end.date():
+        return f"{day} {start:%H:%M}–{end:%H:%M}"
+    return f"{day} {start:%H:%M} – {last} {end:%H:%M}"
 
 
 # --- workspace: events ------------------------------------------------------------------
@@ -77,7 +85,8 @@ def event_list(request, forum):
 def event_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "events.view")
     _form, qs = _event_filters(request, forum)
-    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Helyszín címe"),
+    headers = [pgettext("title", "Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
+               _("Helyszín címe"),
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"),
                _("Partnerek"), _("Nyilvános"), _("Állapot"), _("Jelentkezők"),
                _("Várólista"), _("Résztvevők száma")]
@@ -625,7 +634,8 @@ def public_export(request, forum, fmt):
     """The public calendar as a table (CSV/XLSX), with the calendar's filters."""
     forum = access.forum_public(forum)
     _form, filters = _public_filters(request, forum)
-    headers = [_("Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"), _("Helyszín címe"),
+    headers = [pgettext("title", "Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
+               _("Helyszín címe"),
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"), _("Állapot"),
                _("Webcím")]
     base = _base_url(request)
@@ -681,13 +691,30 @@ def public_register(request, forum, pk):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            return render_public(request, forum, "events/public_registered.html", {
-                "event": event, "registration": registration,
-                "waitlisted": registration.status == RegistrationStatus.WAITLISTED,
-            })
+            # Redirect after POST: reloading the confirmation must not register again.
+            request.session[_REGISTERED_KEY] = registration.pk
+            return redirect("events:public_registered", forum=forum.slug, pk=event.pk)
     return render_public(request, forum, "events/public_register.html", {
         "event": event, "form": form, "closed_reason": closed_reason, "when": _when(event),
         "seats_taken": queries.seats_taken(event) if event.capacity else None,
+    })
+
+
+_REGISTERED_KEY = "events.registered"
+
+
+@access.public
+def public_registered(request, forum, pk):
+    """The confirmation after a registration; the registration is the one this browser just
+    sent (kept in the session), so the page shows no one else's address."""
+    forum = access.forum_public(forum)
+    event = access.event_public(forum, pk)
+    registration = event.registrations.filter(pk=request.session.get(_REGISTERED_KEY)).first()
+    if registration is None:
+        return redirect("events:public_detail", forum=forum.slug, pk=event.pk)
+    return render_public(request, forum, "events/public_registered.html", {
+        "event": event, "registration": registration,
+        "waitlisted": registration.status == RegistrationStatus.WAITLISTED,
     })
 
 

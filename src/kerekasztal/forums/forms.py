@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.forms import DateInput, Form, ModelForm
 from kerekasztal.core.uploads import SCANS
 from kerekasztal.directory.models import Organisation, OrganisationKind, Person
@@ -141,7 +142,7 @@ class MembershipEndForm(Form):
         value = self.cleaned_data["until"]
         if value < self.membership.since:
             raise forms.ValidationError(_("A tagság vége nem lehet korábbi a kezdeténél (%s).")
-                                        % self.membership.since.isoformat())
+                                        % hungarian.date_long(self.membership.since))
         return value
 
 

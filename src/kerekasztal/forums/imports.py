@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.forms import Form
 from kerekasztal.core.imports import Column, ImportSpec, RowError
 from kerekasztal.core.models import User
@@ -82,8 +83,8 @@ def _check_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[RowError]:
         for other, o_since, o_until in seen.get(row["organisation"].pk, []):
             if (until is None or o_since <= until) and (o_until is None or o_until >= since):
                 errors.append(RowError(number, header, _(
-                    "Ugyanennek a szervezetnek a(z) %(row)s. sorbeli tagságával átfedésben "
-                    "van.") % {"row": other}))
+                    "Ugyanennek a szervezetnek %(row)s. sorbeli tagságával átfedésben "
+                    "van.") % {"row": hungarian.with_article(other)}))
         seen.setdefault(row["organisation"].pk, []).append((number, since, until))
     return errors
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.collation import HU
@@ -26,7 +27,7 @@ class Forum(models.Model):
     name = models.CharField(_("név"), max_length=255, db_collation=HU)
     slug = models.SlugField(
         _("webcím-azonosító"), max_length=80, unique=True,
-        help_text=_("A nyilvános oldal címe: /f/<azonosító>/. Kisbetűk, számok, kötőjel."),
+        help_text=_("A nyilvános oldal címe: /f/azonosító/. Kisbetűk, számok, kötőjel."),
     )
     kind = models.CharField(_("típus"), max_length=30, choices=ForumKind.choices)
     parent = models.ForeignKey(
@@ -251,7 +252,8 @@ class AccountInvitation(models.Model):
                                    related_name="+", verbose_name=_("település"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+", verbose_name=_("meghívó"))
+                                   null=True, related_name="+",
+                                   verbose_name=pgettext_lazy("person", "meghívó"))
     created_at = models.DateTimeField(_("létrehozva"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("elfogadva"), null=True, blank=True)
     declined_at = models.DateTimeField(_("elutasítva"), null=True, blank=True)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views
+from kerekasztal.core import access, hungarian, import_views
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.pages import (
@@ -268,8 +268,9 @@ def access_list(request, forum):
                 form.add_error(None, exc)
             else:
                 messages.success(request, _(
-                    "Meghívót küldtünk a(z) %s címre. Ha ehhez a címhez már tartozik fiók, a "
-                    "hozzáférés a meghívó elfogadásakor jön létre.") % data["email"])
+                    "Meghívót küldtünk %s címre. Ha ehhez a címhez már tartozik fiók, a "
+                    "hozzáférés a meghívó elfogadásakor jön létre.")
+                    % hungarian.with_article(data["email"]))
                 return redirect("forums:access_list", forum=forum.slug)
     return render_workspace(request, forum, "forums/access_list.html", {
         "grants": queries.access_grants(forum), "form": form, "confirm_form": ConfirmForm(),

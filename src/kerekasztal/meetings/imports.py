@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kerekasztal.core.forms import Form
 from kerekasztal.core.imports import Column, ImportSpec
@@ -143,7 +143,7 @@ HELD_MEETINGS = ImportSpec(
                help=gettext_lazy("ÉÉÉÉ-HH-NN")),
         Column("place", gettext_lazy("Helyszín"), required=True,
                aliases=("település",), help=gettext_lazy("a település neve")),
-        Column("title", gettext_lazy("Cím"), required=True, aliases=("az ülés címe",)),
+        Column("title", pgettext_lazy("title", "Cím"), required=True, aliases=("az ülés címe",)),
         Column("kind", gettext_lazy("Fajta"), aliases=("láthatóság",),
                help=gettext_lazy("zárt vagy nyilvános; üresen zárt")),
         Column("headcount", gettext_lazy("Létszám"), required=True,

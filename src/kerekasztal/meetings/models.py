@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core import hungarian
@@ -51,7 +52,7 @@ class Meeting(models.Model):
     number = models.PositiveIntegerField(
         _("sorszám"), help_text=_("Az ülés sorszáma a fórumon belül; üresen hagyva a következő."),
     )
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     starts_at = models.DateTimeField(_("kezdés"))
     ends_at = models.DateTimeField(_("befejezés"))
     venue_settlement = models.ForeignKey(

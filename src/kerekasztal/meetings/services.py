@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.history import set_history_user
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
 from kerekasztal.core.mail import send_templated
@@ -732,7 +733,7 @@ def minutes_approve(*, meeting: Meeting, on: datetime.date, user: User | None = 
             and timezone.localdate() <= deadline and not before_deadline_confirmed):
         raise ValidationError({"before_deadline_confirmed": _(
             "A véleményezési határidő (%(day)s) még nem járt le. Ha mégis most fogadják el, "
-            "jelölje be, hogy tudomásul veszi.") % {"day": f"{deadline:%Y. %m. %d.}"}})
+            "jelölje be, hogy tudomásul veszi.") % {"day": hungarian.date_long(deadline)}})
     minutes.status, minutes.approved_on = MinutesStatus.APPROVED, on
     set_history_user(minutes, user)
     minutes.save()

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, import_views, links
@@ -78,7 +79,7 @@ def meeting_list(request, forum):
 def meeting_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "meetings.view")
     _form, qs = _filtered(request, forum)
-    headers = [_("Sorszám"), _("Cím"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
+    headers = [_("Sorszám"), pgettext("title", "Cím"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
                _("Állapot"), _("Láthatóság"), _("Meghívottak"), _("Igen válaszok"),
                _("Jelenlévők"), _("Vendégek"), _("Határozatok")]
     rows = ([m.number, m.title, timezone.localtime(m.starts_at), timezone.localtime(m.ends_at),

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
@@ -86,7 +87,7 @@ class Plan(models.Model):
         "territory.County", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("vármegye"),
     )
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     period_start = models.PositiveSmallIntegerField(
         _("időszak kezdete (év)"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -359,7 +360,7 @@ class MeasureStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Folyamatban")
     DONE = "done", _("Megvalósult")
     DELAYED = "delayed", _("Késik")
-    DROPPED = "dropped", _("Elmaradt")
+    DROPPED = "dropped", pgettext_lazy("measure", "Elmaradt")
 
 
 class Measure(models.Model):

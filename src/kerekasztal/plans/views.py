@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, import_views, links
@@ -68,7 +69,7 @@ def _plan_rows(plans):
              p.measure_count] for p in plans]
 
 
-PLAN_HEADERS = [_lazy("Cím"), _lazy("Típus"), _lazy("Terület"), _lazy("Időszak"),
+PLAN_HEADERS = [pgettext_lazy("title", "Cím"), _lazy("Típus"), _lazy("Terület"), _lazy("Időszak"),
                 _lazy("Állapot"), _lazy("Határozat"), _lazy("Elfogadva"), _lazy("Problémák"),
                 _lazy("Intézkedések")]
 

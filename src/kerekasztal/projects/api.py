@@ -20,7 +20,7 @@ from pydantic import ConfigDict
 from kerekasztal.api.auth import TokenAuth
 from kerekasztal.api.errors import BadRequest
 from kerekasztal.api.writing import WriteSchema, reject_nulls
-from kerekasztal.core import access
+from kerekasztal.core import access, hungarian
 
 from . import services
 from .models import (
@@ -329,8 +329,8 @@ def _directory(forum, model_label: str, pk: int | None, field: str):
     model = apps.get_model(model_label)
     found = model.objects.filter(forum=forum.root, archived_at__isnull=True, pk=pk).first()
     if found is None:
-        raise BadRequest(_("A(z) %(id)s azonosító nem szerepel a fórum címtárában.")
-                         % {"id": pk}, field=field)
+        raise BadRequest(_("%(id)s azonosító nem szerepel a fórum címtárában.")
+                         % {"id": hungarian.with_article(pk, capital=True)}, field=field)
     return found
 
 

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core import contracts
 from kerekasztal.core.forms import VERSION_FIELD, DateInput, Form, ModelForm
@@ -32,7 +33,8 @@ def _people(forum: Forum):
 
 
 class ProjectForm(ModelForm):
-    funds = forms.MultipleChoiceField(label=_("Alapok"), choices=FUND_CHOICES, required=False,
+    funds = forms.MultipleChoiceField(label=pgettext_lazy("EU funds", "Alapok"),
+                                      choices=FUND_CHOICES, required=False,
                                       widget=forms.CheckboxSelectMultiple)
 
     class Meta:
@@ -230,5 +232,5 @@ class GenerateForm(Form):
 
 
 class PressReleaseForm(Form):
-    title = forms.CharField(label=_("Cím"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("title", "Cím"), max_length=300)
     body = forms.CharField(label=_("Szöveg"), widget=forms.Textarea(attrs={"rows": 24}))

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
@@ -496,7 +497,7 @@ class PressRelease(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE,
                                 related_name="press_releases", verbose_name=_("projekt"))
     kind = models.CharField(_("fajta"), max_length=20, choices=PressReleaseKind.choices)
-    title = models.CharField(_("cím"), max_length=300)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=300)
     body = models.TextField(_("szöveg"))
     as_of = models.DateField(_("az adatok napja"))
     published_at = models.DateTimeField(_("közzétéve"), null=True, blank=True)

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.history import set_history_user
 from kerekasztal.core.models import User
 from kerekasztal.forums.models import Forum
@@ -98,7 +99,7 @@ def extension_add(*, project: Project, new_end: datetime.date, reason: str,
     if new_end <= current:
         raise ValidationError({"new_end": _(
             "Az új befejezésnek későbbinek kell lennie a jelenlegi befejezésnél (%(end)s)."
-        ) % {"end": current.strftime("%Y. %m. %d.")}})
+        ) % {"end": hungarian.date_long(current)}})
     extension = Extension(project=project, new_end=new_end, reason=reason,
                           decided_on=decided_on)
     extension.full_clean()

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, hungarian, links
@@ -59,7 +60,8 @@ def project_list(request, forum):
 
 def project_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "project.view")
-    headers = [_("Projektazonosító"), _("Cím"), _("Kedvezményezett"), _("Támogatás (Ft)"),
+    headers = [_("Projektazonosító"), pgettext("title", "Cím"), _("Kedvezményezett"),
+               _("Támogatás (Ft)"),
                _("Kezdés"), _("Befejezés")]
     rows = ([p.code, p.title, p.beneficiary.name, p.grant_amount, p.start, p.current_end]
             for p in queries.project_list(forum))

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.uploads import DOCUMENTS, IMAGES, RandomName, policy_validator
@@ -37,7 +38,7 @@ class Post(models.Model):
                               verbose_name=_("fórum"))
     kind = models.CharField(_("fajta"), max_length=20, choices=PostKind.choices,
                             default=PostKind.NEWS)
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     lead = models.TextField(_("bevezető"), blank=True,
                             help_text=_("Egy-két mondat, ez jelenik meg a listákban és a "
                                         "hírcsatornában."))
@@ -161,7 +162,7 @@ class Document(models.Model):
 
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE,
                               related_name="library_documents", verbose_name=_("fórum"))
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     kind = models.CharField(_("fajta"), max_length=20, choices=DocumentKind.choices,
                             default=DocumentKind.OTHER)
     language = models.CharField(_("nyelv"), max_length=5, choices=Language.choices,
@@ -209,7 +210,7 @@ class Document(models.Model):
 class Album(models.Model):
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="albums",
                               verbose_name=_("fórum"))
-    title = models.CharField(_("cím"), max_length=255)
+    title = models.CharField(pgettext_lazy("title", "cím"), max_length=255)
     description = models.TextField(_("leírás"), blank=True)
     taken_on = models.DateField(_("dátum"), null=True, blank=True)
     published = models.BooleanField(_("nyilvános"), default=True)

@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, hungarian
 from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.pages import (
@@ -72,7 +73,7 @@ def other_press_releases(forum, limit: int = 20):
 def news_export(request, forum, fmt):
     forum = access.forum_public(forum)
     _form, posts = _news(request, forum)
-    headers = [_("Megjelenés"), _("Fajta"), _("Cím"), _("Bevezető"), _("Webcím")]
+    headers = [_("Megjelenés"), _("Fajta"), pgettext("title", "Cím"), _("Bevezető"), _("Webcím")]
     rows = ([timezone_local(p.publish_at), p.get_kind_display(), p.title, p.lead,
              request.build_absolute_uri(reverse("publishing:post_detail",
                                                 kwargs={"forum": forum.slug, "pk": p.pk}))]
@@ -121,7 +122,7 @@ class NewsFeed(Feed):
         return reverse("publishing:news_list", kwargs={"forum": forum.slug})
 
     def description(self, forum):
-        return _("A(z) %s hírei és sajtóközleményei") % forum.name
+        return _("%s hírei és sajtóközleményei") % hungarian.with_article(forum.name, capital=True)
 
     def items(self, forum):
         return queries.public_posts([forum])[:30]
@@ -203,8 +204,8 @@ def document_list(request, forum):
 def document_export(request, forum, fmt):
     forum = access.forum_public(forum)
     _form, documents = _documents(request, forum)
-    headers = [_("Cím"), _("Fajta"), _("Nyelv"), _("Kelte"), _("Eredeti dokumentum"),
-               _("Webcím")]
+    headers = [pgettext("title", "Cím"), _("Fajta"), _("Nyelv"), _("Kelte"),
+               _("Eredeti dokumentum"), _("Webcím")]
     rows = []
     for document in documents:
         for item in [document, *document.translations.all()]:
@@ -234,7 +235,7 @@ def album_list(request, forum):
 @access.public
 def album_export(request, forum, fmt):
     forum = access.forum_public(forum)
-    headers = [_("Cím"), _("Dátum"), _("Képek"), _("Webcím")]
+    headers = [pgettext("title", "Cím"), _("Dátum"), _("Képek"), _("Webcím")]
     rows = ([album.title, album.taken_on, album.photo_count,
              request.build_absolute_uri(reverse("publishing:album_detail",
                                                 kwargs={"forum": forum.slug, "pk": album.pk}))]
@@ -303,7 +304,7 @@ def forum_search_export(request, forum, fmt):
 
 
 def search_table(request, hits, filename, fmt):
-    headers = [_("Cím"), _("Fajta"), _("Fórum"), _("Dátum"), _("Webcím")]
+    headers = [pgettext("title", "Cím"), _("Fajta"), _("Fórum"), _("Dátum"), _("Webcím")]
     rows = ([hit.entry.title, hit.label, hit.entry.forum.name if hit.entry.forum else "",
              hit.entry.date, request.build_absolute_uri(hit.entry.url)] for hit in hits)
     return table_response(filename, headers, rows, fmt)
@@ -331,7 +332,7 @@ def manage_posts(request, forum):
 
 def manage_posts_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "publishing.view")
-    headers = [_("Megjelenés"), _("Fajta"), _("Cím"), _("Állapot"), _("Képek"),
+    headers = [_("Megjelenés"), _("Fajta"), pgettext("title", "Cím"), _("Állapot"), _("Képek"),
                _("Mellékletek")]
     rows = ([timezone_local(p.publish_at), p.get_kind_display(), p.title,
              p.get_status_display(), p.image_count, p.attachment_count]
@@ -406,8 +407,8 @@ def manage_documents(request, forum):
 
 def manage_documents_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "publishing.view")
-    headers = [_("Cím"), _("Fajta"), _("Nyelv"), _("Eredeti dokumentum"), _("Kelte"),
-               _("Nyilvános")]
+    headers = [pgettext("title", "Cím"), _("Fajta"), _("Nyelv"), _("Eredeti dokumentum"),
+               _("Kelte"), _("Nyilvános")]
     rows = ([d.title, d.get_kind_display(), d.get_language_display(),
              d.translation_of.title if d.translation_of else "", d.issued_on,
              _("igen") if d.published else _("nem")]
@@ -461,7 +462,7 @@ def manage_albums_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "publishing.view")
     from django.db.models import Count
 
-    headers = [_("Cím"), _("Dátum"), _("Képek"), _("Nyilvános")]
+    headers = [pgettext("title", "Cím"), _("Dátum"), _("Képek"), _("Nyilvános")]
     rows = ([album.title, album.taken_on, album.photo_count,
              _("igen") if album.published else _("nem")]
             for album in forum.albums.annotate(photo_count=Count("photos"))

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core.imports import Column, ImportSpec
 from kerekasztal.core.models import User
@@ -26,7 +27,7 @@ SERVICE_POINTS = ImportSpec(
         Column("provider_name", _("Szolgáltató"), required=True,
                aliases=("szolgáltató neve", "fenntartó")),
         Column("settlement", _("Székhely"), required=True, aliases=("település",)),
-        Column("address", _("Cím")),
+        Column("address", pgettext_lazy("address", "Cím")),
         Column("served_settlements", _("Ellátott települések"),
                aliases=("ellátási terület",), help=_("pontosvesszővel elválasztva")),
         Column("capacity", _("Kapacitás"), aliases=("férőhely",)),

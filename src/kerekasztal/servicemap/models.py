@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -120,7 +121,7 @@ class ServicePoint(models.Model):
         "territory.Settlement", on_delete=models.PROTECT, related_name="+",
         verbose_name=_("székhely (település)"),
     )
-    address = models.CharField(_("cím"), max_length=255, blank=True)
+    address = models.CharField(pgettext_lazy("address", "cím"), max_length=255, blank=True)
     lat = models.FloatField(_("szélesség"), null=True, blank=True)
     lon = models.FloatField(_("hosszúság"), null=True, blank=True)
     served_settlements = models.ManyToManyField(

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, import_views
@@ -147,7 +148,7 @@ def point_list(request, forum):
 def point_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "servicemap.view")
     _form, qs = _point_filters(request, forum)
-    headers = [_("Szolgáltatástípus"), _("Szolgáltató"), _("Székhely"), _("Cím"),
+    headers = [_("Szolgáltatástípus"), _("Szolgáltató"), _("Székhely"), pgettext("address", "Cím"),
                _("Ellátott települések"), _("Kapacitás"), _("Kapacitás egysége"),
                _("Nyitvatartás"), _("Elérhetőség"), _("Forrás"), _("Ellenőrizve"),
                _("Szélesség"), _("Hosszúság")]

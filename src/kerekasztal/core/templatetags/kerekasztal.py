@@ -1,4 +1,6 @@
 from django import template
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from kerekasztal.core import hungarian, nav
 from kerekasztal.core.richtext import as_html
@@ -46,11 +48,27 @@ def Az(value):  # noqa: N802 - the capital letter is the point: it opens a sente
 
 
 @register.filter
+def article(value):
+    """The article alone, for a quoted title: `{% blocktranslate with a=title|article %}`
+    `{{ a }} „{{ title }}” rendezvény` → "az „Esélyteremtő…” rendezvény" (`|capfirst` opens a
+    sentence). Only Hungarian takes it: under another language it is empty."""
+    language = translation.get_language()
+    if language and not language.startswith("hu"):
+        return ""
+    return hungarian.article(value)
+
+
+@register.filter
 def hu_date(value, suffix=""):
     """`{{ day|hu_date }}` → "2026. december 5."; `{{ day|hu_date:"on" }}` → "…5-én";
-    "from", "until" and "of" as in core.hungarian.date_long."""
+    "from", "until" and "of" as in core.hungarian.date_long. On English pages: "8 December
+    2026" (the English sentence carries the preposition)."""
     if hasattr(value, "date") and callable(value.date):
-        value = value.date()
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    language = translation.get_language()
+    if value is not None and language and not language.startswith("hu"):
+        # Other languages have no day suffixes: their sentence says "until", "from".
+        return date_format(value, "DATE_FORMAT")
     return hungarian.date_long(value, suffix)
 
 
