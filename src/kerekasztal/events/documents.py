@@ -7,6 +7,7 @@ whatever the interface language."""
 from django.template.defaultfilters import floatformat
 from django.utils import timezone, translation
 
+from kerekasztal.core import hungarian
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date
 from kerekasztal.documents.typst import TypstBuilder
@@ -97,7 +98,8 @@ def write_certificates(builder, event, certified, *, forum, verify_url: str):
         builder.space(0.8)
         builder.paragraph("Igazoljuk, hogy", align="center")
         builder.paragraph(registration.name, bold=True, size=18, align="center")
-        builder.paragraph("részt vett és eredményesen elvégezte a(z)", align="center")
+        builder.paragraph(f"részt vett és eredményesen elvégezte {hungarian.article(event.title)}",
+                          align="center")
         builder.paragraph(f"„{event.title}”", bold=True, size=14, align="center")
         builder.paragraph(f"című {hours}képzést{trainer}.", align="center")
         builder.paragraph(f"Időpont: {day} · Helyszín: {event.venue}", align="center")

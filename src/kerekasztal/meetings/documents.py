@@ -10,6 +10,7 @@ from html import unescape
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from kerekasztal.core import hungarian
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date
 from kerekasztal.documents.typst import TypstBuilder
@@ -76,7 +77,8 @@ def attendance_sheet(meeting: Meeting, doc: str) -> HttpResponse:
 
 def write_invitation(builder, meeting: Meeting):
     builder.heading("Meghívó").paragraph(
-        f"Tisztelettel meghívjuk a(z) {meeting.forum.name} {meeting.number}. ülésére.")
+        f"Tisztelettel meghívjuk {hungarian.article(meeting.forum.name)} {meeting.forum.name} "
+        f"{meeting.number}. ülésére.")
     builder.paragraph(meeting.title, bold=True)
     builder.facts(_facts(meeting))
     if meeting.description:
