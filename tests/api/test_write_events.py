@@ -305,3 +305,11 @@ def test_held_with_counts_per_organisation(client, world, token):
         {"organisation": world.other_organisation.pk, "count": 7}]},
         url=f"{URL}{event.pk}/held/")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("code", ["17\x000", "\ud9b2\udd64", "\udb7a"])
+def test_a_settlement_code_no_database_can_hold_is_a_400(client, world, token, code):
+    """Found by schemathesis on PostgreSQL: a NUL or a lone surrogate answered 500."""
+    response = post(client, token, body(settlements=[code]))
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"].startswith("settlements")

@@ -36,19 +36,31 @@ def reject_nulls(data: dict, nullable: Iterable[str]) -> None:
             raise BadRequest(_("Ez a mező nem lehet üres (null)."), field=name)
 
 
+def _storable(text: object) -> bool:
+    if not isinstance(text, str) or "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def by_codes(queryset, codes: list[str], *, field: str, lookup: str, unknown: str,
              outside: str | None = None, everything=None) -> list:
     """The records of `queryset` with the given codes, in the order given. A code that is
     not in `everything` is unknown; one that is but not in `queryset` is outside."""
     codes = list(dict.fromkeys(codes))
+    # A code no database can hold (a NUL, a lone surrogate) is simply unknown.
+    storable = [code for code in codes if _storable(code)]
     found = {getattr(record, lookup): record
-             for record in queryset.filter(**{f"{lookup}__in": codes})}
+             for record in queryset.filter(**{f"{lookup}__in": storable})}
     missing = [code for code in codes if code not in found]
     if missing:
         exists = set()
         if everything is not None and outside:
-            exists = set(everything.filter(**{f"{lookup}__in": missing})
-                         .values_list(lookup, flat=True))
+            exists = set(everything.filter(**{f"{lookup}__in": [
+                code for code in missing if _storable(code)]}).values_list(lookup, flat=True))
         code = missing[0]
         message = outside if code in exists else unknown
         raise BadRequest(message % {"code": code,

@@ -130,7 +130,7 @@ REVIEWED_IN_FUTURE = gettext_lazy(
 def plan_submit(*, plan: Plan, user: User | None = None) -> Plan:
     """The HEP officer hands the settlement's draft HEP over for adoption; the forum's
     coordinators are told by mail."""
-    plan = Plan.objects.select_for_update().select_related("forum", "settlement").get(
+    plan = Plan.objects.select_for_update(of=("self",)).select_related("forum", "settlement").get(
         pk=plan.pk)
     if plan.scope != "settlement":
         raise ValidationError(_("Csak települési HEP nyújtható be."))
@@ -162,7 +162,7 @@ def _supersede_older(plan: Plan, user: User | None) -> list[Plan]:
     """Adopting a newer programme of the same territory puts the older one out of force."""
     same_territory = {"settlement_id": plan.settlement_id, "district_id": plan.district_id,
                       "county_id": plan.county_id}
-    older = Plan.objects.select_for_update().filter(
+    older = Plan.objects.select_for_update(of=("self",)).order_by("pk").filter(
         forum_id=plan.forum_id, scope=plan.scope, **same_territory,
         status__in=(PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW),
         period_start__lte=plan.period_start,
@@ -182,7 +182,7 @@ def _supersede_older(plan: Plan, user: User | None) -> list[Plan]:
 def plan_set_status(*, plan: Plan, status: str, user: User | None = None,
                     resolution_number: str = "", adopted_on: datetime.date | None = None
                     ) -> Plan:
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
     if status not in TRANSITIONS.get(plan.status, ()):
         raise ValidationError(
             _("A program „%(old)s” állapotból nem tehető „%(new)s” állapotba.") % {
