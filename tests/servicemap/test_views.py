@@ -319,6 +319,12 @@ def test_public_map_shows_only_published_gaps(world):
     assert shapes[settlement("Velem").ksh_code][0] == "sm-none"  # the unpublished gap is hidden
 
 
+def test_the_forum_map_says_it_counts_other_gaps_than_the_national_one(world):
+    html = Client().get(f"/f/{world.forum.slug}/services/").content.decode()
+    assert "a szolgáltatási pontokból számított hiányokat" in html
+    assert "a fórumok által közzétett, még meg nem oldott hiányokat" in html
+
+
 def test_national_view_counts_published_open_gaps_by_district(world,
                                                               django_assert_max_num_queries):
     point(world.forum, "gp", "Kőszeg")
