@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 from django import forms
-from django.core import signing
+from django.core import signing, validators
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import formats, timezone
@@ -20,6 +20,10 @@ NATURAL_MESSAGES = {
     "max_length": _("Legfeljebb %(limit_value)s karakter lehet."),
     "min_length": _("Legalább %(limit_value)s karakter legyen."),
 }
+
+
+_DJANGO_DEFAULTS = (validators.MaxValueValidator.message, validators.MinValueValidator.message,
+                    validators.MaxLengthValidator.message, validators.MinLengthValidator.message)
 
 
 def _limit_text(value) -> str:
@@ -43,6 +47,8 @@ def natural_messages(error: ValidationError) -> ValidationError:
     message = NATURAL_MESSAGES.get(error.code)
     if message is None or not error.params or "limit_value" not in error.params:
         return error
+    if not any(error.message is default for default in _DJANGO_DEFAULTS):
+        return error  # a validator's own message ("Az érték nem lehet negatív.") stays
     params = {**error.params, "limit_value": _limit_text(error.params["limit_value"])}
     return ValidationError(message, code=error.code, params=params)
 
