@@ -116,7 +116,7 @@ def edit(request, forum):
     forum = access.forum_for(request.user, forum, "forum.edit")
     form = ForumEditForm(request.POST or None, instance=forum)
     if request.method == "POST" and form.is_valid():
-        data = {f: form.cleaned_data[f] for f in form.fields}
+        data = dict(form.cleaned_data)
         try:
             services.forum_update(forum=forum, user=request.user, **data)
         except ValidationError as exc:
