@@ -39,9 +39,10 @@ def test_variants_cover_empty_each_option_and_hostile_values():
     variants = dict(_variants(parser.forms[0]))
     assert variants["empty"] == {}
     assert variants["plausible"]["org"] == "7"
-    assert variants["option #1 of every select"]["org"] == ""
-    assert variants["option #2 of every select"]["org"] == "7"
-    assert variants["option #2 of every select"]["kind"] == "b"
+    first = variants["option #1 of every select"]
+    assert (first["org"], first["kind"]) == ("", "a")
+    # the second options are the plausible values themselves: not posted twice
+    assert "option #2 of every select" not in variants
     assert variants["every date field='2026-02-30'"]["on"] == "2026-02-30"
     assert variants["every number field='11,5'"]["amount"] == "11,5"
     assert len(variants["all fields='áááááááááááááááááááá'"]["title"]) == 10_000

@@ -141,12 +141,22 @@ def reindex_all() -> int:
 
 
 def mark_dirty(forum_id: int) -> None:
-    """The forum's content changed in the current transaction: once it commits, mark the
-    forum's index behind and queue its rebuild (once per forum and transaction). Nothing is
-    written inside the writer's transaction, so writers of one forum never wait for each
-    other on its search state (two registrations for the last seat deadlocked there)."""
+    """The forum's content changed in the current transaction: mark its index behind, and
+    queue its rebuild once the transaction commits (once per forum and transaction). A
+    writer never waits for another on the forum's search state: when another transaction
+    holds the row, that one is marking it already (two registrations for the last seat
+    deadlocked here on PostgreSQL)."""
+    from kerekasztal.forums.models import Forum
+
+    held = list(SearchState.objects.select_for_update(skip_locked=True)
+                .filter(forum_id=forum_id).values_list("pk", flat=True))
+    if held:
+        SearchState.objects.filter(pk__in=held).update(dirty=True)
+    elif (not SearchState.objects.filter(forum_id=forum_id).exists()
+          and Forum.objects.filter(pk=forum_id).exists()):  # not a forum being deleted
+        SearchState.objects.get_or_create(forum_id=forum_id, defaults={"dirty": True})
     if not connection.in_atomic_block:
-        _mark_and_queue(forum_id)
+        queue_reindex([forum_id])
         return
     # One callback per forum and transaction: Django starts a new list of callbacks for
     # every transaction (and after a rollback), so the set is tied to that list.
@@ -156,16 +166,7 @@ def mark_dirty(forum_id: int) -> None:
         connection._search_reindex_pending = (hooks, pending)
     if forum_id not in pending:
         pending.add(forum_id)
-        transaction.on_commit(lambda: _mark_and_queue(forum_id))
-
-
-def _mark_and_queue(forum_id: int) -> None:
-    from kerekasztal.forums.models import Forum
-
-    if (not SearchState.objects.filter(forum_id=forum_id).update(dirty=True)
-            and Forum.objects.filter(pk=forum_id).exists()):  # not a forum being deleted
-        SearchState.objects.get_or_create(forum_id=forum_id, defaults={"dirty": True})
-    queue_reindex([forum_id])
+        transaction.on_commit(lambda: queue_reindex([forum_id]))
 
 
 def ensure_fresh(forums) -> None:
