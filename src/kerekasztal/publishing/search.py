@@ -148,8 +148,10 @@ def mark_dirty(forum_id: int) -> None:
     deadlocked here on PostgreSQL)."""
     from kerekasztal.forums.models import Forum
 
-    held = list(SearchState.objects.select_for_update(skip_locked=True)
-                .filter(forum_id=forum_id).values_list("pk", flat=True))
+    states = SearchState.objects.filter(forum_id=forum_id)
+    if connection.in_atomic_block:  # outside a transaction no lock outlives the statement
+        states = states.select_for_update(skip_locked=True)
+    held = list(states.values_list("pk", flat=True))
     if held:
         SearchState.objects.filter(pk__in=held).update(dirty=True)
     elif (not SearchState.objects.filter(forum_id=forum_id).exists()
