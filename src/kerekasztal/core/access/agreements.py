@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 
 from kerekasztal.core.access.roles import (
     ANY_ROLE,
@@ -14,8 +13,8 @@ from kerekasztal.core.access.roles import (
     MEMBER,
     RULES,
     Role,
+    _scoped_get,
     can,
-    require,
     roles_in,
 )
 
@@ -86,19 +85,12 @@ def agreements_visible(user: Viewer, forum: Forum):
 
 
 def agreement_for(user: Viewer, forum: Forum, pk: int, action: str):
-    require(user, action, forum)
-    try:
-        return agreements_visible(user, forum).get(pk=pk)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(agreements_visible(user, forum), user, forum, action, pk=pk)
 
 
 def agreement_party_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
-    require(user, action, forum)
-    try:
-        return agreement.parties.select_related("organisation", "agreement__forum").get(pk=pk)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(agreement.parties.select_related("organisation", "agreement__forum"), user,
+                       forum, action, pk=pk)
 
 
 class CannotSign(PermissionDenied):
@@ -132,12 +124,8 @@ def agreement_party_sign_for(user: Viewer, forum: Forum, agreement, pk: int):
 
 
 def agreement_commitment_for(user: Viewer, forum: Forum, agreement, pk: int, action: str):
-    require(user, action, forum)
-    try:
-        return agreement.commitments.select_related("party__organisation", "agreement").get(
-            pk=pk)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(agreement.commitments.select_related("party__organisation", "agreement"),
+                       user, forum, action, pk=pk)
 
 
 def agreement_commitment_progress_for(user: Viewer, forum: Forum, agreement, pk: int):
@@ -160,14 +148,10 @@ def agreement_signature_for(user: Viewer, forum: Forum, agreement, pk: int, acti
     """A signature (and its scan): a member only of an agreement their organisation signs."""
     from kerekasztal.agreements.models import Signature
 
-    require(user, action, forum)
     roles = roles_in(user, forum)
-    try:
-        signature = Signature.objects.select_related("party__organisation",
-                                                     "party__agreement").get(
-            pk=pk, party__agreement=agreement)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
+    signature = _scoped_get(
+        Signature.objects.select_related("party__organisation", "party__agreement"), user, forum,
+        action, pk=pk, party__agreement=agreement)
     if roles.roles & {COORDINATOR, AUDITOR}:
         return signature
     if not agreement.parties.filter(organisation_id__in=roles.organisation_ids).exists():
@@ -178,8 +162,4 @@ def agreement_signature_for(user: Viewer, forum: Forum, agreement, pk: int, acti
 def agreement_template_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.agreements.models import AgreementTemplate
 
-    require(user, action, forum)
-    try:
-        return AgreementTemplate.objects.get(pk=pk, forum=forum)
-    except AgreementTemplate.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(AgreementTemplate, user, forum, action, pk=pk, forum=forum)

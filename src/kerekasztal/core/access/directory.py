@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import Http404
-
-from kerekasztal.core.access.roles import AUDITOR, COORDINATOR, require
+from kerekasztal.core.access.roles import AUDITOR, COORDINATOR, _scoped_get
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -26,18 +24,11 @@ _RULES_DIRECTORY = {
 def organisation_for(user: Viewer, forum: Forum, pk: int, action: str) -> Organisation:
     from kerekasztal.directory.models import Organisation
 
-    require(user, action, forum)
-    try:
-        return Organisation.objects.select_related("seat").get(pk=pk, forum=forum.root)
-    except Organisation.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Organisation.objects.select_related("seat"), user, forum, action, pk=pk,
+                       forum=forum.root)
 
 
 def person_for(user: Viewer, forum: Forum, pk: int, action: str) -> Person:
     from kerekasztal.directory.models import Person
 
-    require(user, action, forum)
-    try:
-        return Person.objects.get(pk=pk, forum=forum.root)
-    except Person.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Person, user, forum, action, pk=pk, forum=forum.root)

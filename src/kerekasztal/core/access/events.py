@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from kerekasztal.core.access.roles import (
     ANY_ROLE,
@@ -13,7 +14,7 @@ from kerekasztal.core.access.roles import (
     MEMBER,
     SETTLEMENT_OFFICER,
     Role,
-    require,
+    _scoped_get,
 )
 
 if TYPE_CHECKING:
@@ -42,56 +43,37 @@ def event_for(user: Viewer, forum: Forum, pk: int, action: str):
     """An event of the forum, for a workspace action."""
     from kerekasztal.events.models import Event
 
-    require(user, action, forum)
-    try:
-        return Event.objects.select_related("forum", "organiser", "series").get(
-            pk=pk, forum=forum)
-    except Event.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Event.objects.select_related("forum", "organiser", "series"), user, forum,
+                       action, pk=pk, forum=forum)
 
 
 def event_public(forum: Forum, pk: int):
     """A public, published (or held) event of the forum; 404 for anything else."""
     from kerekasztal.events.models import Event
 
-    try:
-        return Event.objects.public().select_related("forum", "organiser").get(
-            pk=pk, forum=forum)
-    except Event.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(Event.objects.public().select_related("forum", "organiser"), pk=pk,
+                             forum=forum)
 
 
 def event_registration_for(user: Viewer, event, pk: int, action: str):
     from kerekasztal.events.models import Registration
 
-    require(user, action, event.forum)
-    try:
-        return Registration.objects.get(pk=pk, event=event)
-    except Registration.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Registration, user, event.forum, action, pk=pk, event=event)
 
 
 def event_photo_for(user: Viewer, event, pk: int, action: str):
     from kerekasztal.events.models import Photo
 
-    require(user, action, event.forum)
-    try:
-        return Photo.objects.get(pk=pk, event=event)
-    except Photo.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Photo, user, event.forum, action, pk=pk, event=event)
 
 
 def event_photo_public(forum: Forum, pk: int):
     """A photo the public may see: consent given, the event public and published or held."""
     from kerekasztal.events.models import EventStatus, Photo
 
-    try:
-        return Photo.objects.select_related("event").get(
-            pk=pk, event__forum=forum, consent=True, event__is_public=True,
-            event__published_at__isnull=False, event__status__in=[
-                EventStatus.PUBLISHED, EventStatus.HELD])
-    except Photo.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(Photo.objects.select_related("event"), pk=pk, event__forum=forum,
+                             consent=True, event__is_public=True, event__published_at__isnull=False,
+                             event__status__in=[EventStatus.PUBLISHED, EventStatus.HELD])
 
 
 def own_certificate_for(user: Viewer, forum: Forum, pk: int):

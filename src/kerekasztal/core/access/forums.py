@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, require
+from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, _scoped_get, require
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -49,12 +50,9 @@ def forum_public(slug: str) -> Forum:
     """A forum's public site is open to everyone."""
     from kerekasztal.forums.models import Forum
 
-    try:
-        return Forum.objects.select_related(
-            "district__county", "county", "lead_organisation", "parent"
-        ).get(slug=slug)
-    except Forum.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(
+        Forum.objects.select_related("district__county", "county", "lead_organisation", "parent"),
+        slug=slug)
 
 
 def forum_for(user: Viewer, slug: str, action: str) -> Forum:
@@ -89,21 +87,15 @@ def forums_of(user: Viewer) -> list[Forum]:
 def membership_for(user: Viewer, forum: Forum, pk: int, action: str) -> Membership:
     from kerekasztal.forums.models import Membership
 
-    require(user, action, forum)
-    try:
-        return Membership.objects.select_related("organisation").get(pk=pk, forum=forum)
-    except Membership.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Membership.objects.select_related("organisation"), user, forum, action,
+                       pk=pk, forum=forum)
 
 
 def grant_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.forums.models import ForumAccess
 
-    require(user, action, forum)
-    try:
-        return ForumAccess.objects.select_related("user").get(pk=pk, forum=forum)
-    except ForumAccess.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(ForumAccess.objects.select_related("user"), user, forum, action, pk=pk,
+                       forum=forum)
 
 
 def account_invitation_for(user: Viewer, token: str):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import Http404
-
-from kerekasztal.core.access.roles import require
+from kerekasztal.core.access.roles import _scoped_get
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -20,8 +18,4 @@ if TYPE_CHECKING:
 def import_batch_for(user: Viewer, forum: Forum, pk: int, kind: str, action: str):
     from kerekasztal.core.models import ImportBatch
 
-    require(user, action, forum)
-    try:
-        return ImportBatch.objects.get(pk=pk, forum=forum, kind=kind)
-    except ImportBatch.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(ImportBatch, user, forum, action, pk=pk, forum=forum, kind=kind)

@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from kerekasztal.core.access.forums import forums_of
-from kerekasztal.core.access.roles import AUDITOR, COORDINATOR, MEMBER, Role, can, require, roles_in
+from kerekasztal.core.access.roles import (
+    AUDITOR,
+    COORDINATOR,
+    MEMBER,
+    Role,
+    _scoped_get,
+    can,
+    roles_in,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -34,12 +42,8 @@ def meeting_for(user: Viewer, forum: Forum, pk: int, action: str):
     """A meeting of the forum (of this forum only: a working group's are its own)."""
     from kerekasztal.meetings.models import Meeting
 
-    require(user, action, forum)
-    try:
-        return Meeting.objects.select_related("forum", "venue_settlement").get(
-            pk=pk, forum=forum)
-    except Meeting.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Meeting.objects.select_related("forum", "venue_settlement"), user, forum,
+                       action, pk=pk, forum=forum)
 
 
 def minutes_visible(user: Viewer, forum: Forum, minutes) -> bool:
@@ -56,45 +60,30 @@ def public_meeting_for(forum: Forum, pk: int):
     """A meeting the forum publishes (public, not cancelled); anyone may see it."""
     from kerekasztal.meetings.models import Meeting
 
-    try:
-        return Meeting.objects.public().select_related("forum", "venue_settlement").get(
-            pk=pk, forum=forum)
-    except Meeting.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(Meeting.objects.public().select_related("forum", "venue_settlement"),
+                             pk=pk, forum=forum)
 
 
 def agenda_item_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
     from kerekasztal.meetings.models import AgendaItem
 
-    require(user, action, forum)
-    try:
-        return AgendaItem.objects.select_related("meeting__forum").get(
-            pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
-    except AgendaItem.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(AgendaItem.objects.select_related("meeting__forum"), user, forum, action,
+                       pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
 
 
 def agenda_attachment_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
     from kerekasztal.meetings.models import AgendaAttachment
 
-    require(user, action, forum)
-    try:
-        return AgendaAttachment.objects.select_related("item__meeting").get(
-            pk=pk, item__meeting_id=meeting_pk, item__meeting__forum=forum)
-    except AgendaAttachment.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(AgendaAttachment.objects.select_related("item__meeting"), user, forum,
+                       action, pk=pk, item__meeting_id=meeting_pk, item__meeting__forum=forum)
 
 
 def invitation_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action: str):
     """An invitation; members may only answer their own (or their organisation's)."""
     from kerekasztal.meetings.models import Invitation
 
-    require(user, action, forum)
-    try:
-        invitation = Invitation.objects.select_related("meeting__forum", "person").get(
-            pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
-    except Invitation.DoesNotExist as exc:
-        raise Http404 from exc
+    invitation = _scoped_get(Invitation.objects.select_related("meeting__forum", "person"), user,
+                             forum, action, pk=pk, meeting_id=meeting_pk, meeting__forum=forum)
     if action == "meetings.rsvp" and (invitation.person is None
                                       or invitation.person.user_id != user.pk):
         raise PermissionDenied
@@ -104,12 +93,8 @@ def invitation_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action:
 def decision_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.meetings.models import Decision
 
-    require(user, action, forum)
-    try:
-        return Decision.objects.select_related("meeting", "responsible_organisation").get(
-            pk=pk, forum=forum)
-    except Decision.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Decision.objects.select_related("meeting", "responsible_organisation"), user,
+                       forum, action, pk=pk, forum=forum)
 
 
 def calendar_forums(user: Viewer) -> list[Forum]:

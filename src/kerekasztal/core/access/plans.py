@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from kerekasztal.core.access.roles import (
     ANY_ROLE,
@@ -14,6 +14,7 @@ from kerekasztal.core.access.roles import (
     MEMBER,
     SETTLEMENT_OFFICER,
     Role,
+    _scoped_get,
     can,
     require,
     roles_in,
@@ -68,12 +69,8 @@ def plan_for(user: Viewer, forum: Forum, pk: int, action: str):
     """A plan of the forum; settlement officers edit only their settlement's HEP."""
     from kerekasztal.plans.models import Plan
 
-    require(user, action, forum)
-    try:
-        plan = Plan.objects.select_related("settlement", "district", "county").get(
-            pk=pk, forum=forum)
-    except Plan.DoesNotExist as exc:
-        raise Http404 from exc
+    plan = _scoped_get(Plan.objects.select_related("settlement", "district", "county"), user, forum,
+                       action, pk=pk, forum=forum)
     if action in _PLAN_ACTIONS and not _plan_writable(user, forum, plan, action):
         raise PermissionDenied
     return plan
@@ -106,21 +103,16 @@ def can_report_progress(user: Viewer, forum: Forum, measure) -> bool:
 
 def plan_child_for(user: Viewer, forum: Forum, plan, model, pk: int, action: str):
     """A record of a plan (measure, problem, statistic, comment, review) by its pk."""
-    try:
-        return model.objects.get(pk=pk, plan=plan)
-    except model.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(model, pk=pk, plan=plan)
 
 
 def measure_for(user: Viewer, forum: Forum, plan, pk: int, action: str):
     """A measure of the plan; for progress, only who may report on it."""
     from kerekasztal.plans.models import Measure
 
-    try:
-        measure = Measure.objects.select_related(
-            "plan", "target_group", "responsible_organisation").get(pk=pk, plan=plan)
-    except Measure.DoesNotExist as exc:
-        raise Http404 from exc
+    measure = get_object_or_404(
+        Measure.objects.select_related("plan", "target_group", "responsible_organisation"), pk=pk,
+        plan=plan)
     if action == "plans.progress" and not can_report_progress(user, forum, measure):
         raise PermissionDenied
     return measure
@@ -133,10 +125,7 @@ def progress_evidence_for(user: Viewer, forum: Forum, plan, measure_pk: int, pk:
 
     require(user, "plans.progress.evidence", forum)
     measure = measure_for(user, forum, plan, measure_pk, "plans.view")
-    try:
-        progress = Progress.objects.get(pk=pk, measure=measure)
-    except Progress.DoesNotExist as exc:
-        raise Http404 from exc
+    progress = get_object_or_404(Progress, pk=pk, measure=measure)
     roles = roles_in(user, forum)
     if not (COORDINATOR in roles or AUDITOR in roles
             or can_report_progress(user, forum, measure)):
@@ -154,8 +143,5 @@ def public_plan(forum: Forum, pk: int):
     """An adopted plan on the forum's public site (drafts are not public)."""
     from kerekasztal.plans.models import PUBLIC_STATUSES, Plan
 
-    try:
-        return Plan.objects.select_related("settlement", "district", "county").get(
-            pk=pk, forum=forum, status__in=PUBLIC_STATUSES)
-    except Plan.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(Plan.objects.select_related("settlement", "district", "county"), pk=pk,
+                             forum=forum, status__in=PUBLIC_STATUSES)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, Role, require
+from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, Role, _scoped_get
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -27,31 +27,19 @@ _RULES_PROJECTS: dict[str, frozenset[Role]] = {
 
 def project_for(user: Viewer, forum: Forum, pk: int, action: str):
     """A project of the forum with every child record prefetched."""
-    from kerekasztal.projects.models import Project
     from kerekasztal.projects.queries import project_detail
 
-    require(user, action, forum)
-    try:
-        return project_detail(forum).get(pk=pk)
-    except Project.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(project_detail(forum), user, forum, action, pk=pk)
 
 
 def project_record_for(user: Viewer, forum: Forum, model, pk: int, action: str):
     """A child record of one of the forum's projects (found through its `forum_path`)."""
-    require(user, action, forum)
-    try:
-        return model.objects.get(pk=pk, **{model.forum_path: forum})
-    except model.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(model, user, forum, action, pk=pk, **{model.forum_path: forum})
 
 
 def press_release_public(forum: Forum, pk: int):
     """A published press release of the forum's projects (drafts are not public)."""
     from kerekasztal.projects.models import PressRelease
 
-    try:
-        return PressRelease.objects.select_related("project__beneficiary").get(
-            pk=pk, project__forum=forum, published_at__isnull=False)
-    except PressRelease.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(PressRelease.objects.select_related("project__beneficiary"), pk=pk,
+                             project__forum=forum, published_at__isnull=False)

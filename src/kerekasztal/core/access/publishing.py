@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, Role, require
+from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, Role, _scoped_get
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -27,11 +27,7 @@ _RULES_PUBLISHING: dict[str, frozenset[Role]] = {
 
 
 def _publishing_get(model, user: Viewer, in_forum: Forum, pk: int, action: str, **scope):
-    require(user, action, in_forum)
-    try:
-        return model.objects.get(pk=pk, **scope)
-    except model.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(model, user, in_forum, action, pk=pk, **scope)
 
 
 def post_for(user: Viewer, forum: Forum, pk: int, action: str):
@@ -63,29 +59,20 @@ def public_post_file(forum: Forum, post_pk: int, pk: int, what: str):
     from kerekasztal.publishing.models import Post, PostAttachment, PostImage
 
     model = PostImage if what == "image" else PostAttachment
-    try:
-        return model.objects.get(pk=pk, post_id=post_pk, post__forum=forum,
-                                 post__in=Post.objects.public())
-    except model.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(model, pk=pk, post_id=post_pk, post__forum=forum,
+                             post__in=Post.objects.public())
 
 
 def public_document(forum: Forum, pk: int):
     from kerekasztal.publishing.models import Document
 
-    try:
-        return Document.objects.public().get(pk=pk, forum=forum)
-    except Document.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(Document.objects.public(), pk=pk, forum=forum)
 
 
 def public_photo(forum: Forum, pk: int):
     from kerekasztal.publishing.models import Photo
 
-    try:
-        return Photo.objects.get(pk=pk, album__forum=forum, album__published=True)
-    except Photo.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(Photo, pk=pk, album__forum=forum, album__published=True)
 
 
 def api_token_for(user: Viewer, pk: int):
@@ -94,10 +81,7 @@ def api_token_for(user: Viewer, pk: int):
 
     if not user.is_authenticated:
         raise PermissionDenied
-    try:
-        return ApiToken.objects.get(pk=pk, user=user)
-    except ApiToken.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(ApiToken, pk=pk, user=user)
 
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -126,3 +127,11 @@ def allowed_actions(user: Viewer, forum: Forum) -> set[str]:
     return {action for action, allowed in RULES.items() if roles & allowed}
 
 
+def _scoped_get(model_or_qs, user: Viewer, forum: Forum, action: str, /, **lookup):
+    """The one record an app's object helper returns: `require` the action in the forum
+    (403), then the record of `model_or_qs` (a model or a queryset already narrowed, e.g. to
+    what the user may see) matching `lookup`, which scopes it to the forum (`forum=forum`,
+    `meeting__forum=forum`, `event=event`...); 404 when there is none, so another forum's
+    record is as unknown as a missing one."""
+    require(user, action, forum)
+    return get_object_or_404(model_or_qs, **lookup)

@@ -13,6 +13,7 @@ from kerekasztal.core.access.roles import (
     MEMBER,
     SETTLEMENT_OFFICER,
     Role,
+    _scoped_get,
     require,
     roles_in,
 )
@@ -55,11 +56,7 @@ def _servicemap_settlement_allowed(user: Viewer, forum: Forum, settlement_id: in
 def service_type_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.servicemap.models import ServiceType
 
-    require(user, action, forum)
-    try:
-        return ServiceType.objects.get(pk=pk)
-    except ServiceType.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(ServiceType, user, forum, action, pk=pk)
 
 
 def service_point_for(user: Viewer, forum: Forum, pk: int, action: str):
@@ -67,12 +64,8 @@ def service_point_for(user: Viewer, forum: Forum, pk: int, action: str):
     their settlement."""
     from kerekasztal.servicemap.models import ServicePoint
 
-    require(user, action, forum)
-    try:
-        point = ServicePoint.objects.select_related("service_type", "settlement").get(
-            pk=pk, forum=forum)
-    except ServicePoint.DoesNotExist as exc:
-        raise Http404 from exc
+    point = _scoped_get(ServicePoint.objects.select_related("service_type", "settlement"), user,
+                        forum, action, pk=pk, forum=forum)
     if action == "servicemap.point.edit":
         _servicemap_settlement_allowed(user, forum, point.settlement_id)
     return point
@@ -91,8 +84,5 @@ def questionnaire_settlement_for(user: Viewer, forum: Forum, settlement_pk: int)
 def service_gap_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.servicemap.models import Gap
 
-    require(user, action, forum)
-    try:
-        return Gap.objects.select_related("settlement", "service_type").get(pk=pk, forum=forum)
-    except Gap.DoesNotExist as exc:
-        raise Http404 from exc
+    return _scoped_get(Gap.objects.select_related("settlement", "service_type"), user, forum,
+                       action, pk=pk, forum=forum)
