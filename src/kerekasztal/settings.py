@@ -164,8 +164,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "kerekasztal.core.backends.client_ip"
 KEREKASZTAL_REQUIRE_2FA = env_bool("KEREKASZTAL_REQUIRE_2FA", True)
 
-# The API: `@paginate` without a class uses bounded limit/offset pagination.
-NINJA_PAGINATION_CLASS = "kerekasztal.api.pagination.BoundedLimitOffset"
+# The API: every list pages by page number (docs/api.md), also a `@paginate` without a class.
+NINJA_PAGINATION_CLASS = "kerekasztal.api.pagination.PageNumber"
 OTP_TOTP_ISSUER = "Kerekasztal"
 OTP_LOGIN_URL = "core:login"
 

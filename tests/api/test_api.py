@@ -208,3 +208,62 @@ def test_a_database_outage_is_a_json_503(client, world):
     assert response["Content-Type"].startswith("application/json")
     assert response["Retry-After"]
     assert "átmenetileg nem érhető el" in response.json()["detail"]
+
+
+def _list_operations():
+    """(path, operation) of every list of the OpenAPI schema: a 200 answer with `items`."""
+    from kerekasztal.api.urls import api
+
+    schema = api.get_openapi_schema(path_prefix="/api/v1")
+    components = schema["components"]["schemas"]
+    for path, operations in schema["paths"].items():
+        operation = operations.get("get")
+        ok = operation and (operation["responses"].get(200) or operation["responses"].get("200"))
+        if not ok:
+            continue
+        ok = ok["content"]["application/json"]["schema"]
+        answer = components.get(ok.get("$ref", "").rsplit("/", 1)[-1], ok)
+        if "items" in answer.get("properties", {}):
+            yield path, operation, answer
+
+
+def test_every_list_pages_by_page_number_and_none_by_limit_offset():
+    lists = list(_list_operations())
+    assert len(lists) >= 15  # forums, members, events, meetings, plans, ..., progress
+    for path, operation, answer in lists:
+        names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+        assert {"page", "page_size"} <= names, path
+        assert not names & {"limit", "offset"}, path
+        assert set(answer["required"]) == {"count", "page", "pages", "items"}, path
+
+
+def _public_list_urls():
+    for path, operation, _answer in _list_operations():
+        if operation.get("security"):
+            continue  # a token's list (progress): tests/api/test_write_progress.py
+        names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+        query = "?forum=koszeg" if "forum" in names else "?"
+        yield path.replace("{slug}", "koszeg") + query
+
+
+@pytest.mark.parametrize("url", list(_public_list_urls()))
+def test_every_public_list_answers_a_page_and_refuses_limit_and_offset(client, world, url):
+    body = client.get(url + "&page_size=1").json()
+    assert set(body) == {"count", "page", "pages", "items"}, url
+    assert body["page"] == 1 and body["pages"] == max(body["count"], 1)
+    assert len(body["items"]) == min(body["count"], 1)
+    response = client.get(url + "&limit=10&offset=0")
+    assert response.status_code == 400, url
+    assert response.json()["errors"][0]["field"] == "limit"
+
+
+def test_the_second_page_of_a_list(client, world):
+    from tests.factories import ForumFactory
+
+    ForumFactory(slug="harmadik")
+    first = client.get("/api/v1/forums/?page_size=2").json()
+    second = client.get("/api/v1/forums/?page_size=2&page=2").json()
+    assert first["count"] == second["count"] == 3 and first["pages"] == 2
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    assert {f["slug"] for f in first["items"] + second["items"]} == {
+        "koszeg", "kunszentmiklos", "harmadik"}

@@ -1,4 +1,4 @@
-"""Writing events with an API token (api/write_events.py)."""
+"""Writing events with an API token (events/api.py)."""
 
 import datetime
 import json
@@ -206,7 +206,7 @@ def test_patch_validation_saves_nothing(client, world, token):
 
 
 def test_the_body_has_the_web_forms_fields():
-    from kerekasztal.api.write_events import EventIn, EventPatch
+    from kerekasztal.events.api import EventIn, EventPatch
     from kerekasztal.events.forms import EVENT_FORM_FIELDS
 
     assert set(EventIn.model_fields) - {"publish"} == set(EVENT_FORM_FIELDS)
@@ -236,7 +236,7 @@ def test_bodies_that_are_not_objects_are_400(client, world, token, raw):
 
 
 def test_the_schemas_example_is_accepted(client, world, token):
-    from kerekasztal.api.write_events import EventIn
+    from kerekasztal.events.api import EventIn
 
     response = post(client, token, EventIn.model_json_schema()["examples"][0])
     assert response.status_code == 201, response.content

@@ -1,4 +1,4 @@
-"""Writing meetings with an API token (api/write_meetings.py)."""
+"""Writing meetings with an API token (meetings/api.py)."""
 
 import datetime
 import json
@@ -201,7 +201,7 @@ def test_patch_validation_saves_nothing(client, world, token):
 
 
 def test_the_schemas_example_is_accepted(client, world, token):
-    from kerekasztal.api.write_meetings import MeetingIn
+    from kerekasztal.meetings.api import MeetingIn
 
     example = MeetingIn.model_json_schema()["examples"][0]
     response = post(client, token, example)

@@ -1,4 +1,4 @@
-"""Reporting the progress of measures with an API token (api/write_plans.py)."""
+"""Reporting the progress of measures with an API token (plans/api.py)."""
 
 import datetime
 import json
@@ -183,7 +183,7 @@ def test_the_progress_list_query_count_is_flat(client, world, token, measures):
 
 
 def test_the_schemas_example_is_accepted(client, world, token, measures):
-    from kerekasztal.api.write_plans import ProgressIn
+    from kerekasztal.plans.api import ProgressIn
 
     response = post(client, token, measures["own"], ProgressIn.model_json_schema()["examples"][0])
     assert response.status_code == 201, response.content

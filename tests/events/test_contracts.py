@@ -95,21 +95,21 @@ def test_api_lists_only_public_events_with_filters(world):
     published_event(world.forum, title="Másik", kind="community")
     services.event_publish(event=make_event(world.forum, title="Zárt", is_public=False))
     make_event(world.forum, title="Tervezett")
-    data = client.get("/").json()
+    data = client.get("/events/").json()
     assert {item["title"] for item in data["items"]} == {"Nyilvános", "Másik"}
-    data = client.get(f"/?forum={world.forum.slug}&kind=training").json()
+    data = client.get(f"/events/?forum={world.forum.slug}&kind=training").json()
     assert [item["id"] for item in data["items"]] == [shown.pk]
     assert data["items"][0]["settlements"] == ["Kőszeg"]
     day = timezone.localtime(shown.starts_at).date()
-    assert client.get(f"/?from={day + datetime.timedelta(days=1)}").json()["count"] == 0
-    assert client.get(f"/?to={day}").json()["count"] == 2
-    assert client.get("/?forum=kunszentmiklos").json()["count"] == 0
-    assert client.get(f"/{shown.pk}").json()["title"] == "Nyilvános"
+    assert client.get(f"/events/?from={day + datetime.timedelta(days=1)}").json()["count"] == 0
+    assert client.get(f"/events/?to={day}").json()["count"] == 2
+    assert client.get("/events/?forum=kunszentmiklos").json()["count"] == 0
+    assert client.get(f"/events/{shown.pk}").json()["title"] == "Nyilvános"
 
 
 def test_api_hides_members_only_and_planned_events(world):
     client = TestClient(router)
     closed = services.event_publish(event=make_event(world.forum, is_public=False))
     planned = make_event(world.forum)
-    assert client.get(f"/{closed.pk}").status_code == 404
-    assert client.get(f"/{planned.pk}").status_code == 404
+    assert client.get(f"/events/{closed.pk}").status_code == 404
+    assert client.get(f"/events/{planned.pk}").status_code == 404

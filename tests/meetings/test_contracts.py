@@ -105,10 +105,10 @@ def test_api_lists_public_meetings_only(world):
     closed = MeetingFactory(forum=world.forum, title="Zárt ülés")
     MeetingFactory(forum=world.other_forum, visibility="public")
     api = TestClient(router)
-    data = api.get("/?forum=koszeg").json()
+    data = api.get("/meetings/?forum=koszeg").json()
     assert [item["title"] for item in data["items"]] == ["Nyilvános fórum"]
     assert data["count"] == 1
-    detail = api.get(f"/{public.pk}/").json()
+    detail = api.get(f"/meetings/{public.pk}/").json()
     assert detail["agenda"][0]["title"] == "Megnyitó" and detail["forum"] == "koszeg"
-    assert api.get(f"/{closed.pk}/").status_code == 404
-    assert len(api.get("/").json()["items"]) == 2
+    assert api.get(f"/meetings/{closed.pk}/").status_code == 404
+    assert len(api.get("/meetings/").json()["items"]) == 2

@@ -63,10 +63,10 @@ def test_public_sources_hold_only_adopted_plans_and_their_measures(world, plans)
 def test_api_lists_public_plans_and_measures_with_progress(world, plans):
     hep, draft = plans
     client = TestClient(router)
-    listed = client.get(f"/plans?forum={world.forum.slug}").json()
+    listed = client.get(f"/plans/plans?forum={world.forum.slug}").json()
     assert [p["id"] for p in listed["items"]] == [hep.pk]
-    assert client.get(f"/plans/{draft.pk}").status_code == 404
-    measures = client.get(f"/measures?plan={hep.pk}").json()["items"]
+    assert client.get(f"/plans/plans/{draft.pk}").status_code == 404
+    measures = client.get(f"/plans/measures?plan={hep.pk}").json()["items"]
     assert [m["title"] for m in measures] == ["Közösségi kert", "Idősek napja"]
     assert [p["percent"] for p in measures[0]["progress"]] == [50, 100]
-    assert client.get(f"/measures?plan={draft.pk}").json()["items"] == []
+    assert client.get(f"/plans/measures?plan={draft.pk}").json()["items"] == []

@@ -110,12 +110,12 @@ def test_api_returns_coverage_points_and_only_published_gaps(world):
     _gap(world, "Velem", "tanoda", datetime.date(2020, 1, 1))
     _gap(world, "Cák", "tanoda", datetime.date(2020, 1, 1), public=True)
     slug = world.forum.slug
-    coverage = client.get(f"/coverage?forum={slug}&service_type=gp&limit=100").json()
+    coverage = client.get(f"/coverage?forum={slug}&service_type=gp&page_size=100").json()
     by_name = {row["settlement"]: row for row in coverage["items"]}
     assert by_name["Kőszeg"]["status"] == "local"
     assert by_name["Bozsok"]["status"] == "served" and by_name["Bozsok"]["distance_km"] > 0
     assert by_name["Velem"]["gap"] is True
-    tanoda = client.get(f"/coverage?forum={slug}&service_type=tanoda&limit=100").json()
+    tanoda = client.get(f"/coverage?forum={slug}&service_type=tanoda&page_size=100").json()
     gaps_in_coverage = {row["settlement"] for row in tanoda["items"] if row["gap"]}
     assert gaps_in_coverage == {"Cák"}  # the unpublished Velem gap stays closed
     assert [g["settlement"] for g in client.get(f"/gaps?forum={slug}").json()["items"]] == ["Cák"]

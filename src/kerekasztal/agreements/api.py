@@ -15,7 +15,8 @@ from pydantic import ConfigDict
 
 from kerekasztal.api import writing
 from kerekasztal.api.auth import TokenAuth
-from kerekasztal.api.errors import BadRequest
+from kerekasztal.api.errors import reject_unknown
+from kerekasztal.api.pagination import PageNumber
 from kerekasztal.api.writing import WriteSchema
 from kerekasztal.core import access
 from kerekasztal.core.models import Topic
@@ -109,8 +110,9 @@ def _public(forum: str | None, kind: str | None):
 
 
 @router.get("/", response=list[AgreementOut], summary="Aláírt megállapodások")
-@paginate
+@paginate(PageNumber)
 def agreement_list(request, forum: str | None = None, kind: str | None = None):
+    reject_unknown(request, {"forum", "kind"})
     return _public(forum, kind)
 
 
@@ -210,16 +212,6 @@ class AgreementWriteOut(Schema):
         return reverse("agreements:detail", args=[obj.forum.slug, obj.pk])
 
 
-def _organisation(forum, matcher, value: int | str, index: int):
-    field = f"parties.{index}.organisation"
-    if isinstance(value, int):
-        return writing.organisations(forum, [value], field=field)[0]
-    try:
-        return matcher.find(value)
-    except ValueError as exc:
-        raise BadRequest(str(exc), field=field) from exc
-
-
 @router.post("/forums/{slug}/", response={201: AgreementWriteOut}, auth=TokenAuth(),
              url_name="agreements_create",
              summary="Megállapodás a feleivel és aláírásaival (agreements.manage)")
@@ -229,7 +221,8 @@ def agreement_create(request, slug: str, payload: AgreementIn):
     data = payload.dict()
     matcher = OrganisationMatcher.for_forum(forum)
     parties = [services.PartyEntry(
-        organisation=_organisation(forum, matcher, party["organisation"], index),
+        organisation=writing.organisation(forum, party["organisation"], matcher=matcher,
+                                          field=f"parties.{index}.organisation"),
         role=party["role"], signed_on=party["signed_on"],
         signatory_name=party["signatory_name"], signatory_position=party["signatory_position"],
     ) for index, party in enumerate(data.pop("parties"))]

@@ -1,4 +1,10 @@
-"""The NinjaAPI: /api/v1/ with the OpenAPI document; mounts every app's `api.router`."""
+"""The NinjaAPI: /api/v1/ with the OpenAPI document; mounts every app's `api.router`.
+
+Each app keeps its reads and writes in one router in its own `api.py`, mounted under
+/api/v1/<app>/; an app whose URLs also lie under a forum (/forums/{slug}/events/ next to
+/events/) sets `MOUNT = ""` in its `api.py` and writes its paths from /api/v1/."""
+
+import importlib
 
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +14,7 @@ from ninja.openapi.docs import DocsBase
 from kerekasztal.core.contracts import api_routers
 from kerekasztal.core.throttle import AnonymousThrottle, TokenThrottle
 
-from . import endpoints, errors, write_events, write_meetings, write_plans
+from . import errors
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -59,6 +65,12 @@ class KerekasztalAPI(NinjaAPI):
         return schema
 
 
+def _mount(label: str) -> str:
+    """Where an app's router is mounted: /api/v1/<app>/, or where its `api.MOUNT` says."""
+    module = importlib.import_module(f"kerekasztal.{label}.api")
+    return getattr(module, "MOUNT", f"/{label}/")
+
+
 def build() -> NinjaAPI:
     api = KerekasztalAPI(
         title="Kerekasztal API",
@@ -74,9 +86,6 @@ def build() -> NinjaAPI:
         throttle=[TokenThrottle(), AnonymousThrottle()],
     )
     errors.install(api)
-    api.add_router("", endpoints.router)
-    for writes in (write_events, write_meetings, write_plans):
-        api.add_router("", writes.router)
     for label, router in api_routers():
-        api.add_router(f"/{label}/", router, url_name_prefix=label)
+        api.add_router(_mount(label), router, url_name_prefix=label)
     return api

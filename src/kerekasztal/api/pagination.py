@@ -1,12 +1,13 @@
-"""Page-number pagination that refuses pages out of range with a 400 and a clear body, and
-the bounded limit/offset pagination the apps' routers use by default (settings)."""
+"""The one pagination of every list of the API: page numbers (`page` from 1, `page_size`
+1–100), answered as {"count", "page", "pages", "items"}; a page out of range is a 400 with a
+clear body. Every number is bounded, so none reaches the database out of range."""
 
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination, PaginationBase
+from ninja.pagination import PaginationBase
 
 from kerekasztal.core import hungarian
 
@@ -41,13 +42,3 @@ class PageNumber(PaginationBase):
         page = paginator.page(pagination.page) if paginator.count else []
         return {"count": paginator.count, "page": pagination.page, "pages": pages,
                 "items": list(page)}
-
-
-class BoundedLimitOffset(LimitOffsetPagination):
-    """The default `@paginate` of the apps' routers: limit and offset as in django-ninja,
-    bounded so that no number from a query string can reach the database as an
-    out-of-range integer (answered 400 with the error body instead)."""
-
-    class Input(Schema):
-        limit: int = Field(100, ge=1, le=500)
-        offset: int = Field(0, ge=0, le=10_000_000)

@@ -90,3 +90,18 @@ def organisations(forum, ids: list[int], *, field: str) -> list:
             raise BadRequest(_("%(id)s azonosítójú szervezet nincs a fórum címtárában.")
                              % {"id": hungarian.with_article(pk, capital=True)}, field=field)
     return [found[pk] for pk in ids]
+
+
+def organisation(forum, value: int | str, *, field: str, matcher=None):
+    """An organisation of the forum's directory by id, or by its name as people type it
+    (`directory.matching.OrganisationMatcher`: accents, case and "Község Önkormányzata" /
+    "Önkormányzat" do not matter); an unknown or ambiguous one is a 400 naming the field.
+    Pass a `matcher` when resolving many names of one forum."""
+    if isinstance(value, int):
+        return organisations(forum, [value], field=field)[0]
+    from kerekasztal.directory.matching import OrganisationMatcher
+
+    try:
+        return (matcher or OrganisationMatcher.for_forum(forum)).find(value)
+    except ValueError as exc:
+        raise BadRequest(str(exc), field=field) from exc

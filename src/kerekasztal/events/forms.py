@@ -11,17 +11,13 @@ from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 
 from .models import STATUS_LABELS, UNDER_WAY, AgeBand, Event, EventKind, EventStatus
+from .queries import event_settlements
 
 EVENT_FORM_FIELDS = [
     "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
     "topics", "target_groups", "organiser", "partners", "is_public", "registration_open",
     "capacity", "registration_deadline", "hours", "trainer", "curriculum",
 ]
-
-
-def _settlements(forum):
-    settlements = forum.settlements().order_by("name")
-    return settlements if settlements.exists() else Settlement.objects.order_by("name")
 
 
 class EventForm(ModelForm):
@@ -48,7 +44,7 @@ class EventForm(ModelForm):
         self.fields["organiser"].empty_label = _("– válasszon –")
         self.fields["partners"].queryset = organisations
         self.fields["partners"].widget.attrs["size"] = 6
-        self.fields["settlements"].queryset = _settlements(forum)
+        self.fields["settlements"].queryset = event_settlements(forum)
         self.fields["settlements"].widget.attrs["size"] = 8
         self.fields["topics"].queryset = Topic.objects.order_by("name")
         self.fields["target_groups"].queryset = TargetGroup.objects.order_by("order")
@@ -211,7 +207,7 @@ class RegistrationForm(Form):
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["settlement"].queryset = _settlements(forum)
+        self.fields["settlement"].queryset = event_settlements(forum)
         self.fields["consent"].help_text = _(
             "Nevét és e-mail-címét a rendezvény után %(period)s őrizzük, utána töröljük; a "
             "részvétel összesített adatai megmaradnak.") % {

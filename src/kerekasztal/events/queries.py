@@ -39,6 +39,15 @@ def _filtered(qs: EventQuerySet, *, q: str = "", kind: str = "", status: str = "
     return qs.distinct() if (topic or target_group or settlement) else qs
 
 
+def event_settlements(forum) -> QuerySet:
+    """The settlements an event of the forum may be held in: the forum's territory, or every
+    settlement when the forum has none (the web form's choices and the API's codes)."""
+    from kerekasztal.territory.models import Settlement
+
+    settlements = forum.settlements().order_by("name")
+    return settlements if settlements.exists() else Settlement.objects.order_by("name")
+
+
 def event_list(forum, **filters) -> QuerySet[Event]:
     """The workspace list: every event of the forum, with registration counts."""
     qs = _filtered(Event.objects.filter(forum=forum), **filters)

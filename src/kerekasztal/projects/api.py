@@ -18,7 +18,8 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict
 
 from kerekasztal.api.auth import TokenAuth
-from kerekasztal.api.errors import BadRequest
+from kerekasztal.api.errors import BadRequest, reject_unknown
+from kerekasztal.api.pagination import PageNumber
 from kerekasztal.api.writing import WriteSchema, reject_nulls
 from kerekasztal.core import access, hungarian
 
@@ -91,16 +92,18 @@ class PressReleaseOut(Schema):
 
 
 @router.get("/projects", response=list[ProjectOut])
-@paginate
+@paginate(PageNumber)
 def project_list(request, forum: str | None = None) -> QuerySet[Project]:
+    reject_unknown(request, {"forum"})
     projects = (Project.objects.select_related("forum", "beneficiary")
                 .prefetch_related("extensions").order_by("-start", "pk"))
     return projects.filter(forum__slug=forum) if forum else projects
 
 
 @router.get("/press-releases", response=list[PressReleaseOut])
-@paginate
+@paginate(PageNumber)
 def press_release_list(request, forum: str | None = None) -> QuerySet[PressRelease]:
+    reject_unknown(request, {"forum"})
     releases = (PressRelease.objects.filter(published_at__isnull=False)
                 .select_related("project__forum").order_by("-published_at", "pk"))
     return releases.filter(project__forum__slug=forum) if forum else releases

@@ -7,6 +7,8 @@ import datetime
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from kerekasztal.api.errors import reject_unknown
+from kerekasztal.api.pagination import PageNumber
 from kerekasztal.core import access
 
 from . import queries
@@ -73,8 +75,9 @@ def types(request):
 
 
 @router.get("/points", response=list[ServicePointOut])
-@paginate
+@paginate(PageNumber)
 def points(request, forum: str, service_type: str = ""):
+    reject_unknown(request, {"forum", "service_type"})
     qs = queries.point_list(_forum(forum))
     if service_type:
         qs = qs.filter(service_type__code=service_type)
@@ -89,8 +92,9 @@ def points(request, forum: str, service_type: str = ""):
 
 
 @router.get("/coverage", response=list[CoverageOut])
-@paginate
+@paginate(PageNumber)
 def coverage(request, forum: str, service_type: str = ""):
+    reject_unknown(request, {"forum", "service_type"})
     data = queries.forum_coverage(_forum(forum))
     codes = {t.pk: t.code for t in data.types}
     result = []
@@ -112,8 +116,9 @@ def coverage(request, forum: str, service_type: str = ""):
 
 
 @router.get("/gaps", response=list[GapOut])
-@paginate
+@paginate(PageNumber)
 def gaps(request, forum: str):
+    reject_unknown(request, {"forum"})
     qs = (Gap.objects.filter(forum=_forum(forum), is_public=True)
           .select_related("settlement", "service_type").order_by("settlement__name"))
     return [
