@@ -135,7 +135,6 @@ def member_list(request, slug: str, on: datetime.date | None = None):
 # --- writing: memberships (API token; membership.manage) ------------------------------------
 
 
-
 MEMBERSHIP_EXAMPLE = {"organisation": "Cák Község Önkormányzata", "role": "member",
                       "since": "2015-06-16"}
 
