@@ -50,6 +50,8 @@ class EventIn(WriteSchema):
                                    description="A települések KSH-kódjai (legalább egy).")
     topics: list[str] = Field([], description="Témák azonosítói (slug).")
     target_groups: list[str] = Field([], description="Célcsoportok kódjai.")
+    audience: str = Field("", max_length=255, description="A résztvevők köre, ahogy a "
+                          "közlemény írja (pl. „a megyei önkormányzat munkatársai”).")
     organiser: int | None = Field(None, description="A szervező szervezet azonosítója.")
     partners: list[int] = Field([], description="Partnerszervezetek azonosítói.")
     is_public: bool = True
@@ -77,6 +79,7 @@ class EventPatch(WriteSchema):
     settlements: list[str] | None = Field(None, min_length=1)
     topics: list[str] | None = None
     target_groups: list[str] | None = None
+    audience: str | None = Field(None, max_length=255)
     organiser: int | None = None
     partners: list[int] | None = None
     is_public: bool | None = None
@@ -109,6 +112,7 @@ class EventWriteOut(Schema):
     settlements: list[str]
     topics: list[str]
     target_groups: list[str]
+    audience: str
     organiser: int | None
     partners: list[int]
     is_public: bool
