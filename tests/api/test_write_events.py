@@ -313,3 +313,13 @@ def test_a_settlement_code_no_database_can_hold_is_a_400(client, world, token, c
     response = post(client, token, body(settlements=[code]))
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"].startswith("settlements")
+
+
+def test_the_audience_is_written_and_read_back(client, world, token):
+    response = post(client, token, body(kind="sensitization", title="Érzékenyítő tréning",
+                                        audience="a Kerekasztal tagjai"))
+    assert response.status_code == 201, response.content
+    assert response.json()["audience"] == "a Kerekasztal tagjai"
+    url = f"{URL}{response.json()['id']}/"
+    assert patch(client, token, url, {"audience": ""}).json()["audience"] == ""
+    assert Event.objects.get().audience == ""

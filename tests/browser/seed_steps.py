@@ -28,7 +28,9 @@ def import_file(page, axe, url, path, rows, label):
     page.get_by_label("Fájl").set_input_files(str(path))
     page.get_by_role("button", name="Ellenőrzés").click()
     axe(f"{label} import preview")
-    page.get_by_role("button", name=f"{rows} sor importálása").click()
+    button = page.get_by_role("button", name=f"{rows} sor importálása")
+    assert button.count() == 1, page.locator("main").inner_text()  # the rows' errors
+    button.click()
     expect(page.locator(".message--success")).to_contain_text(f"{rows} sor importálva")
     axe(f"{label} imported")
 

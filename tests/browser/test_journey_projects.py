@@ -55,7 +55,7 @@ def test_coordinator_rebrands_closes_and_writes_the_closing_release(page, axe, l
                                  "1 köznevelési, 1 egészségügyi és 1 szociális intézménye")
     expect(text).to_contain_text("járásszékhely önkormányzatként vezette")
     expect(text).to_contain_text("A projekt célcsoportjai: mélyszegénységben élők és romák")
-    expect(text).to_contain_text("1 oktató (Vas Megyei Kormányhivatal Kőszegi Járási "
+    expect(text).to_contain_text("1 instruktor (Vas Megyei Kormányhivatal Kőszegi Járási "
                                  "Hivatala)")
     expect(text).not_to_contain_text("valósul meg")
     axe("closing release draft")

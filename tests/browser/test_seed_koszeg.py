@@ -20,6 +20,15 @@ from playwright.sync_api import expect
 from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
 
 from .conftest import log_in
+from .seed_steps import (
+    add_indicator,
+    close_and_draft,
+    create_forum,
+    import_file,
+    nav,
+    project_record,
+    write_csv,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,48 +58,26 @@ ORGANISATIONS = [
      "Horvátzsidány"),
     ("Kőszegi Család- és Gyermekjóléti Szolgálat", "Szociális intézmény", "Kőszeg"),
 ]
-# date; title; kind; venue; settlement; headcount — the events the release names
+# date; title; kind; venue; settlement; headcount; audience — the events the release names
+HEP_OFFICERS = ("a járási együttműködésben részt vevő önkormányzatok HEP-megbízottjai és "
+                "esélyteremtéssel foglalkozó munkatársai")
+MEMBERS = "a Kerekasztal tagjai és a szakmai megvalósítók"
 EVENTS = [
     ("2015-07-09", "Szülői klub – a család szerepe", "Szülői klub", "Művelődési ház", "Kőszeg",
-     "16"),
+     "16", ""),
     ("2015-09-10", "Szülői klub – generációk együttműködése", "Szülői klub", "Közösségi ház",
-     "Bük", "14"),
+     "Bük", "14", ""),
     ("2015-08-27", "Szociális gazdaságfejlesztő fórum", "Szakmai rendezvény, műhely",
-     "Városháza", "Kőszeg", "22"),
+     "Városháza", "Kőszeg", "22", ""),
     ("2015-10-08", "Szociális gazdaságfejlesztő fórum", "Szakmai rendezvény, műhely",
-     "Művelődési ház", "Csepreg", "18"),
-    ("2015-09-24", "Esélyteremtő attitűd formálása", "Képzés", "Városháza", "Kőszeg", "15"),
+     "Művelődési ház", "Csepreg", "18", ""),
+    ("2015-09-24", "Esélyteremtő attitűd formálása", "Képzés", "Városháza", "Kőszeg", "15",
+     HEP_OFFICERS),
     ("2015-10-15", "Érzékenyítő tréning a Kerekasztal tagjainak", "Érzékenyítő képzés",
-     "Városháza", "Kőszeg", "17"),
+     "Városháza", "Kőszeg", "17", MEMBERS),
     ("2015-10-22", "Partnerségi és disszeminációs fórum", "Disszeminációs fórum",
-     "Városháza", "Kőszeg", "30"),
+     "Városháza", "Kőszeg", "30", ""),
 ]
-
-
-def _nav(page, name):
-    page.get_by_role("navigation", name="A fórum menüje").get_by_role(
-        "link", name=name, exact=True).click()
-
-
-def _import(page, axe, path, rows, label):
-    page.get_by_label("Fájl").set_input_files(str(path))
-    page.get_by_role("button", name="Ellenőrzés").click()
-    axe(f"{label} import preview")
-    page.get_by_role("button", name=f"{rows} sor importálása").click()
-    expect(page.locator(".message--success")).to_contain_text(f"{rows} sor importálva")
-    axe(f"{label} imported")
-
-
-def _record(page, axe, link, fields, label):
-    page.get_by_role("link", name=link).click()
-    for name, value in fields:
-        if isinstance(value, tuple):
-            page.get_by_label(name, exact=True).select_option(value[0])
-        else:
-            page.get_by_label(name, exact=True).fill(value)
-    axe(label)
-    page.get_by_role("button", name="Mentés").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
 
 
 def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_path):
@@ -98,34 +85,18 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
     log_in(page, COORDINATOR, DEMO_PASSWORD)
 
     # The forum, founded by Kőszeg Város Önkormányzata.
-    page.get_by_role("link", name="Új fórum létrehozása").click()
-    axe("new forum form")
-    page.get_by_label("A fórum neve").fill(FORUM)
-    page.get_by_label("A fórum típusa").select_option("district_roundtable")
-    page.get_by_label("Járás").select_option(label="Kőszegi járás")
-    page.get_by_label("Vezető szervezet (pályázó önkormányzat) neve").fill(
-        "Kőszeg Város Önkormányzata")
-    page.get_by_role("button", name="Fórum létrehozása").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(FORUM)
-    axe("workspace")
-    manage = page.url
+    manage = create_forum(page, axe, name=FORUM, district="Kőszegi járás",
+                          lead="Kőszeg Város Önkormányzata")
 
     # Member organisations and memberships by spreadsheet.
-    organisations = tmp_path / "szervezetek.csv"
-    organisations.write_text("Név;Típus;Székhely\n" + "".join(
-        f"{name};{kind};{seat}\n" for name, kind, seat in ORGANISATIONS), encoding="utf-8")
-    page.goto(manage + "directory/organisations/import/")
-    axe("organisation import")
-    _import(page, axe, organisations, len(ORGANISATIONS), "organisation")
-
-    memberships = tmp_path / "tagsagok.csv"
-    memberships.write_text(
-        "Szervezet;Szerep;Csatlakozás napja\nKőszeg Város Önkormányzata;elnök;2015-06-16\n"
-        + "".join(f"{name};tag;2015-06-16\n" for name, _kind, _seat in ORGANISATIONS),
-        encoding="utf-8")
-    page.goto(manage + "members/import/")
-    axe("membership import")
-    _import(page, axe, memberships, len(ORGANISATIONS) + 1, "membership")
+    import_file(page, axe, manage + "directory/organisations/import/", write_csv(
+        tmp_path / "szervezetek.csv", ["Név", "Típus", "Székhely"], ORGANISATIONS),
+        len(ORGANISATIONS), "organisation")
+    import_file(page, axe, manage + "members/import/", write_csv(
+        tmp_path / "tagsagok.csv", ["Szervezet", "Szerep", "Csatlakozás napja"],
+        [("Kőszeg Város Önkormányzata", "elnök", "2015-06-16")]
+        + [(name, "tag", "2015-06-16") for name, _kind, _seat in ORGANISATIONS]),
+        len(ORGANISATIONS) + 1, "membership")
 
     # The founding session on 2015-06-16, held in the past, in one form.
     page.goto(manage)
@@ -142,7 +113,7 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
     axe("founding session")
 
     # The founding agreement on paper.
-    _nav(page, "Megállapodások")
+    nav(page, "Megállapodások")
     page.get_by_role("link", name="Aláírt megállapodás rögzítése").click()
     page.get_by_label("Típus").select_option("multilateral")
     page.get_by_label("Cím", exact=True).fill(
@@ -162,13 +133,12 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
     axe("recorded agreement")
 
     # The events held, by spreadsheet; the closing conference in one form.
-    events = tmp_path / "rendezvenyek.csv"
-    events.write_text("Dátum;Cím;Típus;Helyszín;Település;Létszám\n" + "".join(
-        ";".join(row) + "\n" for row in EVENTS), encoding="utf-8")
     page.goto(manage + "events/")
     page.get_by_role("link", name="Megtartott rendezvények importálása").click()
-    axe("held events import")
-    _import(page, axe, events, len(EVENTS), "held events")
+    import_file(page, axe, page.url, write_csv(
+        tmp_path / "rendezvenyek.csv",
+        ["Dátum", "Cím", "Típus", "Helyszín", "Település", "Létszám", "Résztvevők köre"],
+        EVENTS), len(EVENTS), "held events")
     page.goto(manage + "events/")
     page.get_by_role("link", name="Megtartott rendezvény rögzítése").click()
     page.get_by_label("Típus").select_option("closing")
@@ -199,7 +169,7 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
 
     # The project.
     page.goto(manage)
-    _nav(page, "Projektek")
+    nav(page, "Projektek")
     page.get_by_role("link", name="Új projekt rögzítése").click()
     axe("new project form")
     page.get_by_label("Operatív program").select_option("AROP")
@@ -219,55 +189,38 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     axe("project page")
 
-    _record(page, axe, "Eszköz felvétele",
-            [("Megnevezés", "laptop"), ("Mennyiség (db)", "1"),
-             ("Beszerzés napja", "2015-05-12")], "asset form")
-    _record(page, axe, "Eszköz felvétele",
-            [("Megnevezés", "projektor"), ("Mennyiség (db)", "1"),
-             ("Beszerzés napja", "2015-05-12")], "second asset form")
-    _record(page, axe, "Vállalt termék felvétele",
-            [("Megnevezés", "Járási Esélyteremtő Programterv"), ("Határidő", "2015-11-25"),
-             ("Elkészült", "2015-11-20")], "deliverable form")
-    _record(page, axe, "Vállalt termék felvétele",
-            [("Megnevezés", "a szociális és egészségügyi eljárások dokumentációjának horvát "
-                            "nyelvű fordítása"),
-             ("Határidő", "2015-10-31"), ("Elkészült", "2015-10-20")], "second deliverable")
-    _record(page, axe, "Mérföldkő felvétele",
-            [("Fajta", ("other",)), ("Megnevezés", "A Járási Felzárkózási Kerekasztal "
-                                                   "alakuló ülése"),
-             ("Tervezett időpont", "2015-06-16"), ("Teljesült", "2015-06-16")],
-            "milestone form")
-    _record(page, axe, "Mérföldkő felvétele",
-            [("Fajta", ("closing_event",)), ("Megnevezés", "Záró Konferencia"),
-             ("Tervezett időpont", "2015-11-25"), ("Teljesült", "2015-11-25")],
-            "closing milestone form")
+    for link, fields, label in [
+        ("Eszköz felvétele", [("Megnevezés", "laptop"), ("Mennyiség (db)", "1"),
+                              ("Beszerzés napja", "2015-05-12")], "asset form"),
+        ("Eszköz felvétele", [("Megnevezés", "projektor"), ("Mennyiség (db)", "1"),
+                              ("Beszerzés napja", "2015-05-12")], "second asset form"),
+        ("Vállalt termék felvétele",
+         [("Megnevezés", "Járási Esélyteremtő Programterv"), ("Határidő", "2015-11-25"),
+          ("Elkészült", "2015-11-20")], "deliverable form"),
+        ("Vállalt termék felvétele",
+         [("Megnevezés", "a szociális és egészségügyi eljárások dokumentációjának horvát "
+                         "nyelvű fordítása"),
+          ("Határidő", "2015-10-31"), ("Elkészült", "2015-10-20")], "second deliverable"),
+        ("Mérföldkő felvétele",
+         [("Fajta", ("other",)),
+          ("Megnevezés", "A Járási Felzárkózási Kerekasztal alakuló ülése"),
+          ("Tervezett időpont", "2015-06-16"), ("Teljesült", "2015-06-16")], "milestone form"),
+        ("Mérföldkő felvétele",
+         [("Fajta", ("closing_event",)), ("Megnevezés", "Záró Konferencia"),
+          ("Tervezett időpont", "2015-11-25"), ("Teljesült", "2015-11-25")],
+         "closing milestone form"),
+    ]:
+        project_record(page, axe, link, fields, label, TITLE)
 
     # Figures computed from the records: the sessions held and the agreement signed.
     project_url = page.url
     for name, rule in [("Megtartott kerekasztal-ülések", "meetings.sessions_held"),
                        ("Aláírt együttműködési megállapodások", "agreements.signed")]:
-        page.goto(project_url + "dashboard/")
-        page.get_by_role("link", name="Új indikátor").click()
-        page.get_by_label("Megnevezés").fill(name)
-        page.get_by_label("Számítási szabály").select_option(rule)
-        page.get_by_label("Célérték").fill("1")
-        axe("indicator form")
-        page.get_by_role("button", name="Mentés").click()
-        expect(page.locator(".message--success")).to_be_visible()
-    page.goto(project_url)
-
-    page.get_by_role("link", name="Adatok szerkesztése").click()
-    page.get_by_label("Lezárás napja").fill("2015-12-15")
-    axe("project form")
-    page.get_by_role("button", name="Mentés").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
-    project_url = page.url
+        add_indicator(page, axe, project_url, name, rule, "1")
 
     # The closing release states every fact of the seed.
-    page.get_by_label("Dokumentum", exact=True).select_option("closing")
-    page.get_by_label("Az adatok napja").fill("2015-11-30")
-    page.get_by_role("button", name="Vázlat készítése a nyilvántartásból").click()
-    text = page.get_by_label("Szöveg")
+    text = close_and_draft(page, axe, project_url, closed_on="2015-12-15", kind="closing",
+                           as_of="2015-11-30")
     for fact in [
         "Kőszeg Város Önkormányzata 22,0 millió forint vissza nem térítendő támogatást nyert "
         f"az ÁROP-1.A.3-2014 „{CALL_TITLE}” című felhíváson",
@@ -294,6 +247,10 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
         "disszeminációs fórum”), 1 képzés („Esélyteremtő attitűd formálása”), 1 érzékenyítő "
         "képzés („Érzékenyítő tréning a Kerekasztal tagjainak”) és 1 záró konferencia "
         "(„Záró Konferencia”).",
+        # the audiences of the training and the sensitisation training
+        f"{HEP_OFFICERS[:1].upper()}{HEP_OFFICERS[1:]} részére „Esélyteremtő attitűd "
+        f"formálása” címen képzés, valamint {MEMBERS} részére „Érzékenyítő tréning a "
+        "Kerekasztal tagjainak” címen érzékenyítő képzés került lebonyolításra.",
         "2015. november 25-én került sor az ÁROP-1.A.3-2014-2014-0019 projekt "
         "zárórendezvényére (Záró Konferencia)",
         "További információ: http://www.koszeg.hu",
@@ -309,11 +266,8 @@ def test_koszeg_arop_0019_through_the_web_interface(page, axe, live_server, tmp_
                      r"Csepreg, Kőszeg\.", body), body
 
     # The closing report.
-    page.goto(project_url)
-    page.get_by_label("Dokumentum", exact=True).select_option("closing_report")
-    page.get_by_label("Az adatok napja").fill("2015-11-30")
-    page.get_by_role("button", name="Vázlat készítése a nyilvántartásból").click()
-    report = page.get_by_label("Szöveg")
+    report = close_and_draft(page, axe, project_url, closed_on="", kind="closing_report",
+                             as_of="2015-11-30")
     for fact in [
         f"Projektazonosító: {CODE}",
         "Támogatás: 22 000 000 Ft (22,0 millió forint)",

@@ -193,3 +193,18 @@ def test_bad_counts_per_organisation_get_a_message(coordinator_client, world, va
         world, by_organisation=value))
     assert response.status_code == 200 and message in response.content.decode()
     assert not Event.objects.exists()
+
+
+def test_import_records_the_audience_of_a_training(coordinator_client, world):
+    response = _upload(coordinator_client, world, (
+        "Dátum;Cím;Típus;Helyszín;Település;Létszám;Résztvevők köre\n"
+        "2015-09-24;Esélyteremtő attitűd formálása;Képzés;Városháza;Kőszeg;15;"
+        "a települések HEP-megbízottjai\n"
+        "2015-09-25;Szülői klub;Szülői klub;Városháza;Kőszeg;12;\n"))
+    coordinator_client.post(response["Location"])
+    assert [(e.title, e.audience) for e in Event.objects.order_by("starts_at")] == [
+        ("Esélyteremtő attitűd formálása", "a települések HEP-megbízottjai"),
+        ("Szülői klub", "")]
+    page = coordinator_client.get(_url("event_detail", world, pk=Event.objects.order_by(
+        "starts_at").first().pk)).content.decode()
+    assert "Résztvevők köre" in page and "A települések HEP-megbízottjai" in page

@@ -48,7 +48,7 @@ def test_demo_closing_release_tells_the_koszeg_story(media):
     for fact in ("Kőszeg Város Önkormányzata 22,0 millió forint vissza nem térítendő",
                  "2015. április 1. és 2015. november 30. között",
                  "2 felzárkózási munkatárs, 1 projektmenedzser (egyben pénzügyi munkatárs), "
-                 "1 oktató (Vas Megyei Kormányhivatal Kőszegi Járási Hivatala)",
+                 "1 instruktor (Vas Megyei Kormányhivatal Kőszegi Járási Hivatala)",
                  "1 db laptop, 1 db projektor", "Járási Esélyteremtő Programterv",
                  "horvát nyelvű fordítása", "2015. november 25-én került sor",
                  "Megtartott kerekasztal-ülések: 8 alkalom",

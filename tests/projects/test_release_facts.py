@@ -109,9 +109,9 @@ def test_staff_of_a_renamed_partner_are_named_as_the_partner_was_called_on_the_d
     PartnerName.objects.create(partner=partner, name="TEF", valid_from=D(2015, 7, 1))
     StaffRole.objects.create(project=project, role="instructor", since=D(2015, 4, 1),
                              person=PersonFactory(forum=world.forum), employer=office)
-    assert "1 oktató (SZGYF)" in write(project, "closing", D(2015, 6, 1))[1]
+    assert "1 instruktor (SZGYF)" in write(project, "closing", D(2015, 6, 1))[1]
     closing = write(project, "closing", END)[1]
-    assert "1 oktató (TEF)" in closing and "(SZGYF)" not in closing
+    assert "1 instruktor (TEF)" in closing and "(SZGYF)" not in closing
 
 
 def test_the_report_numbers_its_sections_without_gaps(project):

@@ -203,7 +203,7 @@ def test_staff_assets_partners_in_the_closing_release(project, world):
                                            as_of=D(2015, 9, 30), user=world.coordinator).body
     # the instructor's employer by the name valid on the day of the data (issue 16)
     assert ("2 felzárkózási munkatárs, 1 projektmenedzser (egyben pénzügyi munkatárs), "
-            "1 oktató (Kőszegi Járási Hivatal) dolgozott") in body
+            "1 instruktor (Kőszegi Járási Hivatal) dolgozott") in body
     assert "1 db laptop, 1 db projektor" in body
     assert ("Kőszegi Járási Hivatal (állami partner; 2015. július 1. előtt Kőszegi Kistérségi "
             "Hivatal néven)") in body

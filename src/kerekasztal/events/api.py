@@ -137,6 +137,8 @@ class EventIn(WriteSchema):
                                    description="A települések KSH-kódjai (legalább egy).")
     topics: list[str] = Field([], description="Témák azonosítói (slug).")
     target_groups: list[str] = Field([], description="Célcsoportok kódjai.")
+    audience: str = Field("", max_length=255, description="A résztvevők köre, ahogy a "
+                          "közlemény írja (pl. „a megyei önkormányzat munkatársai”).")
     organiser: int | None = Field(None, description="A szervező szervezet azonosítója.")
     partners: list[int] = Field([], description="Partnerszervezetek azonosítói.")
     is_public: bool = True
@@ -164,6 +166,7 @@ class EventPatch(WriteSchema):
     settlements: list[str] | None = Field(None, min_length=1)
     topics: list[str] | None = None
     target_groups: list[str] | None = None
+    audience: str | None = Field(None, max_length=255)
     organiser: int | None = None
     partners: list[int] | None = None
     is_public: bool | None = None
@@ -185,6 +188,7 @@ class EventWriteOut(EventFields):
     """One event of the forum as its workspace sees it (planned and members-only too)."""
 
     status_label: str
+    audience: str
     organiser: int | None
     partners: list[int]
     is_public: bool

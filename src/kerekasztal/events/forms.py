@@ -15,7 +15,8 @@ from .queries import event_settlements
 
 EVENT_FORM_FIELDS = [
     "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
-    "topics", "target_groups", "organiser", "partners", "is_public", "registration_open",
+    "topics", "target_groups", "audience", "organiser", "partners", "is_public",
+    "registration_open",
     "capacity", "registration_deadline", "hours", "trainer", "curriculum",
 ]
 
@@ -52,8 +53,8 @@ class EventForm(ModelForm):
 
 HELD_FORM_FIELDS = [
     "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
-    "topics", "target_groups", "organiser", "partners", "is_public", "hours", "trainer",
-    "curriculum",
+    "topics", "target_groups", "audience", "organiser", "partners", "is_public", "hours",
+    "trainer", "curriculum",
 ]
 
 

@@ -48,6 +48,7 @@ class HeldEventImportRow(Form):
     topics = forms.CharField(required=False)
     target_groups = forms.CharField(required=False)
     participants_count = forms.IntegerField(min_value=0)
+    audience = forms.CharField(required=False, max_length=255)
 
     def __init__(self, *args, forum: Forum, seen: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,7 +142,7 @@ def _create_held(forum: Forum, rows: list[dict[str, Any]], user: User) -> int:
             venue=row["venue"].strip(), starts_at=row["starts_at"], ends_at=row["ends_at"],
             settlements=[row["settlement"]], topics=row["topics"],
             target_groups=row["target_groups"], participants_count=row["participants_count"],
-            is_public=False)
+            audience=(row.get("audience") or "").strip(), is_public=False)
     return len(rows)
 
 
@@ -165,11 +166,14 @@ HELD_EVENTS = ImportSpec(
         Column("target_groups", _("Célcsoportok"), help=_("pontosvesszővel elválasztva")),
         Column("participants_count", _("Létszám"), required=True,
                aliases=("résztvevők", "résztvevők száma", "fő")),
+        Column("audience", _("Résztvevők köre"), aliases=("kinek szól", "célközönség"),
+               help=_("nem kötelező, pl. a járás települési HEP-referensei")),
     ],
     row_form=HeldEventImportRow,
     create=_create_held,
     example=[
         ["2025. 03. 12.", "16:00", "18:00", "Szülői klub – egészséges táplálkozás",
-         "Szülői klub", "Művelődési ház", "Kőszeg", "Egészség", "", "14"],
+         "Szülői klub", "Művelődési ház", "Kőszeg", "Egészség", "", "14",
+         "a szülők és a nagyszülők"],
     ],
 )

@@ -110,6 +110,11 @@ class Event(models.Model):
     settlements = models.ManyToManyField(
         "territory.Settlement", related_name="events", verbose_name=_("települések"),
     )
+    audience = models.CharField(
+        _("résztvevők köre"), max_length=255, blank=True,
+        help_text=_("Kinek szól a rendezvény, ahogy a közlemény írja, például „a megyei "
+                    "önkormányzat munkatársai” vagy „a járás települési HEP-referensei”."),
+    )
     venue = models.CharField(_("helyszín"), max_length=255)
     address = models.CharField(_("cím (utca, házszám)"), max_length=255, blank=True)
     starts_at = models.DateTimeField(_("kezdés"))

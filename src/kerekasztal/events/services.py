@@ -36,7 +36,7 @@ from .models import (
 EVENT_FIELDS = (
     "kind", "title", "description", "venue", "address", "starts_at", "ends_at", "organiser",
     "is_public", "registration_open", "capacity", "registration_deadline", "hours", "trainer",
-    "curriculum",
+    "curriculum", "audience",
 )
 EVENT_M2M = ("topics", "target_groups", "settlements", "partners")
 CANCEL_SALT = "kerekasztal.events.cancel"

@@ -56,11 +56,14 @@ def participants(project: Project, day: datetime.date) -> list:
     return list(seen.values())
 
 
-def territory_word(project: Project) -> str:
+def territory_word(project: Project, *, allative: bool = False) -> str:
+    """'a megye' / 'a járás', or 'a megyéhez' / 'a járáshoz' (allative: "belonging to")."""
     from kerekasztal.forums.models import ForumKind
 
-    forum = project.forum.root
-    return "a megye" if forum.kind == ForumKind.COUNTY_FORUM else "a járás"
+    county = project.forum.root.kind == ForumKind.COUNTY_FORUM
+    if allative:
+        return "a megyéhez" if county else "a járáshoz"
+    return "a megye" if county else "a járás"
 
 
 def participants_by_kind(project: Project, day: datetime.date) -> str:
@@ -163,6 +166,45 @@ def held_events(project: Project, day: datetime.date) -> list[str]:
             text += f" ({', '.join(f'„{t}”' for t in titles[kind])})"
         parts.append(text)
     return parts
+
+
+def event_audiences(project: Project, day: datetime.date) -> list[str]:
+    """The held events whose audience is recorded, as releases name them: 'a Kerekasztal
+    tagjai részére „Érzékenyítő tréning” címen érzékenyítő képzés' (one entry per title,
+    kind and audience, with the number of occasions when more than one). One query."""
+    Event = _model("events.Event")
+    start, end = _period(project, day)
+    held = (Event.objects.filter(forum__in=project.funded_forums(), status="held",
+                                 starts_at__date__gte=start, starts_at__date__lte=end)
+            .exclude(audience="").order_by("starts_at", "pk")
+            .values_list("kind", "title", "audience"))
+    words = dict(EVENT_KIND_WORDS)
+    counts: Counter = Counter()
+    for kind, title, audience in held:
+        counts[(kind, title.strip(), audience.strip())] += 1
+    return [f"{audience} részére „{title}” címen "
+            + (f"{n} " if n > 1 else "") + words.get(kind, words["other"])
+            for (kind, title, audience), n in counts.items()]
+
+
+def service_gaps(project: Project, day: datetime.date) -> tuple[int, int]:
+    """(service gaps found during the project up to `day` in the funded forums' service
+    maps, settlements they were found in). One query."""
+    Gap = _model("servicemap.Gap")
+    start, end = _period(project, day)
+    found = list(Gap.objects.filter(forum__in=project.funded_forums(), found_on__gte=start,
+                                    found_on__lte=end).values_list("settlement_id", flat=True))
+    return len(found), len(set(found))
+
+
+def agreements_made(project: Project, day: datetime.date) -> list[str]:
+    """The titles of the agreements of the funded forums whose signature rule was met during
+    the project up to `day`, in the order they were signed. One query."""
+    Agreement = _model("agreements.Agreement")
+    start, end = _period(project, day)
+    return list(Agreement.objects.filter(forum__in=project.funded_forums(),
+                                         signed_on__gte=start, signed_on__lte=end)
+                .order_by("signed_on", "pk").values_list("title", flat=True))
 
 
 def beneficiary_role(project: Project) -> str:

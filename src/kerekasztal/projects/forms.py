@@ -114,7 +114,7 @@ class AssetForm(ModelForm):
 class DeliverableForm(ModelForm):
     class Meta:
         model = Deliverable
-        fields = ["title", "due", "completed_on", "document"]
+        fields = ["title", "description", "due", "completed_on", "document"]
         widgets = {"due": DateInput(), "completed_on": DateInput()}
 
 

@@ -291,7 +291,8 @@ class StaffRoleKind(models.TextChoices):
     PROJECT_MANAGER = "project_manager", _("projektmenedzser")
     PROFESSIONAL_LEAD = "professional_lead", _("szakmai vezető")
     FINANCE = "finance", _("pénzügyi munkatárs")
-    INSTRUCTOR = "instructor", _("oktató")
+    FINANCE_MANAGER = "finance_manager", _("pénzügyi vezető")
+    INSTRUCTOR = "instructor", _("instruktor")
     OTHER = "other", _("egyéb munkatárs")
 
 
@@ -305,7 +306,7 @@ class StaffRole(models.Model):
     employer = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("munkáltató"),
-        help_text=_("Ha nem a kedvezményezett (például az állami partner oktatója)."),
+        help_text=_("Ha nem a kedvezményezett (például az állami partner instruktora)."),
     )
     since = models.DateField(_("kezdete"))
     until = models.DateField(_("vége"), null=True, blank=True)
@@ -351,6 +352,11 @@ class Deliverable(models.Model):
     title = models.CharField(_("megnevezés"), max_length=300)
     due = models.DateField(_("határidő"), null=True, blank=True)
     completed_on = models.DateField(_("elkészült"), null=True, blank=True)
+    description = models.CharField(
+        _("mit mutat be"), max_length=500, blank=True,
+        help_text=_("A közleményben a cím után, „amely” kötőszóval folytatva, például "
+                    "„bemutatja és összefoglalja a rendezvényeken feltárt problémákat”."),
+    )
     document = models.FileField(
         _("dokumentum"), upload_to=RandomName("deliverable"), blank=True,
         validators=[policy_validator(DOCUMENTS)],

@@ -213,6 +213,44 @@ def _events_sentence(project: Project, day: datetime.date) -> str:
     return f"A projekt keretében megtartott rendezvények: {facts.join(parts)}."
 
 
+def _audiences_sentence(project: Project, day: datetime.date) -> str:
+    """'A Kerekasztal tagjai részére „Érzékenyítő tréning” címen érzékenyítő képzés került
+    lebonyolításra.' for the held events whose audience is recorded (trainings above all)."""
+    if not (parts := facts.event_audiences(project, day)):
+        return ""
+    text = f"{', '.join(parts[:-1])}, valamint {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"{text[:1].upper()}{text[1:]} került lebonyolításra."
+
+
+def _deliverables_paragraph(project: Project, day: datetime.date) -> str:
+    """'A projekt keretében elkészült: X, Y.' and, for a deliverable whose content is
+    recorded, 'Elkészült a Szolgáltatási Út Térkép (SZÚT), amely bemutatja ….'"""
+    done = [d for d in project.deliverables.all() if d.completed_on and d.completed_on <= day]
+    plain = [d.title for d in done if not d.description.strip()]
+    sentences = [f"A projekt keretében elkészült: {', '.join(plain)}."] if plain else []
+    sentences += [f"Elkészült {az(d.title)} {d.title}, amely "
+                  f"{d.description.strip().rstrip('.')}." for d in done if d.description.strip()]
+    return " ".join(sentences)
+
+
+def _gaps_sentence(project: Project, day: datetime.date) -> str:
+    gaps, settlements = facts.service_gaps(project, day)
+    if not gaps:
+        return ""
+    return (f"Feltérképezésre kerültek {facts.territory_word(project, allative=True)} tartozó "
+            f"önkormányzatok szolgáltatási hiányai: {gaps} szolgáltatáshiány "
+            f"{settlements} településen.")
+
+
+def _agreements_sentence(project: Project, day: datetime.date) -> str:
+    if not (titles := facts.agreements_made(project, day)):
+        return ""
+    text = f"A projekt során {len(titles)} együttműködési megállapodás jött létre"
+    if len(titles) <= facts.EVENT_TITLES_NAMED:
+        text += ": " + ", ".join(f"„{title}”" for title in titles)
+    return text + "."
+
+
 def _sustainability_sentence(project: Project, day: datetime.date) -> str:
     if not project.sustainability_end:
         return ""
@@ -251,16 +289,16 @@ def _closing(project: Project, as_of: datetime.date) -> tuple[str, str]:
     if items:
         paragraphs.append(f"A projekt eredményei ({hu_date(as_of)}):\n"
                           + "\n".join(f"– {_result(i)}" for i in items))
-    done = [d.title for d in project.deliverables.all()
-            if d.completed_on and d.completed_on <= as_of]
-    if done:
-        paragraphs.append("A projekt keretében elkészült: " + ", ".join(done) + ".")
+    paragraphs.append(_deliverables_paragraph(project, as_of))
+    paragraphs.append(_gaps_sentence(project, as_of))
+    paragraphs.append(_agreements_sentence(project, as_of))
     assets = [f"{a.quantity} db {a.name}" for a in project.assets.all()]
     if assets:
         paragraphs.append("A projekt keretében beszerzésre került: " + ", ".join(assets) + ".")
     if lines := _closing_milestones(project, as_of):
         paragraphs.append("A projekt rendezvényei és mérföldkövei:\n" + "\n".join(lines))
     paragraphs.append(_events_sentence(project, as_of))
+    paragraphs.append(_audiences_sentence(project, as_of))
     paragraphs.append(_places_sentence(project, as_of))
     paragraphs.append(_closing_event(project, as_of))
     paragraphs.append(_sustainability_sentence(project, max(as_of, timezone.localdate())))
@@ -342,7 +380,8 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
     participation = [text for text in (
         _beneficiary_sentence(project), _participants_sentence(project, as_of),
         _target_groups_sentence(project, as_of), _events_sentence(project, as_of),
-        _places_sentence(project, as_of),
+        _audiences_sentence(project, as_of), _places_sentence(project, as_of),
+        _gaps_sentence(project, as_of), _agreements_sentence(project, as_of),
         _sustainability_sentence(project, max(as_of, timezone.localdate()))) if text]
     if participation:
         numbered.append(("Együttműködés, célcsoportok, helyszínek", "\n".join(participation)))
