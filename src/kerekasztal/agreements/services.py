@@ -23,8 +23,9 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kerekasztal.core import hungarian, links
-from kerekasztal.core.history import set_history_user
+from kerekasztal.core import hungarian
+from kerekasztal.core.records import links
+from kerekasztal.core.records.history import set_history_user
 from kerekasztal.core.richtext import sanitize
 from kerekasztal.directory.models import Organisation
 
@@ -535,7 +536,8 @@ def agreement_link_gap(*, agreement: Agreement, gap, user=None):
 
 
 def _with_forum(commitment: Commitment) -> Commitment:
-    """core/links.py finds a record's forum on the record: a commitment's is its agreement's."""
+    """core/records/links.py finds a record's forum on the record: a commitment's is its
+    agreement's."""
     commitment.forum_id = commitment.agreement.forum_id  # type: ignore[attr-defined]
     commitment.forum = commitment.agreement.forum  # type: ignore[attr-defined]
     return commitment

@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import ical
-from kerekasztal.core.history import set_history_user
-from kerekasztal.core.mail import send_templated
-from kerekasztal.core.uploads import RandomName
+from kerekasztal.core.mail.services import send_templated
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.records.uploads import RandomName
 
 from .models import (
     AttendanceCount,

@@ -15,10 +15,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import access, hungarian
-from kerekasztal.core.history import set_history_user
-from kerekasztal.core.mail import send_templated
+from kerekasztal.core.accounts.services import user_invite
+from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import User
-from kerekasztal.core.services import user_invite
+from kerekasztal.core.records.history import set_history_user
 from kerekasztal.directory import services as directory_services
 from kerekasztal.directory.models import Organisation, OrganisationKind, Person
 from kerekasztal.territory.models import Settlement

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.history import set_history_user
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
-from kerekasztal.core.mail import send_templated
+from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import User
+from kerekasztal.core.records.history import set_history_user
 from kerekasztal.core.richtext import as_html, sanitize
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import PARTICIPATING_ROLES, Forum, Membership, MembershipRole

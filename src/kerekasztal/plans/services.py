@@ -15,10 +15,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kerekasztal.core.history import set_history_user
-from kerekasztal.core.links import link_create
-from kerekasztal.core.mail import send_templated
+from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import TargetGroup, User
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.records.links import link_create
 from kerekasztal.forums.models import Forum
 
 from .models import (

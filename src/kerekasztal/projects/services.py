@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.history import set_history_user
 from kerekasztal.core.models import User
+from kerekasztal.core.records.history import set_history_user
 from kerekasztal.forums.models import Forum
 
 from .models import (

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian, links
-from kerekasztal.core.files import serve
+from kerekasztal.core import access, hungarian
 from kerekasztal.core.pages import paginate, render_public, render_workspace
+from kerekasztal.core.records import links
+from kerekasztal.core.records.files import serve
 from kerekasztal.core.tabular import table_response
 from kerekasztal.documents.render import DocxBuilder
 from kerekasztal.documents.typst import TypstBuilder
