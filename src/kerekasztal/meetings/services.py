@@ -14,8 +14,6 @@ from django.db import transaction
 from django.db.models import F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import linebreaks
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,7 +22,7 @@ from kerekasztal.core.ical import CalendarItem, calendar_bytes
 from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import User
 from kerekasztal.core.records.history import set_history_user
-from kerekasztal.core.richtext import as_html, sanitize
+from kerekasztal.core.richtext import sanitize
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import PARTICIPATING_ROLES, Forum, Membership, MembershipRole
 
@@ -653,14 +651,6 @@ def minutes_text(body: str) -> str:
     kept; escaped when shown), or formatted text (HTML, e.g. pasted) sanitised with nh3."""
     body = (body or "").replace("\r\n", "\n").strip()
     return sanitize(body) if is_html(body) else body
-
-
-def minutes_html(body: str) -> SafeString:
-    """A minutes body for a page or a PDF: plain text becomes <p> paragraphs with <br> line
-    breaks (escaped); either way the result is sanitised again on the way out."""
-    if not is_html(body):
-        body = linebreaks(body or "", autoescape=True)
-    return as_html(body)
 
 
 def _minutes(meeting: Meeting) -> Minutes:

@@ -587,7 +587,7 @@ def minutes(request, forum, pk):
         "meeting": meeting, "minutes": visible, "quorum": services.quorum(meeting),
         "send_form": MinutesSendForm(),
         "approve_form": MinutesApproveForm(deadline_open=_deadline_open(record)),
-        "body": services.minutes_html(visible.body) if visible else "",
+        "body": queries.minutes_html(visible.body) if visible else "",
         "comment_form": MinutesCommentForm(), "decisions": queries.decisions_of(meeting),
         "comments": visible.comments.select_related("author") if visible else [],
     })
