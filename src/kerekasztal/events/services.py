@@ -24,6 +24,7 @@ from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.records.history import set_history_user
 from kerekasztal.core.records.uploads import RandomName
+from kerekasztal.core.typeddata import field_names
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 
@@ -63,12 +64,8 @@ class EventFields(TypedDict, total=False):
     partners: Iterable[Organisation]
 
 
-EVENT_FIELDS = (
-    "kind", "title", "description", "venue", "address", "starts_at", "ends_at", "organiser",
-    "is_public", "registration_open", "capacity", "registration_deadline", "hours", "trainer",
-    "curriculum",
-)
 EVENT_M2M = ("topics", "target_groups", "settlements", "partners")
+EVENT_FIELDS = tuple(name for name in field_names(EventFields) if name not in EVENT_M2M)
 CANCEL_SALT = "kerekasztal.events.cancel"
 CANCEL_MAX_AGE = datetime.timedelta(days=400)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -46,7 +46,7 @@ class AlbumFields(TypedDict, total=False):
 
 
 class SiteSettingsFields(TypedDict, total=False):
-    """What the services may set on a site settings."""
+    """What the services may set in a forum's site settings."""
 
     contact_hours: str
     contact_note: str
