@@ -20,7 +20,7 @@ def main(name: str, sample: str = "") -> None:
     from django.test import Client
     from pypdf import PdfReader
 
-    from kerekasztal.core.budgets import PAGES
+    from kerekasztal.core.datasets.budgets import PAGES
     from kerekasztal.core.models import User
     from kerekasztal.forums.models import Forum, ForumKind
     from kerekasztal.plans.dataset import LARGE_EVERY

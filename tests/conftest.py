@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from kerekasztal.core.reference import ensure_reference_lists
+from kerekasztal.core.datasets.reference import ensure_reference_lists
 from kerekasztal.territory.services import territory_load
 
 from .factories import (

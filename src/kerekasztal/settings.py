@@ -144,7 +144,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 # Login protection: repeated failures lock the account out for a while (django-axes);
 # coordinators and operators confirm their login with a one-time code (django-otp, TOTP).
 AUTHENTICATION_BACKENDS = [
-    "kerekasztal.core.backends.LockoutBackend",
+    "kerekasztal.core.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -153,15 +153,15 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 # any accounts (password spraying).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "kerekasztal.core.backends.lockout_username"
+AXES_USERNAME_CALLABLE = "kerekasztal.core.accounts.backends.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
 # The client's address behind TRUSTED_PROXY_COUNT reverse proxies that each append the
 # address they received from to X-Forwarded-For (nginx: $proxy_add_x_forwarded_for); 0: the
-# header is ignored (anyone can send it). See core/backends.client_ip.
+# header is ignored (anyone can send it). See core/accounts/backends.client_ip.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "kerekasztal.core.backends.client_ip"
+AXES_CLIENT_IP_CALLABLE = "kerekasztal.core.accounts.backends.client_ip"
 KEREKASZTAL_REQUIRE_2FA = env_bool("KEREKASZTAL_REQUIRE_2FA", True)
 
 # The API: every list pages by page number (docs/api.md), also a `@paginate` without a class.

@@ -33,7 +33,7 @@ def _setup(w):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from kerekasztal.core.uploads import RandomName
+    from kerekasztal.core.records.uploads import RandomName
     from kerekasztal.events import services
     from kerekasztal.territory.models import Settlement
     from tests.events.conftest import png_upload

@@ -1,4 +1,4 @@
-from kerekasztal.core.uploads import RandomName
+from kerekasztal.core.records.uploads import RandomName
 
 from . import DENY, LOGIN, MISSING, OK, ROLES, TOKEN, Row, forum, public, workspace
 

@@ -1,6 +1,6 @@
-"""Rows of the link pickers (core/links.py): only coordinators link records."""
+"""Rows of the link pickers (core/records/links.py): only coordinators link records."""
 
-from kerekasztal.core import links
+from kerekasztal.core.records import links
 from tests.links.conftest import Records
 
 from . import Row, workspace

@@ -3,7 +3,7 @@ from . import MISSING, Row, workspace
 
 def _delivery(w):
     """An invitation e-mail of the forum's upcoming meeting (sent in the immediate mode)."""
-    from kerekasztal.core.mail import send_templated
+    from kerekasztal.core.mail.services import send_templated
     from kerekasztal.meetings import services
     from tests.meetings.factories import future
 

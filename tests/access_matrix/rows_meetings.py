@@ -10,7 +10,7 @@ READERS = ("member", "auditor", "coordinator")
 def _meeting(w, *, held=False, public_=False):
     from django.core.files.base import ContentFile
 
-    from kerekasztal.core.uploads import RandomName
+    from kerekasztal.core.records.uploads import RandomName
     from kerekasztal.meetings import services
     from kerekasztal.meetings.models import Meeting
     from tests.meetings.factories import at, future

@@ -1,7 +1,7 @@
 import pytest
 
 from kerekasztal.agreements.models import Agreement, Status
-from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.core.datasets.demo import demo_load
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from kerekasztal.agreements.imports import AGREEMENTS
 from kerekasztal.agreements.models import Agreement, Status
-from kerekasztal.core.imports import ImportRefused, import_apply, import_preview
+from kerekasztal.core.imports.services import ImportRefused, import_apply, import_preview
 from kerekasztal.directory.matching import OrganisationMatcher
 from kerekasztal.forums.imports import MEMBERSHIPS
 from kerekasztal.forums.models import Membership

@@ -9,8 +9,8 @@ from django.utils import timezone
 from kerekasztal.agreements import services
 from kerekasztal.agreements.models import Agreement, Signature, SignatureRule, Status
 from kerekasztal.agreements.queries import public_text
-from kerekasztal.core import links
 from kerekasztal.core.contracts import indicator_rules
+from kerekasztal.core.records import links
 from kerekasztal.forums.models import Forum, Membership
 from tests.factories import OrganisationFactory
 

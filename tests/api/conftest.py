@@ -27,7 +27,7 @@ def committed_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.core.management import call_command
     from django.test import override_settings
 
-    from kerekasztal.core.demo_loader import demo_load
+    from kerekasztal.core.datasets.demo import demo_load
     from tests.conftest import FAST_HASHERS, load_reference_data
 
     media = tmp_path_factory.mktemp("media")

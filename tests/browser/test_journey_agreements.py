@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 from kerekasztal.forums.demo import SLUG
 
 from .conftest import log_in

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 
 from .conftest import log_in
 

@@ -25,7 +25,7 @@ from django.core import mail
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 from kerekasztal.meetings.models import Meeting
 from tests.meetings.factories import at
 

@@ -11,7 +11,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 
 from .conftest import Axe, log_in
 

@@ -7,7 +7,7 @@ project was carried out. axe-core on every page."""
 import pytest
 from playwright.sync_api import expect
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 
 from .conftest import log_in
 

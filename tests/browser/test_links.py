@@ -5,7 +5,7 @@ problem to an event report; each target's page shows what points at it; then unl
 import pytest
 from playwright.sync_api import expect
 
-from kerekasztal.core.links import targets_of
+from kerekasztal.core.records.links import targets_of
 from tests.conftest import PASSWORD, World
 from tests.links.conftest import Records
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD
 from tests.core.test_mail_queue import run_worker
 
 from .conftest import log_in

@@ -5,7 +5,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 
 from .conftest import log_in
 

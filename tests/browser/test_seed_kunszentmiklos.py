@@ -12,7 +12,7 @@ the seed in them. Dates inside the project period (2015. május 15. – 2015. ok
 import pytest
 from playwright.sync_api import expect
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 
 from .conftest import log_in
 from .seed_steps import (

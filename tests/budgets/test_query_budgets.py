@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from kerekasztal.core import dataset
-from kerekasztal.core.budgets import PAGES, refresh_session
+from kerekasztal.core.datasets import synthetic
+from kerekasztal.core.datasets.budgets import PAGES, refresh_session
 from kerekasztal.core.models import User
 
 pytestmark = pytest.mark.django_db
@@ -58,10 +58,10 @@ def test_a_session_seen_over_a_minute_ago_is_not_saved_inside_the_counted_reques
 
 
 def test_main_pages_make_as_many_queries_on_ten_times_the_data():
-    context = dataset.generate(scale=0.0005, seed=7, forums=1)  # ~10 organisations
+    context = synthetic.generate(scale=0.0005, seed=7, forums=1)  # ~10 organisations
     forum = context.forums[0]
     small = _measure(forum)
-    dataset.generate(scale=0.0045, seed=8, existing=[forum])  # ~100 organisations in all
+    synthetic.generate(scale=0.0045, seed=8, existing=[forum])  # ~100 organisations in all
     large = _measure(forum)
 
     from kerekasztal.directory.models import Organisation

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from kerekasztal.core.activity import activity_union, entries_for, tracked_models
+from kerekasztal.core.records.activity import activity_union, entries_for, tracked_models
 from kerekasztal.directory import services as directory_services
 from tests.conftest import login
 

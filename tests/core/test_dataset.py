@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from kerekasztal.agreements.models import Agreement
-from kerekasztal.core import dataset
+from kerekasztal.core.datasets import synthetic
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.events.models import Event, Registration
 from kerekasztal.forums.models import Forum, Membership
@@ -28,7 +28,7 @@ def _snapshot():
 def test_the_same_seed_gives_the_same_dataset_and_another_seed_another():
     # The smallest scale that still makes forums (one): the suite's time, not the volume, is
     # what a larger scale would test here; the benchmark runs scale 1.
-    dataset.generate(scale=0.005, seed=3)
+    synthetic.generate(scale=0.005, seed=3)
     first = _snapshot()
     assert len(first[0]) == 1 and len(first[1]) == 100 and len(first[2]) == 300
     # 1 forum at scale 0.005 holds the volumes of 1 forum at scale 1.
@@ -40,20 +40,20 @@ def test_the_same_seed_gives_the_same_dataset_and_another_seed_another():
     assert Agreement.objects.filter(**generated).count() == 1 * 15
     assert Project.objects.filter(**generated).count() == 1
     assert Plan.objects.filter(scope__in=["district", "county"], **generated).count() == 1
-    assert dataset.remove_generated() == 1
+    assert synthetic.remove_generated() == 1
     assert _snapshot() == ([], [], [], 0)
-    dataset.generate(scale=0.005, seed=3)
+    synthetic.generate(scale=0.005, seed=3)
     assert _snapshot() == first
-    dataset.remove_generated()
-    dataset.generate(scale=0.005, seed=4)
+    synthetic.remove_generated()
+    synthetic.generate(scale=0.005, seed=4)
     assert _snapshot() != first
 
 
 def test_fewer_forums_hold_the_same_volume_and_growing_adds_to_existing_forums():
-    context = dataset.generate(scale=0.01, seed=1, forums=1)
+    context = synthetic.generate(scale=0.01, seed=1, forums=1)
     forum = context.forums[0]
     assert Organisation.objects.filter(forum=forum).count() == 200
-    dataset.generate(scale=0.01, seed=2, existing=[forum])
+    synthetic.generate(scale=0.01, seed=2, existing=[forum])
     assert Organisation.objects.filter(forum=forum).count() == 400
     assert Forum.objects.filter(slug__startswith="gen-").count() == 1
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from kerekasztal.core.mail import deliver_mail, mail_resend, send_templated
+from kerekasztal.core.mail.services import deliver_mail, mail_resend, send_templated
 from kerekasztal.core.models import MailDelivery, MailStatus
 from kerekasztal.meetings import services as meetings
 from tests.meetings.factories import future
@@ -243,7 +243,7 @@ def test_immediate_backend_still_sends_after_the_commit(world,
 def test_old_deliveries_are_deleted_by_the_retention_rule(queued, settings):
     import datetime as dt
 
-    from kerekasztal.core.privacy import mail_erase_past_retention
+    from kerekasztal.core.privacy.services import mail_erase_past_retention
 
     deliver_mail.call(queued.pk)
     today = timezone.localdate()

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from icalendar import Calendar
 
-from kerekasztal.core import links
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
 from kerekasztal.core.models import TargetGroup
+from kerekasztal.core.records import links
 from kerekasztal.core.richtext import sanitize
 
 

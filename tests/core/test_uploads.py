@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kerekasztal.core.uploads import (
+from kerekasztal.core.records.uploads import (
     DOCUMENTS,
     IMAGES,
     SCANS,

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from kerekasztal.core.privacy import enforce_app_retention
+from kerekasztal.core.privacy.services import enforce_app_retention
 from kerekasztal.events import services
 from kerekasztal.events.models import Registration
 

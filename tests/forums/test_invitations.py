@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from kerekasztal.core.privacy import person_erase
+from kerekasztal.core.privacy.services import person_erase
 from kerekasztal.directory.models import Person
 from kerekasztal.forums import services
 from kerekasztal.forums.models import AccountInvitation, ForumAccess

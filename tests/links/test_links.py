@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kerekasztal.core import links
 from kerekasztal.core.models import Link
+from kerekasztal.core.records import links
 from tests.conftest import login
 from tests.factories import OrganisationFactory
 from tests.meetings.factories import MeetingFactory

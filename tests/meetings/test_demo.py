@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from kerekasztal.core import contracts
-from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.core.datasets.demo import demo_load
 from kerekasztal.forums.models import Forum
 from kerekasztal.meetings.models import Decision, Meeting
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kerekasztal.core.imports import ImportRefused, import_apply, import_preview
+from kerekasztal.core.imports.services import ImportRefused, import_apply, import_preview
 from kerekasztal.core.models import ImportBatch
 from kerekasztal.directory.models import Organisation
 from kerekasztal.meetings.imports import HELD_MEETINGS

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kerekasztal.core.links import targets_of
+from kerekasztal.core.records.links import targets_of
 from kerekasztal.plans import services
 from kerekasztal.plans.models import (
     CHAPTER_ORDER,

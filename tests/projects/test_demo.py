@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.core.datasets.demo import demo_load
 from kerekasztal.projects import figures
 from kerekasztal.projects.models import Project
 

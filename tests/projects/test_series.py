@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kerekasztal.core import contracts, dataset
+from kerekasztal.core import contracts
+from kerekasztal.core.datasets import synthetic
 from kerekasztal.forums.models import Forum
 from kerekasztal.projects import figures
 
@@ -18,7 +19,7 @@ def _days() -> list[datetime.date]:
 
 
 def test_every_rule_series_equals_its_value_on_each_day():
-    context = dataset.generate(scale=0.0005, seed=11, forums=1)
+    context = synthetic.generate(scale=0.0005, seed=11, forums=1)
     forums = Forum.objects.filter(pk=context.forums[0].pk)
     days = _days()
     checked, nonzero = 0, 0
@@ -61,7 +62,7 @@ def _none_before_2020(forums, as_of):
 
 @pytest.mark.parametrize("records", [_recent_meetings, _none_before_2020])
 def test_rules_whose_sql_changes_with_the_day_are_compiled_day_by_day(records):
-    context = dataset.generate(scale=0.0005, seed=12, forums=1)
+    context = synthetic.generate(scale=0.0005, seed=12, forums=1)
     forums = Forum.objects.filter(pk=context.forums[0].pk)
     rule = contracts.IndicatorRule(code="test.x", label="x", unit="db", records=records)
     days = _days()

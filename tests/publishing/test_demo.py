@@ -1,6 +1,6 @@
 import pytest
 
-from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.core.datasets.demo import demo_load
 from kerekasztal.publishing.models import Document, Post
 
 pytestmark = pytest.mark.django_db

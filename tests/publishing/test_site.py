@@ -255,3 +255,13 @@ def test_front_page_shows_published_open_service_gaps_by_district(client, world)
     gap.save()  # a change of the forum's content invalidates the cached front page
     page = client.get("/").content.decode()
     assert "Kőszegi járás: 1" in page
+
+
+def test_album_and_site_settings_refuse_a_key_that_is_not_a_field(world):
+    """album_save and site_settings_update used to set any attribute they were given."""
+    from kerekasztal.publishing import services
+
+    with pytest.raises(TypeError, match="unknown album fields"):
+        services.album_save(forum=world.forum, title="Album", publishd=True)
+    with pytest.raises(TypeError, match="unknown site settings fields"):
+        services.site_settings_update(forum=world.forum, contact_hour="H–P 8–16")

@@ -18,8 +18,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from kerekasztal.core.backup import BackupError, create_backup, database_counts, restore_backup
 from kerekasztal.core.models import User
+from kerekasztal.core.privacy.backup import (
+    BackupError,
+    create_backup,
+    database_counts,
+    restore_backup,
+)
 from kerekasztal.directory.models import Organisation
 from tests.conftest import World
 
@@ -132,7 +137,7 @@ SOURCE_SCRIPT = textwrap.dedent("""
     import django
     django.setup()
     from django.core.files.base import ContentFile
-    from kerekasztal.core.backup import create_backup
+    from kerekasztal.core.privacy.backup import create_backup
     from kerekasztal.core.models import User
     from kerekasztal.directory.models import Organisation, Person
     from kerekasztal.forums.models import Forum, ForumAccess, Membership

@@ -43,7 +43,7 @@ def test_every_model_of_a_forum_has_history():
 
 def test_child_records_without_a_forum_key_name_their_forum_path():
     """A model with history but no forum key must say how to reach its forum."""
-    from kerekasztal.core.activity import tracked_models
+    from kerekasztal.core.records.activity import tracked_models
 
     tracked = {t.label for t in tracked_models()}
     orphans = sorted(

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kerekasztal.core.uploads import DOCUMENTS, IMAGES, SCANS, TABLES, policy_validator
+from kerekasztal.core.records.uploads import DOCUMENTS, IMAGES, SCANS, TABLES, policy_validator
 from kerekasztal.forums.models import Membership
 from tests.factories import OrganisationFactory
 

@@ -21,7 +21,7 @@ CHILD = textwrap.dedent("""
     import django
     django.setup()
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from kerekasztal.core.imports import import_apply, import_preview
+    from kerekasztal.core.imports.services import import_apply, import_preview
     from kerekasztal.core.models import User
     from kerekasztal.directory import imports, services
     from kerekasztal.forums.models import Forum

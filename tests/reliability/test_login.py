@@ -10,7 +10,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kerekasztal.core import twofactor
+from kerekasztal.core.accounts import twofactor
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from kerekasztal.core.models import Erasure
-from kerekasztal.core.privacy import enforce_retention, person_erase, person_export
+from kerekasztal.core.privacy.services import enforce_retention, person_erase, person_export
 from kerekasztal.directory import services as directory_services
 from kerekasztal.directory.models import Person
 from kerekasztal.forums.models import Membership

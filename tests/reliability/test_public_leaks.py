@@ -8,7 +8,7 @@ closed ones included: as the apps land, their public sources are held to the sam
 import pytest
 
 from kerekasztal.core.contracts import public_sources
-from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.core.datasets.demo import demo_load
 from kerekasztal.directory.models import Person
 from kerekasztal.forums.models import Forum
 
@@ -53,7 +53,7 @@ def test_published_records_carry_no_personal_contact_data(demo):
 
 
 def test_an_archived_or_erased_person_never_appears_on_a_public_page(client, demo):
-    from kerekasztal.core.privacy import person_erase
+    from kerekasztal.core.privacy.services import person_erase
 
     person = Person.objects.exclude(email="").first()
     name = person.name

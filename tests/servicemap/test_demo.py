@@ -1,6 +1,6 @@
 import pytest
 
-from kerekasztal.core.demo_loader import demo_load
+from kerekasztal.core.datasets.demo import demo_load
 from kerekasztal.servicemap import queries
 from kerekasztal.servicemap.models import Gap, ServicePoint
 

@@ -156,3 +156,19 @@ def test_coverage_query_count_does_not_grow_with_points(world, django_assert_num
         point(world.forum, "dentist", name, served=("Bozsok", "Kőszeg"))
     with django_assert_num_queries(len(first.captured_queries)):
         queries.forum_coverage(world.forum)
+
+
+def test_a_key_that_is_not_a_field_is_refused_not_dropped(world):
+    """A form's extra field passed on with **cleaned_data used to vanish silently."""
+    with pytest.raises(TypeError, match="unknown gap fields"):
+        services.gap_record(forum=world.forum, settlement=settlement("Velem"),
+                            service_type=service_type("village-caretaker"),
+                            found_on=datetime.date(2020, 3, 1), descripton="elírva")
+    gap = services.gap_record(forum=world.forum, settlement=settlement("Velem"),
+                              service_type=service_type("village-caretaker"),
+                              found_on=datetime.date(2020, 3, 1))
+    with pytest.raises(TypeError, match="unknown gap fields"):
+        services.gap_update(gap=gap, settlement=settlement("Cák"))
+    with pytest.raises(TypeError, match="unknown service point fields"):
+        services.service_point_create(forum=world.forum, service_type=service_type("nursery"),
+                                      settlement=settlement("Velem"), provider="elírva")

@@ -1,10 +1,10 @@
-"""Synthetic agreements for the benchmark dataset (core/dataset.py): per forum, agreements
-of every kind with parties from the forum's organisations, most of them signed, with
+"""Synthetic agreements for the benchmark dataset (core/datasets/synthetic.py): per forum,
+agreements of every kind with parties from the forum's organisations, most of them signed, with
 commitments."""
 
 import datetime
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 
 from .models import (
     Agreement,

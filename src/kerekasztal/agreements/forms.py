@@ -6,8 +6,8 @@ from django.utils.translation import pgettext_lazy
 from kerekasztal.core import hungarian
 from kerekasztal.core.forms import DateInput, Form
 from kerekasztal.core.models import TargetGroup, Topic
+from kerekasztal.core.records.uploads import SCANS, policy_validator
 from kerekasztal.core.richtext import RichTextField
-from kerekasztal.core.uploads import SCANS, policy_validator
 from kerekasztal.directory.models import Organisation, Person
 
 from .models import (

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from kerekasztal.core.forms import Form
-from kerekasztal.core.imports import Column, ImportSpec, RowError
+from kerekasztal.core.imports.services import Column, ImportSpec, RowError
 from kerekasztal.core.models import Topic, User
 from kerekasztal.core.text import fold
 from kerekasztal.directory.matching import OrganisationMatcher

@@ -18,8 +18,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
 from kerekasztal.core import access
-from kerekasztal.core import links as core_links
 from kerekasztal.core.models import Link
+from kerekasztal.core.records import links as core_links
 from kerekasztal.core.richtext import as_html
 from kerekasztal.core.text import fold
 

@@ -13,9 +13,9 @@ The rules a municipal legal officer expects:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,9 +23,11 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kerekasztal.core import hungarian, links
-from kerekasztal.core.history import set_history_user
+from kerekasztal.core import hungarian
+from kerekasztal.core.records import links
+from kerekasztal.core.records.history import set_history_user
 from kerekasztal.core.richtext import sanitize
+from kerekasztal.core.typeddata import field_names
 from kerekasztal.directory.models import Organisation
 
 from .models import (
@@ -43,15 +45,47 @@ from .models import (
     Status,
 )
 
-AGREEMENT_FIELDS = (
-    "kind", "title", "purpose", "body", "valid_from", "valid_until", "signature_rule",
-    "minimum_signatures", "place", "drafted_on",
-)
+
+class AgreementFields(TypedDict, total=False):
+    """What the services may set on an agreement."""
+
+    kind: str
+    title: str
+    purpose: str
+    body: str
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None
+    signature_rule: str
+    minimum_signatures: int | None
+    place: str
+    drafted_on: datetime.date
+
+
+class PartyFields(TypedDict, total=False):
+    """What the services may set on a party."""
+
+    role: str
+    signatory_name: str
+    signatory_position: str
+    order: int
+
+
+class CommitmentFields(TypedDict, total=False):
+    """What the services may set on a commitment."""
+
+    party: Party | None
+    text: str
+    due_on: datetime.date | None
+    status: str
+    order: int
+
+
+AGREEMENT_FIELDS = field_names(AgreementFields)
 # Changing these after a signature changes what was signed: a new version.
 TEXT_FIELDS = ("title", "body", "valid_from", "valid_until", "signature_rule",
                "minimum_signatures")
-PARTY_FIELDS = ("role", "signatory_name", "signatory_position", "order")
-COMMITMENT_FIELDS = ("party", "text", "due_on", "status", "order")
+PARTY_FIELDS = field_names(PartyFields)
+COMMITMENT_FIELDS = field_names(CommitmentFields)
 
 
 def _save(instance: Any, user: Any, fields: list[str] | None = None) -> None:
@@ -86,8 +120,10 @@ class PartyEntry:
 
 
 @transaction.atomic
-def agreement_create(*, forum, user=None, topics=(), target_groups=(),
-                     parties: Sequence[PartyEntry] = (), **data: Any) -> Agreement:
+def agreement_create(
+    *, forum, user=None, topics=(), target_groups=(), parties: Sequence[PartyEntry] = (),
+    **data: Unpack[AgreementFields],
+) -> Agreement:
     """A new agreement: a draft, or, with `parties`, one recorded with its parties and their
     signature days (signed when every party has one). `drafted_on` (the day the text was
     drafted) may lie in the past; when the record was entered, and by whom, is its history:
@@ -198,7 +234,7 @@ def _is_user(user: Any) -> bool:
 
 @transaction.atomic
 def agreement_update(*, agreement: Agreement, user=None, note: str = "", topics=None,
-                     target_groups=None, **data: Any) -> Agreement:
+                     target_groups=None, **data: Unpack[AgreementFields]) -> Agreement:
     """Change the agreement. After a signature a change of the text starts a new version
     and resets the signatures; returns the agreement (its `version` tells which)."""
     _require_editable(agreement)
@@ -214,8 +250,9 @@ def agreement_update(*, agreement: Agreement, user=None, note: str = "", topics=
                                          "változtatható.")})
     if "drafted_on" in data and data["drafted_on"] != agreement.drafted_on:
         _check_drafted_on(agreement, data["drafted_on"])
+    values: Mapping[str, Any] = data
     text_changed = any(
-        name in data and data[name] != getattr(agreement, name) for name in TEXT_FIELDS
+        name in data and values[name] != getattr(agreement, name) for name in TEXT_FIELDS
     )
     signed_current = Signature.objects.filter(
         party__agreement=agreement, version=agreement.version
@@ -340,7 +377,9 @@ def _recompute(agreement: Agreement, user=None) -> None:
 
 
 @transaction.atomic
-def party_add(*, agreement: Agreement, organisation, user=None, **data: Any) -> Party:
+def party_add(
+    *, agreement: Agreement, organisation, user=None, **data: Unpack[PartyFields],
+) -> Party:
     _require_editable(agreement)
     unknown = set(data) - set(PARTY_FIELDS)
     if unknown:
@@ -362,7 +401,7 @@ def party_add(*, agreement: Agreement, organisation, user=None, **data: Any) -> 
 
 
 @transaction.atomic
-def party_update(*, party: Party, user=None, **data: Any) -> Party:
+def party_update(*, party: Party, user=None, **data: Unpack[PartyFields]) -> Party:
     _require_editable(party.agreement)
     unknown = set(data) - set(PARTY_FIELDS)
     if unknown:
@@ -482,7 +521,9 @@ def signature_delete(*, signature: Signature, user=None) -> None:
 
 
 @transaction.atomic
-def commitment_create(*, agreement: Agreement, user=None, **data: Any) -> Commitment:
+def commitment_create(
+    *, agreement: Agreement, user=None, **data: Unpack[CommitmentFields],
+) -> Commitment:
     _require_editable(agreement)
     unknown = set(data) - set(COMMITMENT_FIELDS)
     if unknown:
@@ -494,7 +535,9 @@ def commitment_create(*, agreement: Agreement, user=None, **data: Any) -> Commit
 
 
 @transaction.atomic
-def commitment_update(*, commitment: Commitment, user=None, **data: Any) -> Commitment:
+def commitment_update(
+    *, commitment: Commitment, user=None, **data: Unpack[CommitmentFields],
+) -> Commitment:
     unknown = set(data) - set(COMMITMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown commitment fields: {sorted(unknown)}")
@@ -535,7 +578,8 @@ def agreement_link_gap(*, agreement: Agreement, gap, user=None):
 
 
 def _with_forum(commitment: Commitment) -> Commitment:
-    """core/links.py finds a record's forum on the record: a commitment's is its agreement's."""
+    """core/records/links.py finds a record's forum on the record: a commitment's is its
+    agreement's."""
     commitment.forum_id = commitment.agreement.forum_id  # type: ignore[attr-defined]
     commitment.forum = commitment.agreement.forum  # type: ignore[attr-defined]
     return commitment

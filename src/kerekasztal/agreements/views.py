@@ -8,16 +8,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian, import_views
-from kerekasztal.core.files import serve
+from kerekasztal.core import access, hungarian
 from kerekasztal.core.forms import ConfirmForm
-from kerekasztal.core.link_picker import picker_response
+from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import (
     paginate,
     querystring_without_page,
     render_public,
     render_workspace,
 )
+from kerekasztal.core.records.files import serve
+from kerekasztal.core.records.link_picker import picker_response
 from kerekasztal.core.tabular import table_response
 
 from . import documents, imports, queries, services

@@ -17,14 +17,16 @@ class CoreConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.backends.signals import connection_created
 
-        from . import access, collation, views_auth
+        from kerekasztal.core import access, collation
+        from kerekasztal.core.accounts import views as accounts_views
+
         from .middleware import SessionIdleTimeoutMiddleware
 
         connection_created.connect(collation.register_sqlite,
                                    dispatch_uid="kerekasztal.hungarian_collation")
         user_logged_in.connect(SessionIdleTimeoutMiddleware.stamp,
                                dispatch_uid="kerekasztal.session_stamp")
-        admin.site.login = views_auth.admin_login
+        admin.site.login = accounts_views.admin_login
         admin.site.has_permission = lambda request: access.admin_site_allowed(request.user)
         admin.site.site_header = _("Kerekasztal – üzemeltetés")
         admin.site.site_title = _("Kerekasztal üzemeltetés")

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .files import content_disposition
+from kerekasztal.core.records.files import content_disposition
 
 PRODID = "-//Kerekasztal//kerekasztal//HU"
 

@@ -148,7 +148,7 @@ class Topic(models.Model):
 class Link(models.Model):
     """A typed link between two records of one forum, for evidence and follow-up:
     a problem's evidence (a statistic, a session, an event report, a service gap), a
-    commitment's plan measure, a service gap's agreement. See core/links.py."""
+    commitment's plan measure, a service gap's agreement. See core/records/links.py."""
 
     forum = models.ForeignKey(
         "forums.Forum", on_delete=models.CASCADE, related_name="+", verbose_name=_("fórum")
@@ -229,7 +229,7 @@ class MailStatus(models.TextChoices):
 
 class MailDelivery(models.Model):
     """One e-mail to one recipient, kept until it is sent or has failed after every retry
-    (core/mail.py): the queue's record of what was promised, and what the sender sees."""
+    (core/mail/services.py): the queue's record of what was promised, and what the sender sees."""
 
     forum = models.ForeignKey(
         "forums.Forum", on_delete=models.CASCADE, null=True, blank=True, related_name="+",

@@ -18,8 +18,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .files import content_disposition
-from .uploads import CONTENT_TYPES, sniff
+from kerekasztal.core.records.files import content_disposition
+from kerekasztal.core.records.uploads import CONTENT_TYPES, sniff
 
 MAX_ROWS = 20000
 

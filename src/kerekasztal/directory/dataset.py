@@ -1,6 +1,6 @@
-"""Synthetic organisations and people for the benchmark dataset (core/dataset.py)."""
+"""Synthetic organisations and people for the benchmark dataset (core/datasets/synthetic.py)."""
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 from kerekasztal.core.text import fold
 
 from .models import Affiliation, LegalBasis, Organisation, OrganisationKind, Person

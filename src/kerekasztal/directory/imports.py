@@ -3,7 +3,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kerekasztal.core.imports import Column, ImportSpec
+from kerekasztal.core.imports.services import Column, ImportSpec
 from kerekasztal.core.models import User
 from kerekasztal.forums.models import Forum
 

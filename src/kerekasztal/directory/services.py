@@ -1,23 +1,50 @@
 """Writes to the directory. Every write is validated and runs in a transaction."""
 
-from typing import Any
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypedDict, Unpack
 
 from django.db import transaction
 from django.utils import timezone
 
 from kerekasztal.core.models import User
 from kerekasztal.core.text import fold
+from kerekasztal.core.typeddata import field_names
 from kerekasztal.forums.models import Forum
+from kerekasztal.territory.models import Settlement
 
 from .models import Affiliation, Organisation, Person
 from .validators import normalise_tax_number
 
-ORGANISATION_FIELDS = (
-    "name", "kind", "seat", "postal_code", "address", "email", "phone", "website", "tax_number",
-)
-PERSON_FIELDS = (
-    "name", "email", "phone", "position", "legal_basis", "consent_given_on", "retention_until",
-)
+
+class OrganisationFields(TypedDict, total=False):
+    """What the services may set on an organisation."""
+
+    name: str
+    kind: str
+    seat: Settlement | None
+    postal_code: str
+    address: str
+    email: str
+    phone: str
+    website: str
+    tax_number: str
+
+
+class PersonFields(TypedDict, total=False):
+    """What the services may set on a person."""
+
+    name: str
+    email: str
+    phone: str
+    position: str
+    legal_basis: str
+    consent_given_on: datetime.date | None
+    retention_until: datetime.date
+
+
+ORGANISATION_FIELDS = field_names(OrganisationFields)
+PERSON_FIELDS = field_names(PersonFields)
 
 
 def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> None:
@@ -28,7 +55,9 @@ def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> 
 
 
 @transaction.atomic
-def organisation_create(*, forum: Forum, user: User | None = None, **data: Any) -> Organisation:
+def organisation_create(
+    *, forum: Forum, user: User | None = None, **data: Unpack[OrganisationFields],
+) -> Organisation:
     organisation = Organisation(forum=forum.root)
     _assign_organisation(organisation, data)
     _save(organisation, user)
@@ -37,14 +66,14 @@ def organisation_create(*, forum: Forum, user: User | None = None, **data: Any) 
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, user: User | None = None, **data: Any
+    *, organisation: Organisation, user: User | None = None, **data: Unpack[OrganisationFields]
 ) -> Organisation:
     _assign_organisation(organisation, data)
     _save(organisation, user, [*data.keys(), "name_key", "updated_at"])
     return organisation
 
 
-def _assign_organisation(organisation: Organisation, data: dict[str, Any]) -> None:
+def _assign_organisation(organisation: Organisation, data: Mapping[str, Any]) -> None:
     unknown = set(data) - set(ORGANISATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown organisation fields: {sorted(unknown)}")
@@ -71,7 +100,7 @@ def person_create(
     forum: Forum,
     organisations: list[Organisation] | tuple[Organisation, ...] = (),
     user: User | None = None,
-    **data: Any,
+    **data: Unpack[PersonFields],
 ) -> Person:
     person = Person(forum=forum.root)
     _assign_person(person, data)
@@ -86,7 +115,7 @@ def person_update(
     person: Person,
     organisations: list[Organisation] | None = None,
     user: User | None = None,
-    **data: Any,
+    **data: Unpack[PersonFields],
 ) -> Person:
     _assign_person(person, data)
     _save(person, user, [*data.keys(), "name_key", "updated_at"])
@@ -95,7 +124,7 @@ def person_update(
     return person
 
 
-def _assign_person(person: Person, data: dict[str, Any]) -> None:
+def _assign_person(person: Person, data: Mapping[str, Any]) -> None:
     unknown = set(data) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"unknown person fields: {sorted(unknown)}")

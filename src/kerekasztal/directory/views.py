@@ -5,8 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian, import_views
+from kerekasztal.core import access, hungarian
 from kerekasztal.core.forms import ConfirmForm
+from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
 from kerekasztal.core.tabular import table_response
 from kerekasztal.forums import services as forum_services

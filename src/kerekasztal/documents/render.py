@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from kerekasztal.core.files import content_disposition
+from kerekasztal.core.records.files import content_disposition
 
 from .publicity import Publicity
 

@@ -1,14 +1,14 @@
-"""Synthetic events for the benchmark dataset (core/dataset.py): per forum, events of every
-kind over the years with their settlements, target groups and topics; registrations (name,
-e-mail, settlement: never anything about ethnicity, health or disability) with attendance,
-and numbered certificates for the trainings' participants."""
+"""Synthetic events for the benchmark dataset (core/datasets/synthetic.py): per forum, events of
+every kind over the years with their settlements, target groups and topics; registrations (name,
+e-mail, settlement: never anything about ethnicity, health or disability) with attendance, and
+numbered certificates for the trainings' participants."""
 
 import datetime
 
 from django.db.models import Q
 from django.utils import timezone
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 from kerekasztal.core.models import TargetGroup, Topic
 
 from .models import (

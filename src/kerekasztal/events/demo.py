@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from kerekasztal.core.demo_loader import DemoContext
+from kerekasztal.core.datasets.demo import DemoContext
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.territory.models import Settlement
 

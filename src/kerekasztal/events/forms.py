@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from kerekasztal.core import hungarian
 from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
 from kerekasztal.core.models import TargetGroup, Topic
-from kerekasztal.core.privacy import registration_retention_period
-from kerekasztal.core.uploads import IMAGES, SCANS
+from kerekasztal.core.privacy.services import registration_retention_period
+from kerekasztal.core.records.uploads import IMAGES, SCANS
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 

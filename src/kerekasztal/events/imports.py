@@ -1,5 +1,5 @@
 """Importing events already held from a spreadsheet (CSV/XLSX), with the shared import
-machinery (core/imports.py): every row is checked and previewed, then all are saved as held
+machinery (core/imports/services.py): every row is checked and previewed, then all are saved as held
 events with their headcount in one transaction, or none."""
 
 import datetime
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core.forms import Form
-from kerekasztal.core.imports import Column, ImportSpec
+from kerekasztal.core.imports.services import Column, ImportSpec
 from kerekasztal.core.models import TargetGroup, Topic, User
 from kerekasztal.core.text import fold
 from kerekasztal.directory.forms import settlement_by_name

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.contracts import IndicatorRule
-from kerekasztal.core.reference import TOPICS
+from kerekasztal.core.datasets.reference import TOPICS
 
 from .models import TRAINING_KINDS, Event, EventKind, Registration
 
@@ -40,7 +40,7 @@ def _certified(forums, as_of):
         ~Q(certificate_number=""), completed=True, event__in=_trainings(forums, as_of))
 
 
-# The seeded topics (core/reference.py); a topic added later can still be passed by slug.
+# The seeded topics (core/datasets/reference.py); a topic added later can still be passed by slug.
 TOPIC_CHOICES = [(slugify(name), name) for name in TOPICS]
 KIND_CHOICES = [(value, label) for value, label in EventKind.choices]
 

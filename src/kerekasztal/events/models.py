@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from kerekasztal.core.uploads import IMAGES, SCANS, RandomName, policy_validator
+from kerekasztal.core.records.uploads import IMAGES, SCANS, RandomName, policy_validator
 
 
 class EventKind(models.TextChoices):
@@ -355,7 +355,7 @@ class AttendanceCount(models.Model):
 
 class EventReport(models.Model):
     """What happened: summary, outcomes and the problems raised (linked to the plans'
-    problems with core.links kind 'raised' when that app exists)."""
+    problems with core.records.links kind 'raised' when that app exists)."""
 
     forum_path = "event__forum"
 

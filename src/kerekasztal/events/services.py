@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import io
 import secrets
-from typing import Any
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core import signing
@@ -18,9 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import ical
-from kerekasztal.core.history import set_history_user
-from kerekasztal.core.mail import send_templated
-from kerekasztal.core.uploads import RandomName
+from kerekasztal.core.mail.services import send_templated
+from kerekasztal.core.models import TargetGroup, Topic
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.records.uploads import RandomName
+from kerekasztal.core.typeddata import field_names
+from kerekasztal.directory.models import Organisation
+from kerekasztal.territory.models import Settlement
 
 from .models import (
     AttendanceCount,
@@ -33,12 +39,34 @@ from .models import (
     RegistrationStatus,
 )
 
-EVENT_FIELDS = (
-    "kind", "title", "description", "venue", "address", "starts_at", "ends_at", "organiser",
-    "is_public", "registration_open", "capacity", "registration_deadline", "hours", "trainer",
-    "curriculum", "audience",
-)
+
+class EventFields(TypedDict, total=False):
+    """What the services may set on an event."""
+
+    kind: str
+    title: str
+    description: str
+    venue: str
+    address: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    organiser: Organisation | None
+    is_public: bool
+    registration_open: bool
+    capacity: int | None
+    registration_deadline: datetime.datetime | None
+    hours: Decimal | None
+    trainer: str
+    curriculum: str
+    audience: str
+    topics: Iterable[Topic]
+    target_groups: Iterable[TargetGroup]
+    settlements: Iterable[Settlement]
+    partners: Iterable[Organisation]
+
+
 EVENT_M2M = ("topics", "target_groups", "settlements", "partners")
+EVENT_FIELDS = tuple(name for name in field_names(EventFields) if name not in EVENT_M2M)
 CANCEL_SALT = "kerekasztal.events.cancel"
 CANCEL_MAX_AGE = datetime.timedelta(days=400)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -58,7 +86,7 @@ def _save(instance: Any, user: Any = None, **kwargs: Any) -> None:
     instance.save()
 
 
-def _assign(event: Event, data: dict[str, Any]) -> dict[str, Any]:
+def _assign(event: Event, data: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(data) - set(EVENT_FIELDS) - set(EVENT_M2M)
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
@@ -84,7 +112,9 @@ def _set_m2m(event: Event, m2m: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def event_create(*, forum, user=None, series: EventSeries | None = None, **data: Any) -> Event:
+def event_create(
+    *, forum, user=None, series: EventSeries | None = None, **data: Unpack[EventFields],
+) -> Event:
     event = Event(forum=forum, series=series)
     m2m = _assign(event, data)
     _check_m2m(event, {"settlements": [], **m2m})
@@ -94,7 +124,9 @@ def event_create(*, forum, user=None, series: EventSeries | None = None, **data:
 
 
 @transaction.atomic
-def event_update(*, event: Event, user=None, base_url: str = "", **data: Any) -> Event:
+def event_update(
+    *, event: Event, user=None, base_url: str = "", **data: Unpack[EventFields],
+) -> Event:
     event = _lock(event)
     m2m = _assign(event, data)
     _check_m2m(event, m2m)
@@ -141,7 +173,9 @@ def series_dates(first: datetime.datetime, *, every: str, count: int) -> list[da
 
 
 @transaction.atomic
-def series_create(*, forum, every: str, count: int, user=None, **data: Any) -> EventSeries:
+def series_create(
+    *, forum, every: str, count: int, user=None, **data: Unpack[EventFields],
+) -> EventSeries:
     """Create `count` events at once; each is edited one by one afterwards."""
     if not 2 <= count <= 52:
         raise ValidationError({"count": _("Egy sorozat 2–52 alkalomból állhat.")})
@@ -149,10 +183,10 @@ def series_create(*, forum, every: str, count: int, user=None, **data: Any) -> E
     series.full_clean()
     series.save()
     duration = data["ends_at"] - data["starts_at"]
-    deadline_before = (data["starts_at"] - data["registration_deadline"]
-                       if data.get("registration_deadline") else None)
+    deadline = data.get("registration_deadline")
+    deadline_before = data["starts_at"] - deadline if deadline else None
     for number, start in enumerate(series_dates(data["starts_at"], every=every, count=count), 1):
-        item = dict(data)
+        item = data.copy()
         item["title"] = f"{data['title']} ({number}. alkalom)"
         item["starts_at"], item["ends_at"] = start, start + duration
         if deadline_before is not None:
@@ -486,7 +520,7 @@ def certificate_lookup(code: str) -> Registration | None:
 def event_record_held(*, forum, participants_count: int | None = None,
                       people: list[tuple[str, str]] | None = None,
                       by_organisation: dict | None = None, user=None,
-                      **data: Any) -> Event:
+                      **data: Unpack[EventFields]) -> Event:
     """Record an event that has already taken place, in one step: the event itself (held,
     and on the public site when public) with its attendance (`event_mark_held`). The date
     may lie long before the day of recording."""

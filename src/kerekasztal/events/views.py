@@ -13,16 +13,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, ical, import_views, links
-from kerekasztal.core.files import serve
+from kerekasztal.core import access, ical
 from kerekasztal.core.forms import ConfirmForm
-from kerekasztal.core.link_picker import picker_response
+from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import (
     paginate,
     querystring_without_page,
     render_public,
     render_workspace,
 )
+from kerekasztal.core.records import links
+from kerekasztal.core.records.files import serve
+from kerekasztal.core.records.link_picker import picker_response
 from kerekasztal.core.tabular import table_response
 from kerekasztal.core.throttle import TOO_MANY, form_throttled
 

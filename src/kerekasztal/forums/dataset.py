@@ -1,6 +1,6 @@
-"""Synthetic memberships and coordinators for the benchmark dataset (core/dataset.py)."""
+"""Synthetic memberships and coordinators for the benchmark dataset (core/datasets/synthetic.py)."""
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 from kerekasztal.core.models import User
 from kerekasztal.directory.dataset import PEOPLE_PER_ORGANISATION
 

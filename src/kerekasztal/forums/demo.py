@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib.auth.models import Permission
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, DemoContext
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, DemoContext
 from kerekasztal.core.models import User
 from kerekasztal.directory import services as directory_services
 from kerekasztal.directory.models import LegalBasis, Organisation, OrganisationKind, Person

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core import hungarian
 from kerekasztal.core.forms import DateInput, Form, ModelForm
-from kerekasztal.core.uploads import SCANS
+from kerekasztal.core.records.uploads import SCANS
 from kerekasztal.directory.models import Organisation, OrganisationKind, Person
 from kerekasztal.territory.models import County, District, Settlement
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from kerekasztal.core import hungarian
 from kerekasztal.core.forms import Form
-from kerekasztal.core.imports import Column, ImportSpec, RowError
+from kerekasztal.core.imports.services import Column, ImportSpec, RowError
 from kerekasztal.core.models import User
 from kerekasztal.core.text import fold
 from kerekasztal.directory.matching import OrganisationMatcher

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core.collation import HU
-from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
+from kerekasztal.core.records.uploads import SCANS, RandomName, policy_validator
 from kerekasztal.territory.models import District, Settlement
 
 

@@ -3,10 +3,11 @@
 import datetime
 import hashlib
 import secrets
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -15,20 +16,47 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import access, hungarian
-from kerekasztal.core.history import set_history_user
-from kerekasztal.core.mail import send_templated
+from kerekasztal.core.accounts.services import user_invite
+from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import User
-from kerekasztal.core.services import user_invite
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.typeddata import field_names
 from kerekasztal.directory import services as directory_services
 from kerekasztal.directory.models import Organisation, OrganisationKind, Person
-from kerekasztal.territory.models import Settlement
+from kerekasztal.territory.models import County, District, Settlement
 
 from .models import AccessRole, AccountInvitation, Forum, ForumAccess, Membership, MembershipRole
 
-FORUM_FIELDS = (
-    "name", "slug", "kind", "parent", "district", "county", "founded_on", "description",
-    "contact_name", "contact_email", "contact_phone", "contact_address", "lead_organisation",
-)
+
+class ForumFields(TypedDict, total=False):
+    """What the services may set on a forum."""
+
+    name: str
+    slug: str
+    kind: str
+    parent: Forum | None
+    district: District | None
+    county: County | None
+    founded_on: datetime.date | None
+    description: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    contact_address: str
+    lead_organisation: Organisation | None
+
+
+class MembershipFields(TypedDict, total=False):
+    """What the services may set on a membership."""
+
+    role: str
+    since: datetime.date
+    until: datetime.date | None
+    leaving_reason: str
+    accession_declaration: File
+
+
+FORUM_FIELDS = field_names(ForumFields)
 
 
 def unique_slug(name: str) -> str:
@@ -46,7 +74,7 @@ def forum_create(
     creator: User,
     lead_organisation_name: str = "",
     lead_organisation_kind: str = OrganisationKind.LOCAL_GOVERNMENT,
-    **data: Any,
+    **data: Unpack[ForumFields],
 ) -> Forum:
     """A new forum; its creator becomes its coordinator, the lead organisation its first
     directory entry."""
@@ -85,7 +113,7 @@ def _lead_seat(forum: Forum) -> Settlement | None:
 
 
 @transaction.atomic
-def forum_update(*, forum: Forum, user: User | None = None, **data: Any) -> Forum:
+def forum_update(*, forum: Forum, user: User | None = None, **data: Unpack[ForumFields]) -> Forum:
     if set(data) - set(FORUM_FIELDS):
         raise TypeError(f"unknown forum fields: {sorted(set(data) - set(FORUM_FIELDS))}")
     for name, value in data.items():
@@ -154,9 +182,9 @@ def membership_update(
     membership: Membership,
     representatives: list[Person] | None = None,
     user: User | None = None,
-    **data: Any,
+    **data: Unpack[MembershipFields],
 ) -> Membership:
-    allowed = {"role", "since", "until", "leaving_reason", "accession_declaration"}
+    allowed = set(field_names(MembershipFields))
     if set(data) - allowed:
         raise TypeError(f"unknown membership fields: {sorted(set(data) - allowed)}")
     for name, value in data.items():

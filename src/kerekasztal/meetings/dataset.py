@@ -1,5 +1,5 @@
-"""Synthetic meetings for the benchmark dataset (core/dataset.py): per forum, sessions over
-the years (most held, some still coming), each with an agenda; held sessions with the
+"""Synthetic meetings for the benchmark dataset (core/datasets/synthetic.py): per forum, sessions
+over the years (most held, some still coming), each with an agenda; held sessions with the
 attendance of member organisations and a decision."""
 
 import datetime
@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Max
 from django.utils import timezone
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 from kerekasztal.directory.dataset import PEOPLE_PER_ORGANISATION
 from kerekasztal.forums.models import Membership
 

@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from kerekasztal.core.demo_loader import DemoContext
+from kerekasztal.core.datasets.demo import DemoContext
 from kerekasztal.forums.models import PARTICIPATING_ROLES, Membership
 from kerekasztal.territory.models import Settlement
 

@@ -173,7 +173,7 @@ def body_paragraphs(body: str) -> list[str]:
     blocks of formatted (sanitised HTML) text; the text only, never markup."""
     if not services.is_html(body):
         return _text_paragraphs(body)
-    html = str(services.minutes_html(body))
+    html = str(queries.minutes_html(body))
     paragraphs = []
     for block in _BLOCK_END.split(html):
         text = unescape(_TAG.sub("", _LINE_BREAK.sub("\n", block)))

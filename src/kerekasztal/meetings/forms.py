@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
-from kerekasztal.core.uploads import DOCUMENTS, SCANS, policy_validator
+from kerekasztal.core.records.uploads import DOCUMENTS, SCANS, policy_validator
 from kerekasztal.directory.models import Organisation, Person
 
 from .models import (

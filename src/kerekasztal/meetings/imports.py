@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kerekasztal.core.forms import Form
-from kerekasztal.core.imports import Column, ImportSpec
+from kerekasztal.core.imports.services import Column, ImportSpec
 from kerekasztal.core.models import User
 from kerekasztal.core.text import fold
 from kerekasztal.directory.forms import settlement_by_name

@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
+from kerekasztal.core.records.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
 
 
 class MeetingStatus(models.TextChoices):

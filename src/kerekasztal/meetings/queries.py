@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.safestring import SafeString
 
 from kerekasztal.core.collation import sort_key
+from kerekasztal.core.richtext import as_html
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
@@ -22,7 +25,7 @@ from .models import (
     MeetingStatus,
     Rsvp,
 )
-from .services import invited_memberships
+from .services import invited_memberships, is_html
 
 
 def meeting_list(forum: Forum, *, year: int | None = None, status: str = "",
@@ -201,3 +204,11 @@ def held_recorded(meeting: Meeting):
     """The history entry that first recorded the meeting as held (who and when), or None."""
     return (meeting.history.filter(status=MeetingStatus.HELD).select_related("history_user")
             .order_by("history_date", "history_id").first())
+
+
+def minutes_html(body: str) -> SafeString:
+    """A minutes body for a page or a PDF: plain text becomes <p> paragraphs with <br> line
+    breaks (escaped); either way the result is sanitised again on the way out."""
+    if not is_html(body):
+        body = linebreaks(body or "", autoescape=True)
+    return as_html(body)

@@ -3,9 +3,9 @@ decisions and their follow-up."""
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core import signing
@@ -14,19 +14,19 @@ from django.db import transaction
 from django.db.models import F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import linebreaks
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.history import set_history_user
 from kerekasztal.core.ical import CalendarItem, calendar_bytes
-from kerekasztal.core.mail import send_templated
+from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import User
-from kerekasztal.core.richtext import as_html, sanitize
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.richtext import sanitize
+from kerekasztal.core.typeddata import field_names
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import PARTICIPATING_ROLES, Forum, Membership, MembershipRole
+from kerekasztal.territory.models import Settlement
 
 from .models import (
     AgendaAttachment,
@@ -47,10 +47,43 @@ from .models import (
     Rsvp,
 )
 
-MEETING_FIELDS = (
-    "number", "title", "starts_at", "ends_at", "venue_settlement", "venue_address",
-    "online_url", "visibility", "description",
-)
+
+class MeetingFields(TypedDict, total=False):
+    """What the services may set on a meeting."""
+
+    number: int | None  # none or 0: the forum's next number
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    venue_settlement: Settlement | None
+    venue_address: str
+    online_url: str
+    visibility: str
+    description: str
+
+
+class AgendaItemFields(TypedDict, total=False):
+    """What the services may set on an agenda item."""
+
+    title: str
+    presenter_person: Person | None
+    presenter_organisation: Organisation | None
+    duration_minutes: int | None
+
+
+class DecisionFields(TypedDict, total=False):
+    """What the services may set on a decision."""
+
+    text: str
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+    responsible_organisation: Organisation | None
+    deadline: datetime.date | None
+    number: int
+
+
+MEETING_FIELDS = field_names(MeetingFields)
 # Changing these after the invitations went out reschedules the meeting.
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue_settlement", "venue_address", "online_url")
 RSVP_SALT = "kerekasztal.meetings.rsvp"
@@ -81,7 +114,9 @@ def next_number(forum: Forum) -> int:
 
 
 @transaction.atomic
-def meeting_schedule(*, forum: Forum, user: User | None = None, **data: Any) -> Meeting:
+def meeting_schedule(
+    *, forum: Forum, user: User | None = None, **data: Unpack[MeetingFields],
+) -> Meeting:
     """A new meeting; its number is the forum's next one unless given."""
     if set(data) - set(MEETING_FIELDS):
         raise TypeError(f"unknown meeting fields: {sorted(set(data) - set(MEETING_FIELDS))}")
@@ -96,14 +131,17 @@ def meeting_schedule(*, forum: Forum, user: User | None = None, **data: Any) -> 
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, user: User | None = None, **data: Any) -> Meeting:
+def meeting_update(
+    *, meeting: Meeting, user: User | None = None, **data: Unpack[MeetingFields],
+) -> Meeting:
     """Edit a meeting. Moving an announced meeting reschedules it and tells every invitee."""
     if set(data) - set(MEETING_FIELDS):
         raise TypeError(f"unknown meeting fields: {sorted(set(data) - set(MEETING_FIELDS))}")
     if not data.get("number", True):
         data.pop("number")
+    values: Mapping[str, Any] = data
     moved = [name for name in SCHEDULE_FIELDS
-             if name in data and getattr(meeting, name) != data[name]]
+             if name in values and getattr(meeting, name) != values[name]]
     for name, value in data.items():
         setattr(meeting, name, value)
     meeting.full_clean()
@@ -181,9 +219,10 @@ def agenda_item_add(*, meeting: Meeting, title: str, presenter_person: Person | 
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, user: User | None = None, **data: Any
-                       ) -> AgendaItem:
-    allowed = {"title", "presenter_person", "presenter_organisation", "duration_minutes"}
+def agenda_item_update(
+    *, item: AgendaItem, user: User | None = None, **data: Unpack[AgendaItemFields],
+) -> AgendaItem:
+    allowed = set(field_names(AgendaItemFields))
     if set(data) - allowed:
         raise TypeError(f"unknown agenda fields: {sorted(set(data) - allowed)}")
     _check_presenter(item.meeting, data.get("presenter_person"),
@@ -549,7 +588,7 @@ def meeting_record_held(*, forum: Forum, user: User | None = None,
                         named: Sequence[tuple[str, Organisation | None]] = (),
                         headcounts: dict[Organisation, int] | None = None,
                         headcount_total: int | None = None, guests: int = 0,
-                        scan: Any = None, **data: Any) -> Meeting:
+                        scan: Any = None, **data: Unpack[MeetingFields]) -> Meeting:
     """A session already held, recorded at once with its attendance (a coordinator who
     starts using the platform mid-project). Its history keeps who recorded it and when."""
     starts_at = data.get("starts_at")
@@ -653,14 +692,6 @@ def minutes_text(body: str) -> str:
     kept; escaped when shown), or formatted text (HTML, e.g. pasted) sanitised with nh3."""
     body = (body or "").replace("\r\n", "\n").strip()
     return sanitize(body) if is_html(body) else body
-
-
-def minutes_html(body: str) -> SafeString:
-    """A minutes body for a page or a PDF: plain text becomes <p> paragraphs with <br> line
-    breaks (escaped); either way the result is sanitised again on the way out."""
-    if not is_html(body):
-        body = linebreaks(body or "", autoescape=True)
-    return as_html(body)
 
 
 def _minutes(meeting: Meeting) -> Minutes:
@@ -780,9 +811,10 @@ def decision_record(*, meeting: Meeting, text: str, number: int | None = None,
 
 
 @transaction.atomic
-def decision_update(*, decision: Decision, user: User | None = None, **data: Any) -> Decision:
-    allowed = {"text", "votes_for", "votes_against", "votes_abstain",
-               "responsible_organisation", "deadline", "number"}
+def decision_update(
+    *, decision: Decision, user: User | None = None, **data: Unpack[DecisionFields],
+) -> Decision:
+    allowed = set(field_names(DecisionFields))
     if set(data) - allowed:
         raise TypeError(f"unknown decision fields: {sorted(set(data) - allowed)}")
     for name, value in data.items():

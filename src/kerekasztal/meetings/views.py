@@ -10,16 +10,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views, links
-from kerekasztal.core.files import serve
+from kerekasztal.core import access
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.ical import calendar_bytes, calendar_response
+from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import (
     paginate,
     querystring_without_page,
     render_public,
     render_workspace,
 )
+from kerekasztal.core.records import links
+from kerekasztal.core.records.files import serve
 from kerekasztal.core.tabular import table_response
 from kerekasztal.directory.models import Organisation, Person
 
@@ -585,7 +587,7 @@ def minutes(request, forum, pk):
         "meeting": meeting, "minutes": visible, "quorum": services.quorum(meeting),
         "send_form": MinutesSendForm(),
         "approve_form": MinutesApproveForm(deadline_open=_deadline_open(record)),
-        "body": services.minutes_html(visible.body) if visible else "",
+        "body": queries.minutes_html(visible.body) if visible else "",
         "comment_form": MinutesCommentForm(), "decisions": queries.decisions_of(meeting),
         "comments": visible.comments.select_related("author") if visible else [],
     })

@@ -1,10 +1,10 @@
-"""Synthetic plans for the benchmark dataset (core/dataset.py): per forum, one district (or
-county) programme plan that grows with every run, and settlement HEPs with problems,
+"""Synthetic plans for the benchmark dataset (core/datasets/synthetic.py): per forum, one district
+(or county) programme plan that grows with every run, and settlement HEPs with problems,
 measures and progress. Aggregate content only, never a person's target group."""
 
 import datetime
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 from kerekasztal.core.models import TargetGroup
 
 from .models import (

@@ -5,7 +5,7 @@ seed koszeg-arop-0019.txt) rolled up from them. The figures are invented."""
 import datetime
 from decimal import Decimal
 
-from kerekasztal.core.demo_loader import DemoContext
+from kerekasztal.core.datasets.demo import DemoContext
 from kerekasztal.core.models import TargetGroup
 from kerekasztal.territory.models import Settlement
 

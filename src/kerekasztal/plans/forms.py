@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput, DecimalCommaField, Form, ModelForm
 from kerekasztal.core.models import TargetGroup
+from kerekasztal.core.records.uploads import SCANS
 from kerekasztal.core.text import fold
-from kerekasztal.core.uploads import SCANS
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
 

@@ -1,10 +1,10 @@
-"""Imports into one plan: action-plan measures and statistical tables (core/imports.py)."""
+"""Imports into one plan: action-plan measures and statistical tables (core/imports/services.py)."""
 
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.imports import Column, ImportSpec
+from kerekasztal.core.imports.services import Column, ImportSpec
 from kerekasztal.core.models import User
 
 from . import services

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from kerekasztal.core.uploads import SCANS, RandomName, policy_validator
+from kerekasztal.core.records.uploads import SCANS, RandomName, policy_validator
 
 
 class Scope(models.TextChoices):

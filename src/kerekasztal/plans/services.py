@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,11 +16,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kerekasztal.core.history import set_history_user
-from kerekasztal.core.links import link_create
-from kerekasztal.core.mail import send_templated
+from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import TargetGroup, User
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.records.links import link_create
+from kerekasztal.core.typeddata import field_names
+from kerekasztal.directory.models import Organisation
 from kerekasztal.forums.models import Forum
+from kerekasztal.territory.models import County, District, Settlement
 
 from .models import (
     CHAPTER_ORDER,
@@ -42,17 +46,75 @@ from .models import (
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-PLAN_FIELDS = ("scope", "settlement", "district", "county", "title", "period_start",
-               "period_end", "summary")
-MEASURE_FIELDS = (
-    "number", "title", "target_group", "goal_short", "goal_medium", "goal_long", "content",
-    "responsible_organisation", "responsible", "responsible_person", "partners", "deadline",
-    "deadline_note", "indicator_name", "indicator_baseline", "indicator_target",
-    "indicator_source", "documentation", "risks", "resources_human", "resources_financial",
-    "resources_technical", "sustainability", "strategy_fit", "weight",
-)
-PROBLEM_FIELDS = ("target_group", "title", "description", "baseline")
-CHAPTER_FIELDS = ("text", "problems_found", "opportunities")
+class PlanEditFields(TypedDict, total=False):
+    """What may change on a plan once it exists."""
+
+    title: str
+    period_start: int
+    period_end: int
+    summary: str
+
+
+class PlanFields(PlanEditFields, total=False):
+    """What the services may set on a new plan: also its scope and territory."""
+
+    scope: str
+    settlement: Settlement | None
+    district: District | None
+    county: County | None
+
+
+class ChapterFields(TypedDict, total=False):
+    """What the services may set on a chapter."""
+
+    text: str
+    problems_found: str
+    opportunities: str
+
+
+class ProblemFields(TypedDict, total=False):
+    """What the services may set on a problem."""
+
+    target_group: TargetGroup
+    title: str
+    description: str
+    baseline: str
+
+
+class MeasureFields(TypedDict, total=False):
+    """What the services may set on a measure."""
+
+    number: int
+    title: str
+    target_group: TargetGroup
+    goal_short: str
+    goal_medium: str
+    goal_long: str
+    content: str
+    responsible_organisation: Organisation | None
+    responsible: str
+    responsible_person: str
+    partners: str
+    deadline: datetime.date | None
+    deadline_note: str
+    indicator_name: str
+    indicator_baseline: str
+    indicator_target: str
+    indicator_source: str
+    documentation: str
+    risks: str
+    resources_human: str
+    resources_financial: str
+    resources_technical: str
+    sustainability: str
+    strategy_fit: str
+    weight: int
+
+
+PLAN_FIELDS = field_names(PlanFields)
+MEASURE_FIELDS = field_names(MeasureFields)
+PROBLEM_FIELDS = field_names(ProblemFields)
+CHAPTER_FIELDS = field_names(ChapterFields)
 
 
 def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> None:
@@ -61,7 +123,7 @@ def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> 
     instance.save(update_fields=fields)
 
 
-def _assign(instance: Any, data: dict[str, Any], allowed: tuple[str, ...]) -> None:
+def _assign(instance: Any, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
     unknown = set(data) - set(allowed)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -79,7 +141,7 @@ def _require_editable(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_create(*, forum: Forum, user: User | None = None, **data: Any) -> Plan:
+def plan_create(*, forum: Forum, user: User | None = None, **data: Unpack[PlanFields]) -> Plan:
     plan = Plan(forum=forum)
     _assign(plan, data, PLAN_FIELDS)
     if plan.scope != "settlement":
@@ -95,9 +157,9 @@ def plan_create(*, forum: Forum, user: User | None = None, **data: Any) -> Plan:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, user: User | None = None, **data: Any) -> Plan:
+def plan_update(*, plan: Plan, user: User | None = None, **data: Unpack[PlanEditFields]) -> Plan:
     _require_editable(plan)
-    _assign(plan, data, ("title", "period_start", "period_end", "summary"))
+    _assign(plan, data, field_names(PlanEditFields))
     _save(plan, user, [*data.keys(), "updated_at"])
     return plan
 
@@ -227,7 +289,9 @@ def plan_record_review(*, plan: Plan, reviewed_on: datetime.date, outcome: str,
 
 
 @transaction.atomic
-def chapter_update(*, chapter: Chapter, user: User | None = None, **data: Any) -> Chapter:
+def chapter_update(
+    *, chapter: Chapter, user: User | None = None, **data: Unpack[ChapterFields],
+) -> Chapter:
     _require_editable(chapter.plan)
     _assign(chapter, data, CHAPTER_FIELDS)
     _save(chapter, user, [*data.keys(), "updated_at"])
@@ -316,7 +380,7 @@ def statistic_add_population(*, plan: Plan, user: User | None = None) -> Statist
 
 @transaction.atomic
 def problem_create(*, plan: Plan, user: User | None = None, sources: Any = (),
-                   **data: Any) -> Problem:
+                   **data: Unpack[ProblemFields]) -> Problem:
     _require_editable(plan)
     problem = Problem(plan=plan)
     _assign(problem, data, PROBLEM_FIELDS)
@@ -327,7 +391,9 @@ def problem_create(*, plan: Plan, user: User | None = None, sources: Any = (),
 
 
 @transaction.atomic
-def problem_update(*, problem: Problem, user: User | None = None, **data: Any) -> Problem:
+def problem_update(
+    *, problem: Problem, user: User | None = None, **data: Unpack[ProblemFields],
+) -> Problem:
     _require_editable(problem.plan)
     _assign(problem, data, PROBLEM_FIELDS)
     _save(problem, user, list(data.keys()))
@@ -352,7 +418,7 @@ def _check_problems(plan: Plan, problems: Any) -> None:
 
 @transaction.atomic
 def measure_create(*, plan: Plan, user: User | None = None, problems: Any = (),
-                   sources: Any = (), **data: Any) -> Measure:
+                   sources: Any = (), **data: Unpack[MeasureFields]) -> Measure:
     _require_editable(plan)
     measure = Measure(plan=plan)
     data.setdefault("number", next_measure_number(plan))
@@ -368,7 +434,7 @@ def measure_create(*, plan: Plan, user: User | None = None, problems: Any = (),
 
 @transaction.atomic
 def measure_update(*, measure: Measure, user: User | None = None, problems: Any = None,
-                   **data: Any) -> Measure:
+                   **data: Unpack[MeasureFields]) -> Measure:
     _require_editable(measure.plan)
     _assign(measure, data, MEASURE_FIELDS)
     _save(measure, user, [*data.keys(), "updated_at"])

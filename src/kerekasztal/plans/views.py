@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views, links
-from kerekasztal.core.files import serve
+from kerekasztal.core import access
 from kerekasztal.core.forms import UploadForm
-from kerekasztal.core.imports import import_preview as import_preview_file
-from kerekasztal.core.link_picker import picker_response
-from kerekasztal.core.links import targets_of
+from kerekasztal.core.imports import views as import_views
+from kerekasztal.core.imports.services import import_preview as import_preview_file
 from kerekasztal.core.pages import render_public, render_workspace
+from kerekasztal.core.records import links
+from kerekasztal.core.records.files import serve
+from kerekasztal.core.records.link_picker import picker_response
+from kerekasztal.core.records.links import targets_of
 from kerekasztal.core.tabular import table_response
 
 from . import documents, queries, services

@@ -1,11 +1,11 @@
-"""Synthetic grant projects for the benchmark dataset (core/dataset.py): one EFOP project
+"""Synthetic grant projects for the benchmark dataset (core/datasets/synthetic.py): one EFOP project
 per forum at scale 1 (200 in all) with partners, staff, deliverables, milestones, indicators
 computed from the other apps' records and the start and closing press releases."""
 
 import datetime
 from decimal import Decimal
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 
 from .models import (
     ConsortiumPartner,

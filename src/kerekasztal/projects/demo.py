@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
-from kerekasztal.core.demo_loader import DemoContext
+from kerekasztal.core.datasets.demo import DemoContext
 from kerekasztal.directory.models import LegalBasis, Organisation, Person
 
 from . import services

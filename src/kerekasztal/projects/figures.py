@@ -15,8 +15,9 @@ from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connections, models
 from django.db.models import Min, QuerySet
 
-from kerekasztal.core import contracts, hungarian, links
+from kerekasztal.core import contracts, hungarian
 from kerekasztal.core.contracts import IndicatorRule
+from kerekasztal.core.records import links
 
 from .models import Indicator, ManualValue, Project
 

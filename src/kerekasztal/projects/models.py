@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from kerekasztal.core.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
+from kerekasztal.core.records.uploads import DOCUMENTS, SCANS, RandomName, policy_validator
 
 from .programmes import BRAND_CHOICES, FUND_CHOICES, PROGRAMME_CHOICES, PROGRAMMES, Brand
 

@@ -2,7 +2,8 @@
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -10,8 +11,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.history import set_history_user
 from kerekasztal.core.models import User
+from kerekasztal.core.records.history import set_history_user
+from kerekasztal.core.typeddata import field_names
+from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
 from .models import (
@@ -23,11 +26,32 @@ from .models import (
     Project,
 )
 
-PROJECT_FIELDS = (
-    "programme", "brand", "infoblock", "call_code", "call_title", "code", "title", "summary",
-    "beneficiary", "grant_amount", "grant_rate", "total_cost", "funds", "start", "end",
-    "sustainability_end", "closed_on", "website", "contact",
-)
+
+class ProjectFields(TypedDict, total=False):
+    """What the services may set on a project."""
+
+    programme: str
+    brand: str
+    infoblock: str
+    call_code: str
+    call_title: str
+    code: str
+    title: str
+    summary: str
+    beneficiary: Organisation
+    grant_amount: int
+    grant_rate: Decimal
+    total_cost: int | None
+    funds: Any
+    start: datetime.date
+    end: datetime.date
+    sustainability_end: datetime.date | None
+    closed_on: datetime.date | None
+    website: str
+    contact: Person | None
+
+
+PROJECT_FIELDS = field_names(ProjectFields)
 
 
 
@@ -57,8 +81,10 @@ def _set_forums(project: Project, forums: Iterable[Forum] | None) -> None:
 
 
 @transaction.atomic
-def project_create(*, forum: Forum, user: User | None,
-                   forums_funded: Iterable[Forum] | None = None, **data: Any) -> Project:
+def project_create(
+    *, forum: Forum, user: User | None, forums_funded: Iterable[Forum] | None = None,
+    **data: Unpack[ProjectFields],
+) -> Project:
     unknown = set(data) - set(PROJECT_FIELDS)
     if unknown:
         raise TypeError(f"unknown project fields: {sorted(unknown)}")
@@ -72,8 +98,10 @@ def project_create(*, forum: Forum, user: User | None,
 
 
 @transaction.atomic
-def project_update(*, project: Project, user: User | None,
-                   forums_funded: Iterable[Forum] | None = None, **data: Any) -> Project:
+def project_update(
+    *, project: Project, user: User | None, forums_funded: Iterable[Forum] | None = None,
+    **data: Unpack[ProjectFields],
+) -> Project:
     unknown = set(data) - set(PROJECT_FIELDS)
     if unknown:
         raise TypeError(f"unknown project fields: {sorted(unknown)}")

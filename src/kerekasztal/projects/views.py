@@ -2,20 +2,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian, links
-from kerekasztal.core.files import serve
+from kerekasztal.core import access, hungarian
 from kerekasztal.core.pages import paginate, render_public, render_workspace
+from kerekasztal.core.records import links
+from kerekasztal.core.records.files import serve
 from kerekasztal.core.tabular import table_response
-from kerekasztal.documents.render import DocxBuilder
-from kerekasztal.documents.typst import TypstBuilder
 from kerekasztal.territory.geo import project as map_projection
 
-from . import charts, figures, queries, services
+from . import charts, documents, figures, queries, services
 from .forms import (
     AsOfForm,
     AssetForm,
@@ -488,30 +487,10 @@ def release_publish(request, forum, pk, rpk):
     return redirect("projects:release", forum=forum.slug, pk=pk, rpk=rpk)
 
 
-def paragraphs(body: str) -> list[list[str]]:
-    """Blank-line separated paragraphs, each a list of lines."""
-    return [block.splitlines() for block in body.replace("\r\n", "\n").split("\n\n")
-            if block.strip()]
-
-
-def write_release(builder, release, block):
-    """The press release, once for the PDF and the Word file: kind, title, its paragraphs
-    (line breaks kept) and the project's publicity block."""
-    builder.paragraph(release.get_kind_display(), italic=True)
-    builder.heading(release.title)
-    for lines in paragraphs(release.body):
-        builder.paragraph("\n".join(lines))
-    return builder.publicity(block)
-
-
 def release_document(request, forum, pk, rpk, doc):
     forum = access.forum_for(request.user, forum, "project.details.view")
     release = _release(request, forum, pk, rpk, "project.details.view")
-    name = f"{release.get_kind_display()}-{release.project.code}"
-    with translation.override("hu"):
-        kind = TypstBuilder if doc == "pdf" else DocxBuilder
-        builder = kind(title=release.title, forum_name=forum.name)
-        return write_release(builder, release, publicity_block(release.project)).response(name)
+    return documents.press_release(release, doc, forum_name=forum.name)
 
 
 # --- public ------------------------------------------------------------------------------
@@ -531,6 +510,6 @@ def public_release(request, forum, pk):
     forum = access.forum_public(forum)
     release = access.press_release_public(forum, pk)
     return render_public(request, forum, "projects/public_release.html", {
-        "release": release, "paragraphs": paragraphs(release.body),
+        "release": release, "paragraphs": documents.paragraphs(release.body),
         "publicity": publicity_block(release.project),
     })

@@ -8,7 +8,7 @@ import io
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from kerekasztal.core.demo_loader import DemoContext
+from kerekasztal.core.datasets.demo import DemoContext
 
 from . import services
 from .models import Album, Document, DocumentKind, Post, PostKind, PostStatus, SiteSettings

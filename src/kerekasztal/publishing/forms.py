@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
+from kerekasztal.core.records.uploads import DOCUMENTS, IMAGES
 from kerekasztal.core.richtext import RichTextField
-from kerekasztal.core.uploads import DOCUMENTS, IMAGES
 
 from .models import Album, Document, Post, PostKind, SiteSettings
 

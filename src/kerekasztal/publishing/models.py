@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from kerekasztal.core.uploads import DOCUMENTS, IMAGES, RandomName, policy_validator
+from kerekasztal.core.records.uploads import DOCUMENTS, IMAGES, RandomName, policy_validator
 
 
 class PostKind(models.TextChoices):

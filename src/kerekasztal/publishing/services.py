@@ -1,14 +1,69 @@
 """Writes of the publishing app: every one validated and in one transaction."""
 
-from typing import Any
+import datetime
+from typing import Any, TypedDict, Unpack
 
+from django.core.files import File
 from django.db import transaction
 
 from kerekasztal.core.richtext import sanitize
+from kerekasztal.core.typeddata import check_fields, field_names
 
 from .models import Album, Document, Photo, Post, PostAttachment, PostImage, SiteSettings
 
-POST_FIELDS = ("kind", "title", "lead", "body", "status", "publish_at")
+
+class PostFields(TypedDict, total=False):
+    """What the services may set on a post."""
+
+    kind: str
+    title: str
+    lead: str
+    body: str
+    status: str
+    publish_at: datetime.datetime
+
+
+class DocumentFields(TypedDict, total=False):
+    """What the services may set on a document."""
+
+    title: str
+    kind: str
+    language: str
+    translation_of: Document | None
+    issued_on: datetime.date | None
+    description: str
+    file: File
+    published: bool
+
+
+class AlbumFields(TypedDict, total=False):
+    """What the services may set on an album."""
+
+    title: str
+    taken_on: datetime.date | None
+    description: str
+    published: bool
+
+
+class SiteSettingsFields(TypedDict, total=False):
+    """What the services may set in a forum's site settings."""
+
+    contact_hours: str
+    contact_note: str
+    compliance: str
+    non_accessible: str
+    alternatives: str
+    statement_prepared_on: datetime.date | None
+    statement_reviewed_on: datetime.date | None
+    assessment_method: str
+    accessibility_contact: str
+    enforcement: str
+    controller: str
+    dpo_contact: str
+    privacy_extra: str
+
+
+POST_FIELDS = field_names(PostFields)
 
 
 def _save(instance: Any, user: Any = None) -> Any:
@@ -20,9 +75,10 @@ def _save(instance: Any, user: Any = None) -> Any:
 
 
 @transaction.atomic
-def post_create(*, forum, user=None, images=(), attachments=(), **data: Any) -> Post:
+def post_create(*, forum, user=None, images=(), attachments=(), **data: Unpack[PostFields]) -> Post:
     """A news item or press release. `images` are (file, alt_text, caption) triples,
     `attachments` (file, title) pairs."""
+    check_fields(data, POST_FIELDS, "post")
     data["body"] = sanitize(data.get("body", ""))
     post = _save(Post(forum=forum, created_by=user if user and user.is_authenticated else None,
                       **data), user)
@@ -31,11 +87,12 @@ def post_create(*, forum, user=None, images=(), attachments=(), **data: Any) -> 
 
 
 @transaction.atomic
-def post_update(*, post: Post, user=None, images=(), attachments=(), **data: Any) -> Post:
+def post_update(
+    *, post: Post, user=None, images=(), attachments=(), **data: Unpack[PostFields],
+) -> Post:
+    check_fields(data, POST_FIELDS, "post")
     for name, value in data.items():
-        if name not in POST_FIELDS:
-            raise TypeError(name)
-        setattr(post, name, sanitize(value) if name == "body" else value)
+        setattr(post, name, sanitize(str(value)) if name == "body" else value)
     _save(post, user)
     _add_files(post, images, attachments)
     return post
@@ -56,7 +113,8 @@ def post_delete(*, post: Post) -> None:
 
 @transaction.atomic
 def document_save(*, forum, document: Document | None = None, user=None,
-                  **data: Any) -> Document:
+                  **data: Unpack[DocumentFields]) -> Document:
+    check_fields(data, field_names(DocumentFields), "document")
     document = document or Document(forum=forum)
     for name, value in data.items():
         if name == "file" and not value:
@@ -66,7 +124,10 @@ def document_save(*, forum, document: Document | None = None, user=None,
 
 
 @transaction.atomic
-def album_save(*, forum, album: Album | None = None, user=None, **data: Any) -> Album:
+def album_save(
+    *, forum, album: Album | None = None, user=None, **data: Unpack[AlbumFields],
+) -> Album:
+    check_fields(data, field_names(AlbumFields), "album")
     album = album or Album(forum=forum)
     for name, value in data.items():
         setattr(album, name, value)
@@ -85,7 +146,8 @@ def photo_delete(*, photo: Photo) -> None:
 
 
 @transaction.atomic
-def site_settings_update(*, forum, user=None, **data: Any) -> SiteSettings:
+def site_settings_update(*, forum, user=None, **data: Unpack[SiteSettingsFields]) -> SiteSettings:
+    check_fields(data, field_names(SiteSettingsFields), "site settings")
     settings, _created = SiteSettings.objects.get_or_create(forum=forum)
     for name, value in data.items():
         setattr(settings, name, value)

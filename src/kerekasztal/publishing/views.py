@@ -10,7 +10,6 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kerekasztal.core import access, hungarian
-from kerekasztal.core.files import serve
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.pages import (
     paginate,
@@ -18,6 +17,7 @@ from kerekasztal.core.pages import (
     render_public,
     render_workspace,
 )
+from kerekasztal.core.records.files import serve
 from kerekasztal.core.tabular import table_response
 
 from . import queries, services

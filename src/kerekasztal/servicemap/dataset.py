@@ -1,4 +1,4 @@
-"""Synthetic service map for the benchmark dataset (core/dataset.py): per forum, full
+"""Synthetic service map for the benchmark dataset (core/datasets/synthetic.py): per forum, full
 coverage of every settlement × service type (as `benchmark.synthetic_points`: for each type,
 the settlements above a per-type population threshold have a local point and the district
 seat serves the rest of its district), further random service points, recorded gaps (some
@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from kerekasztal.core.dataset import DatasetContext
+from kerekasztal.core.datasets.synthetic import DatasetContext
 
 from .benchmark import THRESHOLDS
 from .catalogue import ensure_service_types

@@ -4,7 +4,7 @@ areas are modelled on a real district; names, capacities and contacts are invent
 
 import datetime
 
-from kerekasztal.core.demo_loader import DemoContext
+from kerekasztal.core.datasets.demo import DemoContext
 
 from . import services
 from .catalogue import ensure_service_types

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kerekasztal.core.models import User
+from kerekasztal.core.typeddata import check_fields, field_names
+from kerekasztal.directory.models import Organisation
 from kerekasztal.forums.models import Forum
 from kerekasztal.territory.models import Settlement
 
@@ -26,11 +28,28 @@ from .models import (
     ServiceType,
 )
 
-POINT_FIELDS = (
-    "service_type", "provider_name", "organisation", "settlement", "address", "lat", "lon",
-    "capacity", "capacity_unit", "opening_hours", "contact", "source", "verified_on",
-    "operating_since", "operating_until",
-)
+
+class ServicePointFields(TypedDict, total=False):
+    """What the services may set on a service point."""
+
+    service_type: ServiceType
+    provider_name: str
+    organisation: Organisation | None
+    settlement: Settlement
+    address: str
+    lat: float | None
+    lon: float | None
+    capacity: int | None
+    capacity_unit: str
+    opening_hours: str
+    contact: str
+    source: str
+    verified_on: datetime.date | None
+    operating_since: datetime.date | None
+    operating_until: datetime.date | None
+
+
+POINT_FIELDS = field_names(ServicePointFields)
 
 
 def _check_organisation(forum: Forum, organisation) -> None:
@@ -47,8 +66,10 @@ def _sync_active(point: ServicePoint) -> None:
 
 @transaction.atomic
 def service_point_create(*, forum: Forum, served_settlements: Iterable[Settlement] = (),
-                         user: User | None = None, **fields: Any) -> ServicePoint:
-    point = ServicePoint(forum=forum, **{k: v for k, v in fields.items() if k in POINT_FIELDS})
+                         user: User | None = None,
+                         **fields: Unpack[ServicePointFields]) -> ServicePoint:
+    check_fields(fields, POINT_FIELDS, "service point")
+    point = ServicePoint(forum=forum, **fields)
     _check_organisation(forum, point.organisation)
     _sync_active(point)
     point.full_clean()
@@ -59,10 +80,11 @@ def service_point_create(*, forum: Forum, served_settlements: Iterable[Settlemen
 
 @transaction.atomic
 def service_point_update(*, point: ServicePoint, served_settlements: Iterable[Settlement],
-                         user: User | None = None, **fields: Any) -> ServicePoint:
+                         user: User | None = None,
+                         **fields: Unpack[ServicePointFields]) -> ServicePoint:
+    check_fields(fields, POINT_FIELDS, "service point")
     for name, value in fields.items():
-        if name in POINT_FIELDS:
-            setattr(point, name, value)
+        setattr(point, name, value)
     _check_organisation(point.forum, point.organisation)
     _sync_active(point)
     point.full_clean()
@@ -171,13 +193,37 @@ def questionnaire_submit(
     return questionnaire
 
 
-GAP_FIELDS = ("settlement", "service_type", "description", "severity", "found_on",
-              "proposed_solution", "is_public")
+class GapFields(TypedDict, total=False):
+    """What the services may set on a new service gap."""
+
+    settlement: Settlement
+    service_type: ServiceType
+    description: str
+    severity: int
+    found_on: datetime.date
+    proposed_solution: str
+    is_public: bool
+
+
+class GapEditFields(TypedDict, total=False):
+    """What may change on a recorded gap (resolving it is gap_resolve)."""
+
+    description: str
+    severity: int
+    found_on: datetime.date
+    proposed_solution: str
+    is_public: bool
+    status: str
+
+
+GAP_FIELDS = field_names(GapFields)
+GAP_EDIT_FIELDS = field_names(GapEditFields)
 
 
 @transaction.atomic
-def gap_record(*, forum: Forum, user: User | None = None, **fields: Any) -> Gap:
-    gap = Gap(forum=forum, **{k: v for k, v in fields.items() if k in GAP_FIELDS})
+def gap_record(*, forum: Forum, user: User | None = None, **fields: Unpack[GapFields]) -> Gap:
+    check_fields(fields, GAP_FIELDS, "gap")
+    gap = Gap(forum=forum, **fields)
     if gap.settlement_id and not forum.settlements().filter(pk=gap.settlement_id).exists():
         raise ValidationError({"settlement": _("A település nem tartozik a fórum területéhez.")})
     if Gap.objects.filter(forum=forum, settlement_id=gap.settlement_id,
@@ -190,11 +236,11 @@ def gap_record(*, forum: Forum, user: User | None = None, **fields: Any) -> Gap:
 
 
 @transaction.atomic
-def gap_update(*, gap: Gap, user: User | None = None, **fields: Any) -> Gap:
-    for name in ("description", "severity", "found_on", "proposed_solution", "is_public",
-                 "status"):
-        if name in fields:
-            setattr(gap, name, fields[name])
+def gap_update(*, gap: Gap, user: User | None = None,
+               **fields: Unpack[GapEditFields]) -> Gap:
+    check_fields(fields, GAP_EDIT_FIELDS, "gap")
+    for name, value in fields.items():
+        setattr(gap, name, value)
     if gap.status == GapStatus.RESOLVED and not gap.resolved_on:
         raise ValidationError({"status": _("Megoldottnak a „Megoldás rögzítése” gombbal "
                                            "jelölje a hiányt.")})

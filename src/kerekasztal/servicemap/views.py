@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, import_views
-from kerekasztal.core.files import content_disposition
-from kerekasztal.core.links import sources_of
+from kerekasztal.core import access
+from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
+from kerekasztal.core.records.files import content_disposition
+from kerekasztal.core.records.links import sources_of
 from kerekasztal.core.tabular import table_response
 
 from . import queries, report, services

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import kerekasztal.core.uploads
+import kerekasztal.core.records.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -266,7 +266,7 @@ class Migration(migrations.Migration):
                 ('signed_on', models.DateField(verbose_name='aláírás napja')),
                 ('signatory_name', models.CharField(max_length=200, verbose_name='aláíró neve')),
                 ('signatory_position', models.CharField(blank=True, max_length=200, verbose_name='aláíró beosztása')),
-                ('scan', models.TextField(blank=True, max_length=100, validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt példány (szkennelve)')),
+                ('scan', models.TextField(blank=True, max_length=100, validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt példány (szkennelve)')),
                 ('recorded_at', models.DateTimeField(blank=True, editable=False, verbose_name='rögzítve')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -322,7 +322,7 @@ class Migration(migrations.Migration):
                 ('signed_on', models.DateField(verbose_name='aláírás napja')),
                 ('signatory_name', models.CharField(max_length=200, verbose_name='aláíró neve')),
                 ('signatory_position', models.CharField(blank=True, max_length=200, verbose_name='aláíró beosztása')),
-                ('scan', models.FileField(blank=True, upload_to=kerekasztal.core.uploads.RandomName('agreements'), validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt példány (szkennelve)')),
+                ('scan', models.FileField(blank=True, upload_to=kerekasztal.core.records.uploads.RandomName('agreements'), validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt példány (szkennelve)')),
                 ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='rögzítve')),
                 ('party', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatures', to='agreements.party', verbose_name='fél')),
                 ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='rögzítette')),

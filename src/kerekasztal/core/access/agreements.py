@@ -39,13 +39,13 @@ _RULES_AGREEMENTS: dict[str, frozenset[Role]] = {
     # Signing: coordinators record paper signatures; a member accepts for their organisation
     # when it is a party (agreement_party_sign_for below).
     "agreements.sign": frozenset({COORDINATOR, MEMBER}),
-    # Linking a commitment to the plan measure it serves (core/links.py).
+    # Linking a commitment to the plan measure it serves (core/records/links.py).
     "agreements.link": frozenset({COORDINATOR}),
 }
 
 
 def linked_records_visible(items: list, user: Viewer, forum: Forum) -> list:
-    """Linked records (`core.links.LinkedRecord`) the viewer may read in the forum: those of
+    """Linked records (`core.records.links.LinkedRecord`) the viewer may read in the forum: those of
     apps whose `<app>.view` rule they pass, and agreements' commitments only of agreements
     visible to them (drafts are not)."""
     kept = []

@@ -31,7 +31,7 @@ _RULES_EVENTS: dict[str, frozenset[Role]] = {
     "events.manage": frozenset({COORDINATOR}),
     # participants' personal data: registrations, check-in, certificates
     "events.participants.view": frozenset({COORDINATOR, AUDITOR}),
-    # linking a report to the plan problems raised at the event (core/links.py)
+    # linking a report to the plan problems raised at the event (core/records/links.py)
     "events.link": frozenset({COORDINATOR}),
     # registering oneself (name and e-mail of one's account) for an event of the forum, e.g.
     # a members-only training; auditors check the events, they do not attend them

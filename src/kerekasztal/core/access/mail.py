@@ -1,4 +1,4 @@
-"""Access rules: the e-mail deliveries of a forum (core/mail.py)."""
+"""Access rules: the e-mail deliveries of a forum (core/mail/services.py)."""
 
 from __future__ import annotations
 

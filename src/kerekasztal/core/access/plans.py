@@ -42,7 +42,7 @@ _RULES_PLANS: dict[str, frozenset[Role]] = {
     "plans.comment": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
     # Members report on measures their organisation is responsible for (see measure_for).
     "plans.progress": frozenset({COORDINATOR, SETTLEMENT_OFFICER, MEMBER}),
-    # Linking a problem's evidence (meetings, events, statistics: core/links.py).
+    # Linking a problem's evidence (meetings, events, statistics: core/records/links.py).
     "plans.link": frozenset({COORDINATOR}),
     # Files proving progress (scanned minutes, attendance sheets) may hold personal data:
     # coordinators, auditors, and those who may report on the measure (progress_evidence_for).

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from kerekasztal.core.reference import ensure_reference_lists
+from kerekasztal.core.datasets.reference import ensure_reference_lists
 
 
 def seed(apps, schema_editor):

@@ -1,8 +1,8 @@
-"""The status of e-mails about records (core/mail.py) on the pages that list them."""
+"""The status of e-mails about records (core/mail/services.py) on the pages that list them."""
 
 from django import template
 
-from kerekasztal.core.mail import latest_deliveries
+from kerekasztal.core.mail.services import latest_deliveries
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import kerekasztal.core.uploads
+import kerekasztal.core.records.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='Üresen hagyva nincs létszámkorlát.', null=True, verbose_name='férőhelyek száma')),
                 ('registration_deadline', models.DateTimeField(blank=True, null=True, verbose_name='jelentkezési határidő')),
                 ('participants_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='résztvevők száma')),
-                ('attendance_sheet', models.FileField(blank=True, upload_to=kerekasztal.core.uploads.RandomName('events/sheets'), validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt jelenléti ív')),
+                ('attendance_sheet', models.FileField(blank=True, upload_to=kerekasztal.core.records.uploads.RandomName('events/sheets'), validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt jelenléti ív')),
                 ('hours', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, verbose_name='óraszám')),
                 ('trainer', models.CharField(blank=True, max_length=200, verbose_name='képző')),
                 ('curriculum', models.TextField(blank=True, verbose_name='tematika')),
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='Üresen hagyva nincs létszámkorlát.', null=True, verbose_name='férőhelyek száma')),
                 ('registration_deadline', models.DateTimeField(blank=True, null=True, verbose_name='jelentkezési határidő')),
                 ('participants_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='résztvevők száma')),
-                ('attendance_sheet', models.TextField(blank=True, max_length=100, validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt jelenléti ív')),
+                ('attendance_sheet', models.TextField(blank=True, max_length=100, validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='aláírt jelenléti ív')),
                 ('hours', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, verbose_name='óraszám')),
                 ('trainer', models.CharField(blank=True, max_length=200, verbose_name='képző')),
                 ('curriculum', models.TextField(blank=True, verbose_name='tematika')),
@@ -218,7 +218,7 @@ class Migration(migrations.Migration):
             name='HistoricalPhoto',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('image', models.TextField(max_length=100, validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='fénykép')),
+                ('image', models.TextField(max_length=100, validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='fénykép')),
                 ('display', models.TextField(blank=True, editable=False, max_length=100)),
                 ('thumbnail', models.TextField(blank=True, editable=False, max_length=100)),
                 ('alt_text', models.CharField(help_text='Mit ábrázol a kép: a képernyőolvasót használók ezt hallják.', max_length=300, verbose_name='szöveges leírás (alt)')),
@@ -244,9 +244,9 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.FileField(upload_to=kerekasztal.core.uploads.RandomName('events/photos'), validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='fénykép')),
-                ('display', models.FileField(blank=True, editable=False, upload_to=kerekasztal.core.uploads.RandomName('events/photos/display'))),
-                ('thumbnail', models.FileField(blank=True, editable=False, upload_to=kerekasztal.core.uploads.RandomName('events/photos/thumb'))),
+                ('image', models.FileField(upload_to=kerekasztal.core.records.uploads.RandomName('events/photos'), validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='fénykép')),
+                ('display', models.FileField(blank=True, editable=False, upload_to=kerekasztal.core.records.uploads.RandomName('events/photos/display'))),
+                ('thumbnail', models.FileField(blank=True, editable=False, upload_to=kerekasztal.core.records.uploads.RandomName('events/photos/thumb'))),
                 ('alt_text', models.CharField(help_text='Mit ábrázol a kép: a képernyőolvasót használók ezt hallják.', max_length=300, verbose_name='szöveges leírás (alt)')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='képaláírás')),
                 ('consent', models.BooleanField(default=False, help_text='Hozzájárulás nélkül a kép sosem nyilvános.', verbose_name='a képen szereplők hozzájárultak a közzétételhez')),

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import kerekasztal.core.uploads
+import kerekasztal.core.records.uploads
 import kerekasztal.projects.models
 import simple_history.models
 from decimal import Decimal
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 ('as_of', models.DateField(verbose_name='ettől a naptól')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0, 'Az érték nem lehet negatív.')], verbose_name='érték')),
                 ('note', models.CharField(blank=True, max_length=300, verbose_name='megjegyzés')),
-                ('evidence', models.TextField(max_length=100, validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='bizonyíték')),
+                ('evidence', models.TextField(max_length=100, validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='bizonyíték')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.TextField(null=True)),
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 ('as_of', models.DateField(verbose_name='ettől a naptól')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0, 'Az érték nem lehet negatív.')], verbose_name='érték')),
                 ('note', models.CharField(blank=True, max_length=300, verbose_name='megjegyzés')),
-                ('evidence', models.FileField(upload_to=kerekasztal.core.uploads.RandomName('indicator-evidence'), validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='bizonyíték')),
+                ('evidence', models.FileField(upload_to=kerekasztal.core.records.uploads.RandomName('indicator-evidence'), validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'pdf', 'png'], 20971520)], verbose_name='bizonyíték')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='manual_values', to='projects.indicator', verbose_name='indikátor')),
             ],
             options={
@@ -310,7 +310,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='megnevezés')),
                 ('due', models.DateField(blank=True, null=True, verbose_name='határidő')),
                 ('completed_on', models.DateField(blank=True, null=True, verbose_name='elkészült')),
-                ('document', models.TextField(blank=True, max_length=100, validators=[kerekasztal.core.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='dokumentum')),
+                ('document', models.TextField(blank=True, max_length=100, validators=[kerekasztal.core.records.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='dokumentum')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.TextField(null=True)),
@@ -393,7 +393,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='megnevezés')),
                 ('due', models.DateField(blank=True, null=True, verbose_name='határidő')),
                 ('completed_on', models.DateField(blank=True, null=True, verbose_name='elkészült')),
-                ('document', models.FileField(blank=True, upload_to=kerekasztal.core.uploads.RandomName('deliverable'), validators=[kerekasztal.core.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='dokumentum')),
+                ('document', models.FileField(blank=True, upload_to=kerekasztal.core.records.uploads.RandomName('deliverable'), validators=[kerekasztal.core.records.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='dokumentum')),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliverables', to='projects.project', verbose_name='projekt')),
             ],
             options={

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import kerekasztal.core.uploads
+import kerekasztal.core.records.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('procedure', 'Ügyrend, szabályzat'), ('plan', 'Terv, program'), ('report', 'Beszámoló, jelentés'), ('analysis', 'Helyzetelemzés, tanulmány'), ('information', 'Tájékoztató'), ('other', 'Egyéb')], default='other', max_length=20, verbose_name='fajta')),
                 ('language', models.CharField(choices=[('hu', 'magyar'), ('en', 'angol'), ('de', 'német'), ('hr', 'horvát'), ('ro', 'román'), ('sk', 'szlovák'), ('sr', 'szerb'), ('sl', 'szlovén'), ('rom', 'romani (cigány)'), ('bea', 'beás')], default='hu', max_length=5, verbose_name='nyelv')),
                 ('description', models.TextField(blank=True, verbose_name='leírás')),
-                ('file', models.FileField(upload_to=kerekasztal.core.uploads.RandomName('documents'), validators=[kerekasztal.core.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='fájl')),
+                ('file', models.FileField(upload_to=kerekasztal.core.records.uploads.RandomName('documents'), validators=[kerekasztal.core.records.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='fájl')),
                 ('issued_on', models.DateField(blank=True, null=True, verbose_name='kelte')),
                 ('published', models.BooleanField(default=True, verbose_name='nyilvános')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='létrehozva')),
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('procedure', 'Ügyrend, szabályzat'), ('plan', 'Terv, program'), ('report', 'Beszámoló, jelentés'), ('analysis', 'Helyzetelemzés, tanulmány'), ('information', 'Tájékoztató'), ('other', 'Egyéb')], default='other', max_length=20, verbose_name='fajta')),
                 ('language', models.CharField(choices=[('hu', 'magyar'), ('en', 'angol'), ('de', 'német'), ('hr', 'horvát'), ('ro', 'román'), ('sk', 'szlovák'), ('sr', 'szerb'), ('sl', 'szlovén'), ('rom', 'romani (cigány)'), ('bea', 'beás')], default='hu', max_length=5, verbose_name='nyelv')),
                 ('description', models.TextField(blank=True, verbose_name='leírás')),
-                ('file', models.TextField(max_length=100, validators=[kerekasztal.core.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='fájl')),
+                ('file', models.TextField(max_length=100, validators=[kerekasztal.core.records.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='fájl')),
                 ('issued_on', models.DateField(blank=True, null=True, verbose_name='kelte')),
                 ('published', models.BooleanField(default=True, verbose_name='nyilvános')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='létrehozva')),
@@ -175,7 +175,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.FileField(upload_to=kerekasztal.core.uploads.RandomName('gallery'), validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='kép')),
+                ('image', models.FileField(upload_to=kerekasztal.core.records.uploads.RandomName('gallery'), validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='kép')),
                 ('alt_text', models.CharField(help_text='Mit ábrázol a kép? Ezt olvassa fel a képernyőolvasó.', max_length=255, verbose_name='helyettesítő szöveg')),
                 ('caption', models.CharField(blank=True, max_length=255, verbose_name='képaláírás')),
                 ('order', models.PositiveIntegerField(default=0, verbose_name='sorrend')),
@@ -213,7 +213,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=255, verbose_name='megnevezés')),
-                ('file', models.FileField(upload_to=kerekasztal.core.uploads.RandomName('news'), validators=[kerekasztal.core.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='fájl')),
+                ('file', models.FileField(upload_to=kerekasztal.core.records.uploads.RandomName('news'), validators=[kerekasztal.core.records.uploads.UploadValidator(['docx', 'odt', 'pdf', 'xlsx'], 20971520)], verbose_name='fájl')),
                 ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='publishing.post', verbose_name='hír')),
             ],
             options={
@@ -226,7 +226,7 @@ class Migration(migrations.Migration):
             name='PostImage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.FileField(upload_to=kerekasztal.core.uploads.RandomName('news'), validators=[kerekasztal.core.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='kép')),
+                ('image', models.FileField(upload_to=kerekasztal.core.records.uploads.RandomName('news'), validators=[kerekasztal.core.records.uploads.UploadValidator(['jpg', 'png', 'webp'], 10485760)], verbose_name='kép')),
                 ('alt_text', models.CharField(help_text='Mit ábrázol a kép? Ezt olvassa fel a képernyőolvasó.', max_length=255, verbose_name='helyettesítő szöveg')),
                 ('caption', models.CharField(blank=True, max_length=255, verbose_name='képaláírás')),
                 ('order', models.PositiveIntegerField(default=0, verbose_name='sorrend')),

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from kerekasztal.core.backup import BackupError, create_backup
+from kerekasztal.core.privacy.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -19,8 +19,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from kerekasztal.core.budgets import PAGES, refresh_session
-from kerekasztal.core.dataset import SLUG_PREFIX
+from kerekasztal.core.datasets.budgets import PAGES, refresh_session
+from kerekasztal.core.datasets.synthetic import SLUG_PREFIX
 
 
 def machine() -> dict:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kerekasztal.core.demo_loader import DEMO_PASSWORD, demo_load
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
 from kerekasztal.territory.services import territory_load
 
 

@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from kerekasztal.core.privacy import (
+from kerekasztal.core.privacy.services import (
     enforce_app_retention,
     enforce_retention,
     mail_erase_past_retention,

@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from kerekasztal.core import dataset
+from kerekasztal.core.datasets import synthetic
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if scale <= 0:
             raise CommandError("A --scale értéke legyen pozitív.")
         if replace:
-            removed = dataset.remove_generated()
+            removed = synthetic.remove_generated()
             self.stdout.write(f"{removed} korábban generált fórum törölve.")
         bar = tqdm(unit=" rekord", disable=no_progress, file=self.stderr._out)
         counts: dict[str, int] = {}
@@ -37,7 +37,7 @@ class Command(BaseCommand):
 
         started = time.monotonic()
         try:
-            dataset.generate(scale=scale, seed=seed, forums=forums, progress=progress)
+            synthetic.generate(scale=scale, seed=seed, forums=forums, progress=progress)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         finally:

@@ -8,7 +8,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.utils.text import slugify
 
-from .uploads import CONTENT_TYPES, sniff
+from kerekasztal.core.records.uploads import CONTENT_TYPES, sniff
 
 INLINE_KINDS = {"jpg", "png", "webp", "pdf"}
 

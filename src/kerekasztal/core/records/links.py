@@ -21,7 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .models import Link, User
+from kerekasztal.core.models import Link, User
 
 
 def _forum(record: Any) -> Any:
@@ -284,7 +284,7 @@ def _as_linked(record: models.Model, kind: str, note: str = "") -> LinkedRecord:
 
 def visible_to(items: list[LinkedRecord], user: Any, forum: Any) -> list[LinkedRecord]:
     """Leave out the linked records the viewer may not read (`access.linked_records_visible`)."""
-    from . import access
+    from kerekasztal.core import access
 
     return access.linked_records_visible(items, user, forum)
 

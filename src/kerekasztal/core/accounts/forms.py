@@ -26,8 +26,8 @@ class QuietPasswordResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
-        """Through the mail queue (core/mail.py), like every e-mail of the platform."""
-        from kerekasztal.core.mail import send_templated
+        """Through the mail queue (core/mail/services.py), like every e-mail of the platform."""
+        from kerekasztal.core.mail.services import send_templated
 
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         send_templated(to=[to_email], subject=subject, template=email_template_name,

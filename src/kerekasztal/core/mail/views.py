@@ -1,12 +1,12 @@
-"""Sending an e-mail again from the page that shows its status (core/mail.py)."""
+"""Sending an e-mail again from the page that shows its status (core/mail/services.py)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access
-from .mail import mail_resend
+from kerekasztal.core import access
+from kerekasztal.core.mail.services import mail_resend
 
 # Where the status of an e-mail about each kind of record is shown.
 _PAGES = {

@@ -1,10 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import Form
-
-from .activity import model_choices
-from .forms import DateInput
+from kerekasztal.core.forms import DateInput, Form
+from kerekasztal.core.records.activity import model_choices
 
 
 class ActivityFilterForm(Form):

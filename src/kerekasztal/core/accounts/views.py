@@ -12,14 +12,22 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import access, twofactor
-from .forms_auth import EmailAuthenticationForm, TokenForm
+from kerekasztal.core import access
+from kerekasztal.core.accounts import twofactor
+from kerekasztal.core.accounts.forms import (
+    EmailAuthenticationForm,
+    QuietPasswordResetForm,
+    TokenForm,
+)
+from kerekasztal.core.throttle import TOO_MANY, form_throttled
 
 PENDING = "_pending_login"
 PENDING_SECONDS = 10 * 60
@@ -143,3 +151,42 @@ def admin_login(request, extra_context=None):
 
     return redirect_to_login(request.GET.get("next", "/admin/"), "core:login")
 
+
+# Account page, logout, password reset and change (Django's views, our templates).
+
+def account(request):
+    return render(request, "core/account.html", {"my_forums": access.forums_of(request.user)})
+
+
+logout = access.public(auth_views.LogoutView.as_view())
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Password links to any address, but not without limit (core/throttle.py)."""
+
+    def form_valid(self, form):
+        if form_throttled(self.request, group="password_reset",
+                          email=form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+password_reset = access.public(ThrottledPasswordResetView.as_view(
+    template_name="core/password_reset.html", form_class=QuietPasswordResetForm,
+    email_template_name="core/email/password_reset.txt",
+    subject_template_name="core/email/password_reset_subject.txt",
+    success_url=reverse_lazy("core:password_reset_done"),
+))
+password_reset_done = access.public(auth_views.PasswordResetDoneView.as_view(
+    template_name="core/password_reset_done.html",
+))
+password_reset_confirm = access.public(auth_views.PasswordResetConfirmView.as_view(
+    template_name="core/password_reset_confirm.html",
+    success_url=reverse_lazy("core:password_reset_complete"),
+))
+password_reset_complete = access.public(auth_views.PasswordResetCompleteView.as_view(
+    template_name="core/password_reset_complete.html",
+))
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="core/password_change.html", success_url=reverse_lazy("core:account"),
+    extra_context={"title": gettext_lazy("Jelszó módosítása")},
+)

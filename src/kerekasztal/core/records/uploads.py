@@ -1,6 +1,6 @@
 """Safe uploads: allowed kinds per use, size limits, content sniffing, random stored names.
 
-Files are never served from MEDIA_URL; `core.files.serve` sends them after an access check.
+Files are never served from MEDIA_URL; `core.records.files.serve` sends them after an access check.
 """
 
 import re

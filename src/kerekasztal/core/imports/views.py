@@ -6,11 +6,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .forms import ConfirmForm, UploadForm
-from .imports import ImportRefused, ImportSpec, import_apply, import_discard, import_preview
-from .models import ImportBatch, ImportStatus
-from .pages import render_workspace
-from .tabular import table_response
+from kerekasztal.core.forms import ConfirmForm, UploadForm
+from kerekasztal.core.imports.services import (
+    ImportRefused,
+    ImportSpec,
+    import_apply,
+    import_discard,
+    import_preview,
+)
+from kerekasztal.core.models import ImportBatch, ImportStatus
+from kerekasztal.core.pages import render_workspace
+from kerekasztal.core.tabular import table_response
 
 
 def upload(

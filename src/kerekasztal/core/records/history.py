@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from .models import User
+from kerekasztal.core.models import User
 
 
 def set_history_user(instance: Any, user: User | None) -> None:

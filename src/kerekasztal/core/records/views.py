@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from . import access
-from .activity import ActivityList, activity_export_rows, activity_union
-from .forms_activity import ActivityFilterForm
-from .pages import paginate, querystring_without_page, render_workspace
-from .tabular import table_response
+from kerekasztal.core import access
+from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
+from kerekasztal.core.records.activity import ActivityList, activity_export_rows, activity_union
+from kerekasztal.core.records.forms import ActivityFilterForm
+from kerekasztal.core.tabular import table_response
 
 
 def _filtered(request, forum):

@@ -58,7 +58,7 @@ def _notify(user, what: str) -> None:
     from django.conf import settings
     from django.utils.translation import gettext as _
 
-    from .mail import send_templated
+    from kerekasztal.core.mail.services import send_templated
 
     send_templated(
         to=[user.email], subject=str(_("Kerekasztal: a belépés második lépése megváltozott")),

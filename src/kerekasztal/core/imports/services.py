@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ImportBatch, ImportStatus, User
-from .tabular import header_key, read_table
+from kerekasztal.core.models import ImportBatch, ImportStatus, User
+from kerekasztal.core.tabular import header_key, read_table
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class ImportSpec:
     kind: str
     label: str
     columns: list[Column]
-    row_form: type[forms.Form]
+    row_form: Callable[..., forms.Form]
     create: Callable[..., int]
     example: list[list[str]] = field(default_factory=list)
     # Rules across rows (e.g. rows that group into one record), given (row number, cleaned

@@ -1,4 +1,4 @@
-"""A plain link picker page that every app's views reuse (see core/links.py LINKABLE).
+"""A plain link picker page that every app's views reuse (see core/records/links.py LINKABLE).
 
 The app's view checks access (its rule in core/access/), fetches the source record and
 calls `picker_response(...)`. The page lists what the source links to (with unlink
@@ -19,9 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from kerekasztal.core.forms import Form
-
-from . import links
-from .pages import render_workspace
+from kerekasztal.core.pages import render_workspace
+from kerekasztal.core.records import links
 
 
 class LinkPickForm(Form):

@@ -12,15 +12,16 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from .models import Erasure, ErasureReason, User
-from .text import fold
+from kerekasztal.core.models import Erasure, ErasureReason, User
+from kerekasztal.core.text import fold
 
 ERASED_NAME = "Törölt személy"
 ERASED_USER_NAME = "Törölt felhasználó"
@@ -73,14 +74,15 @@ def person_export(person) -> dict[str, Any]:
     related = []
     for relation in Person._meta.related_objects:
         accessor = relation.get_accessor_name()
-        if accessor in handled or relation.related_model._meta.label_lower.startswith(
+        related_model = cast(type[models.Model], relation.related_model)
+        if accessor is None or accessor in handled or related_model._meta.label_lower.startswith(
             ("directory.historical", "core.")
         ):
             continue
         if relation.one_to_one:
             try:
                 objects = [getattr(person, accessor)]
-            except relation.related_model.DoesNotExist:
+            except ObjectDoesNotExist:
                 objects = []
         else:
             objects = list(getattr(person, accessor).all()[:1000])
@@ -147,7 +149,7 @@ def _anonymise_account(user: User, forum) -> bool:
 def _forget_hooks():
     """`person_forget(person=...)` of every app's services module that has one (e.g. the
     meetings app blanks the name and e-mail copied into invitations)."""
-    from .contracts import _modules
+    from kerekasztal.core.contracts import _modules
 
     for module in _modules("services"):
         hook = getattr(module, "person_forget", None)
@@ -212,7 +214,7 @@ def enforce_app_retention(*, today: datetime.date | None = None,
                           dry_run: bool = False) -> dict[str, int]:
     """Run `erase_past_retention(today=..., dry_run=...)` of every app's `privacy` module;
     returns how many records of each model were (or would be) erased."""
-    from .contracts import _modules
+    from kerekasztal.core.contracts import _modules
 
     counts: dict[str, int] = {}
     for module in _modules("privacy"):
@@ -235,7 +237,7 @@ def registration_retention_period() -> str:
 def mail_erase_past_retention(*, today: datetime.date, dry_run: bool = False) -> int:
     """E-mail deliveries (addresses and texts) are deleted MAIL_RETENTION_DAYS after they
     were queued, once sent or failed; the records they were about keep their own data."""
-    from .models import MailDelivery, MailStatus
+    from kerekasztal.core.models import MailDelivery, MailStatus
 
     limit = timezone.make_aware(datetime.datetime.combine(
         today - datetime.timedelta(days=settings.MAIL_RETENTION_DAYS), datetime.time.min))

@@ -9,8 +9,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from .mail import send_templated
-from .models import User
+from kerekasztal.core.mail.services import send_templated
+from kerekasztal.core.models import User
 
 
 def password_set_url(user: User) -> str:

@@ -26,8 +26,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from .models import MailDelivery, MailStatus
-from .tasks import can_defer, enqueue_on_commit
+from kerekasztal.core.models import MailDelivery, MailStatus
+from kerekasztal.core.tasks import can_defer, enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,8 @@ def latest_deliveries(records: Iterable[models.Model]) -> dict[int, MailDelivery
             .defer("body", "attachments").order_by("about_id", "-created_at", "-pk"))
     latest: dict[int, MailDelivery] = {}
     for row in rows:
-        latest.setdefault(row.about_id, row)
+        if row.about_id is not None:
+            latest.setdefault(row.about_id, row)
     return latest
 
 

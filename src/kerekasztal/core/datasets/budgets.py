@@ -34,7 +34,7 @@ def refresh_session(client) -> None:
     machine), and the page would seem over budget."""
     from django.conf import settings
 
-    from .middleware import SessionIdleTimeoutMiddleware
+    from kerekasztal.core.middleware import SessionIdleTimeoutMiddleware
 
     if settings.SESSION_COOKIE_NAME not in client.cookies:
         return  # no session (reading `client.session` would create one)

@@ -21,7 +21,7 @@ TOPICS = [
 def ensure_reference_lists(target_group_model=None, topic_model=None) -> None:
     """Idempotent; the migration passes its historical models."""
     if target_group_model is None or topic_model is None:
-        from .models import TargetGroup, Topic
+        from kerekasztal.core.models import TargetGroup, Topic
 
         target_group_model, topic_model = TargetGroup, Topic
     for order, (code, name) in enumerate(TARGET_GROUPS, start=1):

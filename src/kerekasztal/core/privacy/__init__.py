@@ -1,0 +1,1 @@
+"""Personal data: data subjects' rights (export, erasure), retention, and backups."""
