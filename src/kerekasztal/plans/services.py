@@ -19,6 +19,7 @@ from kerekasztal.core.history import set_history_user
 from kerekasztal.core.links import link_create
 from kerekasztal.core.mail import send_templated
 from kerekasztal.core.models import TargetGroup, User
+from kerekasztal.core.tasks import enqueue_on_commit
 from kerekasztal.forums.models import Forum
 
 from .models import (
@@ -59,6 +60,24 @@ def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> 
     instance.full_clean()
     set_history_user(instance, user)
     instance.save(update_fields=fields)
+    _prepare_pdf(instance)
+
+
+def _prepare_pdf(instance: Any) -> None:
+    """After the change commits, compile the plan's new PDF in the background if it was
+    printed before (documents/stored.py), so its next download is the stored file."""
+    from .documents import prepare_plan_pdf
+
+    if isinstance(instance, Plan):
+        plan_id = instance.pk
+    elif isinstance(instance, Progress):
+        plan_id = instance.measure.plan_id
+    elif isinstance(instance, StatisticValue):
+        plan_id = instance.statistic.plan_id
+    else:
+        plan_id = getattr(instance, "plan_id", None)
+    if plan_id:
+        enqueue_on_commit(prepare_plan_pdf, plan_id)
 
 
 def _assign(instance: Any, data: dict[str, Any], allowed: tuple[str, ...]) -> None:
@@ -382,6 +401,7 @@ def measure_update(*, measure: Measure, user: User | None = None, problems: Any 
 def measure_delete(*, measure: Measure) -> None:
     _require_editable(measure.plan)
     measure.delete()
+    _prepare_pdf(measure)
 
 
 @transaction.atomic
