@@ -108,8 +108,9 @@ def test_progress_report_pdf_is_tagged_titled_and_hungarian(client, world, fille
                           f"Előrehaladási jelentés – {plan.title}")
 
 
+@pytest.mark.django_db(transaction=True)  # the task runs when the edit really commits
 def test_an_unchanged_plan_is_served_from_its_stored_pdf_and_an_edited_one_never_is(
-        client, world, filled, settings, monkeypatch, django_capture_on_commit_callbacks):
+        client, world, filled, settings, monkeypatch):
     """Issue 19: the plan PDF is compiled once per version of the plan; after an edit a task
     compiles the new version (the plan was printed before), and the old file is never
     served again."""
@@ -131,8 +132,7 @@ def test_an_unchanged_plan_is_served_from_its_stored_pdf_and_an_edited_one_never
 
     measure = filled.measures.get()
     monkeypatch.setattr(stored, "compile_pdf", real_compile)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.measure_update(measure=measure, title="Bölcsőde a Kossuth utcában")
+    services.measure_update(measure=measure, title="Bölcsőde a Kossuth utcában")
     files = list(folder.glob("*.pdf"))
     assert len(files) == 1 and files[0].read_bytes() != first  # the new version, prepared
     monkeypatch.setattr(stored, "compile_pdf", no_compiling)
@@ -140,12 +140,18 @@ def test_an_unchanged_plan_is_served_from_its_stored_pdf_and_an_edited_one_never
     assert "Bölcsőde a Kossuth utcában" in text and "Családi napközi" not in text
 
 
-def test_an_edit_compiles_nothing_for_a_plan_never_printed(
-        world, filled, settings, django_capture_on_commit_callbacks):
-    from kerekasztal.plans.documents import stored_name
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_queues_the_pdf_but_compiles_nothing_for_a_plan_never_printed(
+        world, filled, settings, task_queue):
+    from django_tasks_db.models import DBTaskResult
 
-    with django_capture_on_commit_callbacks(execute=True):
-        services.measure_update(measure=filled.measures.get(), title="Bölcsőde")
+    from kerekasztal.plans.documents import prepare_plan_pdf, stored_name
+
+    DBTaskResult.objects.all().delete()
+    services.measure_update(measure=filled.measures.get(), title="Bölcsőde")
+    queued = [r for r in DBTaskResult.objects.all() if "prepare_plan_pdf" in r.task_path]
+    assert [r.args_kwargs["args"] for r in queued] == [[filled.pk]]  # after the commit, once
+    assert prepare_plan_pdf.func(filled.pk) is False
     assert not (settings.DOCUMENTS_STORE_DIR / stored_name(filled.pk)).exists()
 
 
@@ -157,3 +163,14 @@ def test_a_stored_pdf_key_changes_with_every_word_but_not_with_the_print_time():
     assert key_of(data) == key_of({**data, "generated": "2030. 01. 01. 10:00"})
     changed = TypstBuilder(title="Terv").heading("Terv").paragraph("Első szöveg!").data()
     assert key_of(changed) != key_of(data)
+
+
+def test_one_pdf_task_per_plan_and_transaction(world, django_capture_on_commit_callbacks):
+    """An import of 300 measures queues the plan's PDF once, not 300 times."""
+    from .factories import make_plan
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        plan = make_plan(world.forum, settlement="Velem")
+        for number in range(1, 4):
+            make_measure(plan, title=f"Intézkedés {number}")
+    assert [getattr(c, "plan_pdf_id", None) for c in callbacks].count(plan.pk) == 1

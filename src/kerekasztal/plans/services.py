@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,7 +19,7 @@ from kerekasztal.core.history import set_history_user
 from kerekasztal.core.links import link_create
 from kerekasztal.core.mail import send_templated
 from kerekasztal.core.models import TargetGroup, User
-from kerekasztal.core.tasks import enqueue_on_commit
+from kerekasztal.core.tasks import enqueue
 from kerekasztal.forums.models import Forum
 
 from .models import (
@@ -76,8 +76,15 @@ def _prepare_pdf(instance: Any) -> None:
         plan_id = instance.statistic.plan_id
     else:
         plan_id = getattr(instance, "plan_id", None)
-    if plan_id:
-        enqueue_on_commit(prepare_plan_pdf, plan_id)
+    if not plan_id or any(getattr(entry[1], "plan_pdf_id", None) == plan_id
+                          for entry in connection.run_on_commit):
+        return  # one task per plan and transaction (an import saves 300 measures)
+
+    def prepare() -> None:
+        enqueue(prepare_plan_pdf, plan_id)
+
+    prepare.plan_pdf_id = plan_id  # type: ignore[attr-defined]
+    transaction.on_commit(prepare)
 
 
 def _assign(instance: Any, data: dict[str, Any], allowed: tuple[str, ...]) -> None:
