@@ -27,7 +27,7 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path_factory):
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -42,6 +42,8 @@ def _test_settings(settings):
     # tests (tests/core/test_throttle.py) set the limits they prove.
     settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_EMAIL_RATE = ""
     settings.API_TOKEN_RATE = settings.API_ANONYMOUS_RATE = ""
+    # Compiled PDFs kept by their content (documents/stored.py): a folder per test.
+    settings.DOCUMENTS_STORE_DIR = tmp_path_factory.mktemp("documents")
 
 
 @pytest.fixture

@@ -186,6 +186,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded files are never served directly: every file goes through a view that
 # checks access (core/access/) and sets Content-Disposition.
 MEDIA_URL = "/_media_not_served/"
+# Compiled PDFs kept by their content (documents/stored.py): derived data, not backed up.
+DOCUMENTS_STORE_DIR = Path(env_str("DOCUMENTS_STORE_DIR", str(VAR_DIR / "documents")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Larger requests are refused with 413 before their body is read (the largest upload

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -243,6 +244,30 @@ def test_the_docx_is_editable_with_hungarian_text(coordinator_client, agreement)
     assert "összehangolják" in text
     assert "Kőszeg Város Önkormányzata" in cells
     assert "Kelt:" in text
+
+
+HOSTILE = r'#set text(red) $x^2$ *félkövér* _dőlt_ <címke> @hivatkozás \ #import "x"'
+
+
+def test_the_pdf_is_tagged_says_what_the_docx_says_and_prints_users_text_literally(
+        coordinator_client, agreement):
+    """Issue 19: PDF/UA (tags, title, language), the same words as the Word file, a user's
+    Typst or markup characters printed as written, a missing deadline as '–'."""
+    from tests.documents.checks import assert_accessible_pdf, assert_same_things
+
+    services.agreement_update(agreement=agreement, title=agreement.title,
+                              purpose=f"Tárgy {HOSTILE}")
+    services.commitment_create(agreement=agreement, party=agreement.parties.first(),
+                               text=f"Vállalás {HOSTILE}")
+    agreement.refresh_from_db()
+    pdf = coordinator_client.get(url("pdf", agreement)).content
+    docx = coordinator_client.get(url("docx", agreement)).content
+    assert_accessible_pdf(pdf, agreement.title)
+    assert_same_things(pdf, docx)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(re.sub("[-\xad]\n", "", text).split())
+    assert f"Tárgy: Tárgy {HOSTILE}" in flat
+    assert f"Vállalás {HOSTILE} –" in flat  # no deadline: a dash
 
 
 # --- the public register -------------------------------------------------------------------

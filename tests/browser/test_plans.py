@@ -133,3 +133,43 @@ def test_hep_from_draft_to_adoption_progress_and_district_rollup(page, axe, live
     page.get_by_role("link", name="Bozsok Község Helyi Esélyegyenlőségi Programja").click()
     expect(page.get_by_text("Megvan a helyiség, folyik az engedélyeztetés.")).to_be_visible()
     axe("public plan")
+
+
+def test_the_plan_pdf_follows_every_edit_of_the_plan(page, axe, live_server):
+    """Issue 19: the plan PDF is stored per version; the coordinator downloads it, edits a
+    measure and downloads it again: the new title, never the old file."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.plans.factories import make_measure
+
+    world = World()
+    plan = make_plan(world.forum)
+    make_measure(plan, title="Családi bölcsőde létesítése", group="children")
+
+    def download_text() -> tuple[bytes, str]:
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Program (PDF)").click()
+        content = open(download.value.path(), "rb").read()
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+        return content, " ".join(text.split())
+
+    log_in(page, world.coordinator.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/plans/{plan.pk}/")
+    axe("plan page")
+    _first, text = download_text()
+    assert "Családi bölcsőde létesítése" in text
+
+    page.get_by_role("link", name="Családi bölcsőde létesítése").click()
+    page.get_by_role("link", name="Szerkesztés").click()
+    axe("measure edit form")
+    page.get_by_label("Az intézkedés címe").fill("Bölcsőde a Kossuth utcában")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("1. Bölcsőde a Kossuth utcában")
+    axe("measure page")
+    page.get_by_role("link", name=plan.title).first.click()
+    second, text = download_text()
+    assert "Bölcsőde a Kossuth utcában" in text and "Családi bölcsőde" not in text
+    third, _text = download_text()
+    assert third == second  # unchanged: the stored file

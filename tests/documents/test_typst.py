@@ -52,7 +52,7 @@ def test_users_text_prints_literally_and_a_missing_value_as_a_dash():
     for piece in ("#set text(red)", "$x^2$", "*félkövér*", "_dőlt_", "<címke>",
                   "@hivatkozás", '#import "x"'):
         assert piece in flat, piece
-    assert "Helyszín –" in flat
+    assert "Helyszín: –" in flat
     assert "Széchenyi 2020 · Befektetés a jövőbe" in flat
 
 
@@ -80,3 +80,25 @@ def test_a_blank_table_is_a_form_whose_rows_grow_with_their_text():
         ["Szervezet", "Aláírás"], [[long_name, ""]], row_height_cm=0.9, blank=True)
         .heading("TANÚSÍTVÁNY", align="center", size=24).space(1).to_bytes()))
     assert document.tables[0].rows[1].cells[0].text == long_name
+
+
+def test_users_text_prints_literally_in_every_kind_of_block():
+    """Issue 19: whatever block a document puts a user's text in, Typst prints it as written
+    (`#`, `$`, `*`, `_`, `<`, `@`, backslashes), including a trailing backslash."""
+    builder = TypstBuilder(title=HOSTILE, forum_name=HOSTILE)
+    builder.heading(HOSTILE, 0).heading(HOSTILE, 1, align="center", size=14)
+    builder.paragraph(HOSTILE, bold=True, italic=True, size=9, align="right")
+    builder.facts([(HOSTILE, HOSTILE), ("Végén", "C:\\mappa\\")])
+    builder.table([HOSTILE], [[HOSTILE], ["\\"]])
+    builder.table([HOSTILE, "Aláírás"], [[HOSTILE, ""]], row_height_cm=0.9, blank=True)
+    builder.legend([("#d62728", HOSTILE)])
+    builder.signature_block([(HOSTILE, HOSTILE)], place_date=HOSTILE)
+    builder.publicity(Publicity(beneficiary=HOSTILE, project_title=HOSTILE, project_id="x",
+                                lines=[HOSTILE], infoblock=[HOSTILE]))
+    pdf = builder.to_bytes()
+    flat = " ".join(_pdf_text(pdf).replace("\xad\n", "").replace("-\n", "").split())
+    # the running header on the page, then 2 headings, paragraph, fact, 2 tables (header
+    # and cell), legend, signature name, position and place, publicity (3)
+    assert flat.count(HOSTILE) >= 16, flat
+    assert "C:\\mappa\\" in flat
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == HOSTILE

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -70,3 +71,106 @@ def test_progress_report_pdf_lists_reports(client, world, filled):
     login(client, world.coordinator)
     text = _pdf_text(client.get(url("progress_pdf", plan)).content)
     assert "Megvan a helyiség." in text and "25%" in text
+
+
+HOSTILE = r'#set text(red) $x^2$ *félkövér* _dőlt_ <címke> @hivatkozás \ #import "x"'
+
+
+def test_plan_pdf_is_tagged_says_what_the_docx_says_and_prints_users_text_literally(
+        client, world, filled):
+    """Issue 19: the plan PDF is PDF/UA (tags, title, language), it says what the Word file
+    says, a user's Typst or markup characters print as written, a missing value as '–'."""
+    from tests.documents.checks import assert_accessible_pdf, assert_same_things
+
+    problem = make_problem(filled, title=f"Probléma {HOSTILE}", group="women")  # no baseline
+    make_measure(filled, title=f"Intézkedés {HOSTILE}", group="women",
+                 content=f"Első bekezdés {HOSTILE}\n\nMásodik bekezdés.",
+                 goal_short="Rövid\\táv_cél", problems=[problem])
+    login(client, world.auditor)
+    pdf = client.get(url("plan_pdf", filled)).content
+    docx = client.get(url("plan_docx", filled)).content
+    assert_accessible_pdf(pdf, filled.title)
+    assert_same_things(pdf, docx)
+    flat = " ".join(re.sub("[-\xad]\n", "", _pdf_text(pdf)).split())
+    for piece in ("#set text(red)", "$x^2$", "*félkövér*", "_dőlt_", "<címke>", "@hivatkozás",
+                  '#import "x"', "Rövid\\táv_cél", "Első bekezdés #set"):
+        assert piece in flat, piece
+    # The problem without a baseline: its table cell shows a dash.
+    assert f"Nők Probléma {HOSTILE} –" in flat
+
+
+def test_progress_report_pdf_is_tagged_titled_and_hungarian(client, world, filled):
+    from tests.documents.checks import assert_accessible_pdf
+
+    plan = adopt(filled)
+    login(client, world.coordinator)
+    assert_accessible_pdf(client.get(url("progress_pdf", plan)).content,
+                          f"Előrehaladási jelentés – {plan.title}")
+
+
+@pytest.mark.django_db(transaction=True)  # the task runs when the edit really commits
+def test_an_unchanged_plan_is_served_from_its_stored_pdf_and_an_edited_one_never_is(
+        client, world, filled, settings, monkeypatch):
+    """Issue 19: the plan PDF is compiled once per version of the plan; after an edit a task
+    compiles the new version (the plan was printed before), and the old file is never
+    served again."""
+    from kerekasztal.documents import stored
+    from kerekasztal.plans.documents import stored_name
+
+    folder = settings.DOCUMENTS_STORE_DIR / stored_name(filled.pk)
+    login(client, world.coordinator)
+    first = client.get(url("plan_pdf", filled)).content
+    files = list(folder.glob("*.pdf"))
+    assert len(files) == 1 and files[0].read_bytes() == first
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled in the request")
+
+    real_compile = stored.compile_pdf
+    monkeypatch.setattr(stored, "compile_pdf", no_compiling)
+    assert client.get(url("plan_pdf", filled)).content == first  # the stored file
+
+    measure = filled.measures.get()
+    monkeypatch.setattr(stored, "compile_pdf", real_compile)
+    services.measure_update(measure=measure, title="Bölcsőde a Kossuth utcában")
+    files = list(folder.glob("*.pdf"))
+    assert len(files) == 1 and files[0].read_bytes() != first  # the new version, prepared
+    monkeypatch.setattr(stored, "compile_pdf", no_compiling)
+    text = " ".join(_pdf_text(client.get(url("plan_pdf", filled)).content).split())
+    assert "Bölcsőde a Kossuth utcában" in text and "Családi napközi" not in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_queues_the_pdf_but_compiles_nothing_for_a_plan_never_printed(
+        world, filled, settings, task_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from kerekasztal.plans.documents import prepare_plan_pdf, stored_name
+
+    DBTaskResult.objects.all().delete()
+    services.measure_update(measure=filled.measures.get(), title="Bölcsőde")
+    queued = [r for r in DBTaskResult.objects.all() if "prepare_plan_pdf" in r.task_path]
+    assert [r.args_kwargs["args"] for r in queued] == [[filled.pk]]  # after the commit, once
+    assert prepare_plan_pdf.func(filled.pk) is False
+    assert not (settings.DOCUMENTS_STORE_DIR / stored_name(filled.pk)).exists()
+
+
+def test_a_stored_pdf_key_changes_with_every_word_but_not_with_the_print_time():
+    from kerekasztal.documents.stored import key_of
+    from kerekasztal.documents.typst import TypstBuilder
+
+    data = TypstBuilder(title="Terv").heading("Terv").paragraph("Első szöveg").data()
+    assert key_of(data) == key_of({**data, "generated": "2030. 01. 01. 10:00"})
+    changed = TypstBuilder(title="Terv").heading("Terv").paragraph("Első szöveg!").data()
+    assert key_of(changed) != key_of(data)
+
+
+def test_one_pdf_task_per_plan_and_transaction(world, django_capture_on_commit_callbacks):
+    """An import of 300 measures queues the plan's PDF once, not 300 times."""
+    from .factories import make_plan
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        plan = make_plan(world.forum, settlement="Velem")
+        for number in range(1, 4):
+            make_measure(plan, title=f"Intézkedés {number}")
+    assert [getattr(c, "plan_pdf_id", None) for c in callbacks].count(plan.pk) == 1

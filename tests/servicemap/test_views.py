@@ -296,6 +296,38 @@ def test_report_pdf_and_docx_hold_the_settlements_and_gaps(coordinator_client, w
     assert "Hiány (1)" in body  # a legend with its count
 
 
+HOSTILE = r'#set text(red) $x^2$ *félkövér* _dőlt_ <címke> @hivatkozás \ #import "x"'
+
+
+def test_report_pdf_is_tagged_same_as_docx_literal_and_its_legend_small(coordinator_client,
+                                                                        world):
+    """Issue 19: PDF/UA (tags, title, language), the same words as the Word file, a user's
+    Typst or markup characters printed as written, and each map's legend as a legend: a few
+    lines under the map on its page, not half-page colour squares on pages of their own."""
+    import re
+
+    from pypdf import PdfReader
+
+    from kerekasztal.servicemap.report import title
+    from tests.documents.checks import assert_accessible_pdf, assert_same_things
+
+    point(world.forum, "gp", "Kőszeg", served=("Bozsok",))
+    services.gap_record(forum=world.forum, settlement=settlement("Velem"),
+                        service_type=service_type("gp"), found_on=datetime.date(2020, 1, 1),
+                        proposed_solution=f"Megoldás {HOSTILE}")
+    pdf = coordinator_client.get(url(world, "report/szut.pdf")).content
+    docx = coordinator_client.get(url(world, "report/szut.docx")).content
+    assert_accessible_pdf(pdf, title(world.forum))
+    assert_same_things(pdf, docx)
+    pages = [" ".join(re.sub("[-\xad]\n", "", page.extract_text()).split())
+             for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert f"Megoldás {HOSTILE}" in " ".join(pages)
+    heading = "Háziorvosi ellátás elérhetősége településenként"
+    page = next(p for p in pages if heading in p)
+    legend = page.split(heading, 1)[1]  # the legend follows its map on the same page
+    assert re.search(r"Helyben elérhető \(1\) .*Hiány \(\d+\)", legend), legend
+
+
 def test_member_comments_on_the_draft_report(client, world):
     client.force_login(world.member)
     client.post(url(world, "report/"), {"text": "Velemben a falugondnok is hiányzik."})

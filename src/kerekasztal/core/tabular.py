@@ -6,6 +6,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -18,10 +19,20 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.records.files import content_disposition
 from kerekasztal.core.records.uploads import CONTENT_TYPES, sniff
 
 MAX_ROWS = 20000
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage for an export (45.3 for 45,3 %): in XLSX a number shown as a percentage
+    (Excel can sum and chart it), in CSV the Hungarian number ("45,3"); None stays empty."""
+
+    value: int | float | Decimal | None
+    places: int = 1
 
 
 def header_key(text: str) -> str:
@@ -131,6 +142,7 @@ def _xlsx(headers: list[str], rows: Iterable[Sequence[Any]], sheet_name: str) ->
     count = 0
     for row in rows:
         count += 1
+        row = list(row)
         values = [_xlsx_value(v) for v in row]
         sheet.append(values)
         for index, value in enumerate(values):
@@ -139,6 +151,9 @@ def _xlsx(headers: list[str], rows: Iterable[Sequence[Any]], sheet_name: str) ->
                 cell.number_format = _DATETIME_FORMAT
             elif isinstance(value, datetime.date):
                 cell.number_format = _DATE_FORMAT
+            elif isinstance(row[index], Percent) and value is not None:
+                places = row[index].places
+                cell.number_format = f"0{'.' + '0' * places if places else ''}\\ %"
             shown = 13 if isinstance(value, datetime.date) else len(str(value or ""))
             if index < len(widths):
                 widths[index] = max(widths[index], min(shown, 60))
@@ -155,6 +170,8 @@ def _xlsx(headers: list[str], rows: Iterable[Sequence[Any]], sheet_name: str) ->
 
 
 def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, Percent):
+        return None if value.value is None else float(value.value) / 100
     if isinstance(value, datetime.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
@@ -166,6 +183,8 @@ def _xlsx_value(value: Any) -> Any:
 
 
 def _csv_value(value: Any) -> Any:
+    if isinstance(value, Percent):
+        return "" if value.value is None else hungarian.number(value.value, value.places)
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return _export_value(value)

@@ -22,7 +22,7 @@ from kerekasztal.core.pages import (
 )
 from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
-from kerekasztal.core.tabular import table_response
+from kerekasztal.core.tabular import Percent, table_response
 from kerekasztal.directory.models import Organisation, Person
 
 from . import documents, queries, services
@@ -572,7 +572,8 @@ def attendance_stats_export(request, forum, fmt):
     return table_response(
         f"reszvetel-{forum.slug}", [_("Szervezet"), _("Részvétel (ülés)"),
                                     _("Megtartott ülések"), _("Részvételi arány (%)")],
-        ([r["organisation"], r["sessions"], r["held"], r["rate"]] for r in rows), fmt)
+        ([r["organisation"], r["sessions"], r["held"], Percent(r["rate"], 0)] for r in rows),
+        fmt)
 
 
 # --- minutes -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +20,7 @@ from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import TargetGroup, User
 from kerekasztal.core.records.history import set_history_user
 from kerekasztal.core.records.links import link_create
+from kerekasztal.core.tasks import enqueue
 from kerekasztal.core.typeddata import field_names
 from kerekasztal.directory.models import Organisation
 from kerekasztal.forums.models import Forum
@@ -121,6 +122,32 @@ def _save(instance: Any, user: User | None, fields: list[str] | None = None) -> 
     instance.full_clean()
     set_history_user(instance, user)
     instance.save(update_fields=fields)
+    _prepare_pdf(instance)
+
+
+def _prepare_pdf(instance: Any) -> None:
+    """After the change commits, compile the plan's new PDF in the background if it was
+    printed before (documents/stored.py), so its next download is the stored file."""
+    from .documents import prepare_plan_pdf
+
+    plan_id: int | None
+    if isinstance(instance, Plan):
+        plan_id = instance.pk
+    elif isinstance(instance, Progress):
+        plan_id = instance.measure.plan_id
+    elif isinstance(instance, StatisticValue):
+        plan_id = instance.statistic.plan_id
+    else:
+        plan_id = getattr(instance, "plan_id", None)
+    if not plan_id or any(getattr(entry[1], "plan_pdf_id", None) == plan_id
+                          for entry in connection.run_on_commit):
+        return  # one task per plan and transaction (an import saves 300 measures)
+
+    def prepare() -> None:
+        enqueue(prepare_plan_pdf, plan_id)
+
+    prepare.plan_pdf_id = plan_id  # type: ignore[attr-defined]
+    transaction.on_commit(prepare)
 
 
 def _assign(instance: Any, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
@@ -448,6 +475,7 @@ def measure_update(*, measure: Measure, user: User | None = None, problems: Any 
 def measure_delete(*, measure: Measure) -> None:
     _require_editable(measure.plan)
     measure.delete()
+    _prepare_pdf(measure)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
 from kerekasztal.core.records.link_picker import picker_response
 from kerekasztal.core.records.links import targets_of
-from kerekasztal.core.tabular import table_response
+from kerekasztal.core.tabular import Percent, table_response
 
 from . import documents, queries, services
 from .forms import (
@@ -431,7 +431,8 @@ def measure_rows(measures):
                m.responsible_person, m.partners, m.deadline, m.deadline_note,
                m.indicator_name, m.indicator_baseline, m.indicator_target, m.indicator_source,
                m.resources_financial, m.sustainability,
-               "; ".join(p.title for p in m.problems.all()), m.get_status_display(), m.percent]
+               "; ".join(p.title for p in m.problems.all()), m.get_status_display(),
+               Percent(m.percent, 0)]
 
 
 def measure_export(request, forum, pk, fmt):

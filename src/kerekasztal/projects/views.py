@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian
+from kerekasztal.core import access
 from kerekasztal.core.pages import paginate, render_public, render_workspace
 from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
-from kerekasztal.core.tabular import table_response
+from kerekasztal.core.tabular import Percent, table_response
 from kerekasztal.territory.geo import project as map_projection
 
 from . import charts, documents, figures, queries, services
@@ -430,7 +430,7 @@ def dashboard_export(request, forum, pk, fmt):
     headers = [_("Indikátor"), _("Mértékegység"), _("Célérték"), _("Érték"), _("Teljesülés (%)"),
                _("Forrás"), _("Állapot napja")]
     rows = ([i.indicator.name, i.indicator.unit, i.indicator.target, i.value,
-             hungarian.number(i.percent, 1) if i.percent is not None else None,
+             Percent(i.percent),
              _("kézi adat") if i.manual else i.indicator.rule, as_of] for i in items)
     return table_response(f"indikatorok-{project.code}-{as_of.isoformat()}", headers, rows, fmt)
 

@@ -24,6 +24,7 @@ from ..publicity import Publicity
 
 TEMPLATE = Path(__file__).with_name("blocks.typ")
 PDF_STANDARDS = ["ua-1", "a-2a"]
+DASH = "–"  # a missing value
 
 
 def _text(value: Any) -> str:
@@ -62,8 +63,9 @@ class TypstBuilder:
               blank: bool = False) -> TypstBuilder:
         """`blank`: a form to fill in on paper (e.g. signatures): empty cells stay empty
         instead of showing a dash; `row_height_cm` leaves room to write."""
+        empty = "" if blank else DASH
         return self._add("table", headers=[_text(h) for h in headers],
-                         rows=[[_text(v) for v in row] for row in rows],
+                         rows=[[_text(v) or empty for v in row] for row in rows],
                          widths=list(widths_cm) if widths_cm else None,
                          row_height=row_height_cm, blank=blank)
 
@@ -113,10 +115,14 @@ class TypstBuilder:
     def to_bytes(self) -> bytes:
         return compile_pdf(self.data())
 
-    def response(self, name: str) -> HttpResponse:
+    def response(self, name: str, *, stored_as: str = "") -> HttpResponse:
+        """The PDF as a download; `stored_as` (e.g. "plan-42") serves the stored file when
+        the document has not changed since it was last compiled (`documents.stored`)."""
         from ..render import PDF_TYPE, file_response
+        from ..stored import pdf_bytes
 
-        return file_response(self.to_bytes(), f"{slugify(name) or 'dokumentum'}.pdf", PDF_TYPE)
+        content = pdf_bytes(self, stored_as) if stored_as else self.to_bytes()
+        return file_response(content, f"{slugify(name) or 'dokumentum'}.pdf", PDF_TYPE)
 
 
 def compile_pdf(data: dict[str, Any], template: Path = TEMPLATE) -> bytes:
