@@ -42,6 +42,11 @@ def _test_settings(settings):
     # tests (tests/core/test_throttle.py) set the limits they prove.
     settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_EMAIL_RATE = ""
     settings.API_TOKEN_RATE = settings.API_ANONYMOUS_RATE = ""
+    # Anonymous public pages and API reads are cached (publishing/cache.py): every test
+    # starts with an empty cache, as the database starts without the last test's records.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from kerekasztal.core.pages import (
 )
 from kerekasztal.core.tabular import table_response
 from kerekasztal.core.throttle import TOO_MANY, form_throttled
+from kerekasztal.publishing.cache import cached_public
 
 from . import documents, imports, queries, services
 from .forms import (
@@ -46,6 +47,10 @@ from .forms import (
     VerifyForm,
 )
 from .models import RegistrationStatus
+
+# The public calendar also changes with time (an event that ended leaves "upcoming"), not
+# only with records: its cached copy is kept at most this long (seconds).
+CALENDAR_MAX_AGE = 300
 
 
 def _base_url(request) -> str:
@@ -590,6 +595,7 @@ def _month(request) -> datetime.date:
 
 
 @access.public
+@cached_public(max_age=CALENDAR_MAX_AGE)
 def public_calendar(request, forum):
     forum = access.forum_public(forum)
     form, filters = _public_filters(request, forum)
