@@ -318,9 +318,11 @@ def own_certificate(request, forum, pk):
 def registration_list(request, forum, pk):
     forum = access.forum_for(request.user, forum, "events.participants.view")
     event = access.event_for(request.user, forum, pk, "events.participants.view")
+    page = paginate(request, queries.registrations(event))
     return render_workspace(request, forum, "events/registration_list.html", {
-        "event": event, "registrations": queries.registrations(event),
+        "event": event, "page": page, "registrations": page.object_list,
         "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
+        "querystring": querystring_without_page(request),
     })
 
 
