@@ -117,3 +117,23 @@ def test_a_token_holders_answer_never_enters_the_anonymous_cache(client, world):
     assert with_token.status_code == 200 and "X-Page-Cache" not in with_token
     assert client.get(url).status_code == 401
     assert not [key for key in cache._cache if "publishing:api:" in key]
+
+
+def test_an_api_answer_marked_private_is_not_kept(rf, world):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import JsonResponse
+
+    calls = []
+
+    def view(request):
+        calls.append(1)
+        response = JsonResponse({"n": len(calls)})
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    cached = page_cache.cached_api(view)
+    for _n in range(2):
+        request = rf.get("/api/v1/private/")
+        request.user = AnonymousUser()
+        cached(request)
+    assert len(calls) == 2

@@ -136,7 +136,7 @@ def cached_public(view=None, *, max_age: int | None = None):
 # that belong to no forum (reference data), whose changes bump no version: kept this long.
 API_PLATFORM_MAX_AGE = 300
 _SLUG = re.compile(r"[-\w]{1,100}")
-API_HEADERS = ("content-type", "content-language", "link", "retry-after")
+API_HEADERS = ("content-type", "content-language", "content-disposition", "link")
 
 
 def _api_keys(request, kwargs) -> tuple[str, str, int | None]:
@@ -154,6 +154,12 @@ def _api_keys(request, kwargs) -> tuple[str, str, int | None]:
 def _api_cacheable(request) -> bool:
     return (request.method in ("GET", "HEAD") and "Authorization" not in request.headers
             and not request.user.is_authenticated)
+
+
+def _private(response) -> bool:
+    """An answer the view marked as not for shared caches, or that sets a cookie."""
+    control = response.get("Cache-Control", "").lower()
+    return "private" in control or "no-store" in control or bool(response.cookies)
 
 
 def cached_api(view):
@@ -179,7 +185,8 @@ def cached_api(view):
             response["X-Page-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
-        if stored is None and response.status_code == 200 and not response.streaming:
+        if (stored is None and response.status_code == 200 and not response.streaming
+                and not _private(response)):
             timeout = _timeout(slug)
             if max_age is not None:
                 timeout = min(timeout, max_age)
