@@ -137,3 +137,9 @@ def test_an_api_answer_marked_private_is_not_kept(rf, world):
         request.user = AnonymousUser()
         cached(request)
     assert len(calls) == 2
+
+
+def test_a_made_up_forum_in_an_api_query_leaves_nothing_in_the_cache(client, world):
+    response = client.get("/api/v1/events/?forum=nincs-ilyen-forum")
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert not [key for key in cache._cache if "nincs-ilyen-forum" in key]

@@ -139,16 +139,31 @@ _SLUG = re.compile(r"[-\w]{1,100}")
 API_HEADERS = ("content-type", "content-language", "content-disposition", "link")
 
 
-def _api_keys(request, kwargs) -> tuple[str, str, int | None]:
-    """(cache key, forum slug or "__platform__", max age) of an anonymous API read: a
-    forum's own data (`/forums/<slug>/…`, `?forum=<slug>`) follows that forum's version."""
-    slug = kwargs.get("slug") or request.GET.get("forum", "")
-    max_age = None
-    if not _SLUG.fullmatch(str(slug)):
-        slug, max_age = "__platform__", API_PLATFORM_MAX_AGE
+def _api_scope(request, kwargs) -> tuple[str, int | None]:
+    """(forum slug or "__platform__", max age) of an anonymous API read: a forum's own data
+    (`/forums/<slug>/…`, `?forum=<slug>`) follows that forum's version."""
+    slug = str(kwargs.get("slug") or request.GET.get("forum", ""))
+    if not _SLUG.fullmatch(slug):
+        return "__platform__", API_PLATFORM_MAX_AGE
+    return slug, None
+
+
+def _api_key(request, slug: str, version) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    key = f"publishing:api:{slug}:{forum_version(slug)}:{translation.get_language()}:{digest}"
-    return key, slug, max_age
+    return f"publishing:api:{slug}:{version}:{translation.get_language()}:{digest}"
+
+
+def _api_version(slug: str, *, create: bool):
+    """The version in the key; made only for a forum that exists, so slugs made up in query
+    strings leave nothing in the cache."""
+    if not create:
+        return cache.get(_version_key(slug))
+    if slug != "__platform__":
+        from kerekasztal.forums.models import Forum
+
+        if not Forum.objects.filter(slug=slug).exists():
+            return None
+    return forum_version(slug)
 
 
 def _api_cacheable(request) -> bool:
@@ -173,8 +188,9 @@ def cached_api(view):
     def wrapper(request, *args, **kwargs):
         if not _api_cacheable(request):
             return view(request, *args, **kwargs)
-        key, slug, max_age = _api_keys(request, kwargs)
-        stored = cache.get(key)
+        slug, max_age = _api_scope(request, kwargs)
+        version = _api_version(slug, create=False)
+        stored = cache.get(_api_key(request, slug, version)) if version is not None else None
         if stored is not None and AnonymousThrottle().allow_request(request):
             status, headers, content = stored
             from django.http import HttpResponse
@@ -186,7 +202,9 @@ def cached_api(view):
             return response
         response = view(request, *args, **kwargs)
         if (stored is None and response.status_code == 200 and not response.streaming
-                and not _private(response)):
+                and not _private(response)
+                and (version := _api_version(slug, create=True)) is not None):
+            key = _api_key(request, slug, version)
             timeout = _timeout(slug)
             if max_age is not None:
                 timeout = min(timeout, max_age)
