@@ -289,8 +289,9 @@ class RecordByNameField(forms.ModelChoiceField):
     def prepare_value(self, value):
         if isinstance(value, models.Model):
             return getattr(value, self.name_field)
-        if value in self.empty_values or isinstance(value, str) and not value.isdigit():
-            return value
+        if not isinstance(value, int) or isinstance(value, bool):
+            return value  # what the user typed, shown back as typed
+        # the initial value of a ModelForm: the record's primary key
         return (self.queryset.filter(pk=value).values_list(self.name_field, flat=True).first()
                 or "")
 
