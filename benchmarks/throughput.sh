@@ -3,6 +3,8 @@
 # as a micro-caching reverse proxy in front of that gunicorn (deploy/nginx-microcache.conf),
 # and the same bytes served by nginx as a static file, measured with wrk in one run.
 # Usage: benchmarks/throughput.sh            (DURATION=20s CONNECTIONS=50 WORKERS=2 PAGE=/f/.../)
+#        MODE=ab benchmarks/throughput.sh    anonymous reads through gunicorn alone with ab,
+#        as a share of /robots.txt (AB_URLS, AB_REQUESTS, AB_CONCURRENCY; see below)
 # Needs the demo database (make setup); installs wrk and nginx from Debian when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,11 +35,63 @@ cleanup() {
 trap cleanup EXIT
 
 export DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECRET_KEY="throughput-$(date +%s)-$RANDOM"
+# One client address sends everything: the API's per-address limit (1000/h) would answer
+# most of the run with 429. Measured without it; the limit's own cost is a cache lookup.
+[ "${MODE:-wrk}" = ab ] && export API_ANONYMOUS_RATE="${API_ANONYMOUS_RATE-}"
 $KK collectstatic --noinput --verbosity 0
 .venv/bin/gunicorn kerekasztal.wsgi --workers "$WORKERS" --bind "127.0.0.1:$APP_PORT" \
   --log-level warning >"$TMP/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT$PAGE" && break; sleep 0.2; done
+
+if [ "${MODE:-wrk}" = ab ]; then
+  # Anonymous reads through gunicorn alone, driven by ab one after the other in this one
+  # run: /robots.txt first (the framework's floor: no template, no query), then each of
+  # AB_URLS (space-separated paths; default: the public events list of the forum of PAGE
+  # and the API's forum list). Each gets AB_WARMUP requests first (the application's
+  # cache fills), then AB_REQUESTS with AB_CONCURRENCY at once.
+  command -v ab >/dev/null 2>&1 || { SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo";
+    $SUDO apt-get install -y -qq --no-install-recommends apache2-utils; }
+  AB_REQUESTS="${AB_REQUESTS:-2000}"; AB_CONCURRENCY="${AB_CONCURRENCY:-16}"
+  AB_WARMUP="${AB_WARMUP:-20}"
+  AB_URLS="${AB_URLS:-${PAGE}events/ /api/v1/forums/}"
+  : >"$TMP/ab.tsv"
+  for path in /robots.txt $AB_URLS; do
+    for _ in $(seq "$AB_WARMUP"); do curl -s -o /dev/null "http://127.0.0.1:$APP_PORT$path"; done
+    ab -q -n "$AB_REQUESTS" -c "$AB_CONCURRENCY" "http://127.0.0.1:$APP_PORT$path" >"$TMP/ab.txt" 2>&1
+    awk -v path="$path" '
+      /^Requests per second/ {rps=$4} /^Document Length/ {bytes=$3}
+      /^Failed requests/ {failed=$3} /^Non-2xx responses/ {non2xx=$3}
+      /^  50%/ {p50=$2} /^  95%/ {p95=$2} /^  99%/ {p99=$2}
+      END {printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", path, rps, p50, p95, p99, bytes, failed, non2xx+0}
+    ' "$TMP/ab.txt" | tee -a "$TMP/ab.tsv"
+  done
+  WORKER_RSS="$(ps -o rss= --ppid "$GUNICORN_PID" | awk '{printf "%s%s", sep, $1; sep=","}')"
+  mkdir -p benchmarks/results
+  OUT="benchmarks/results/throughput-ab-${DATABASE_URL%%:*}-$(date +%Y%m%d).json"
+  python3 - "$OUT" "$TMP/ab.tsv" <<PY
+import json, os, platform, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[2]) if line.strip()]
+floor = float(rows[0][1])
+results = [{"path": r[0], "rps": float(r[1]), "p50_ms": int(r[2]), "p95_ms": int(r[3]),
+            "p99_ms": int(r[4]), "bytes": int(r[5]), "failed": int(r[6]),
+            "non_2xx": int(r[7]), "percent_of_robots_txt": round(float(r[1]) / floor * 100, 1)}
+           for r in rows]
+for r in results:
+    print(f"{r['path']:<40} {r['rps']:>9.1f} req/s {r['percent_of_robots_txt']:>6.1f} % "
+          f"of /robots.txt  p50 {r['p50_ms']} ms  p95 {r['p95_ms']} ms  {r['bytes']} B"
+          f"  failed {r['failed']}  non-2xx {r['non_2xx']}")
+json.dump({
+    "tool": "ab", "requests": $AB_REQUESTS, "concurrency": $AB_CONCURRENCY,
+    "workers": $WORKERS, "database": "${DATABASE_URL:-default}".split(":")[0],
+    "results": results, "gunicorn_worker_rss_kib": [$WORKER_RSS],
+    "load_average_at_end": list(os.getloadavg()),
+    "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
+}, open(sys.argv[1], "w"), indent=2)
+print("Result:", sys.argv[1])
+PY
+  exit 0
+fi
 mkdir -p "$TMP/www"
 curl -sf "http://127.0.0.1:$APP_PORT$PAGE" -o "$TMP/www/page.html"
 

@@ -44,6 +44,11 @@ def _test_settings(settings, tmp_path_factory):
     settings.API_TOKEN_RATE = settings.API_ANONYMOUS_RATE = ""
     # Compiled PDFs kept by their content (documents/stored.py): a folder per test.
     settings.DOCUMENTS_STORE_DIR = tmp_path_factory.mktemp("documents")
+    # Anonymous public pages and API reads are cached (publishing/cache.py): every test
+    # starts with an empty cache, as the database starts without the last test's records.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

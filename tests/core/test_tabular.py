@@ -110,3 +110,46 @@ def test_percentages_are_percent_cells_in_xlsx_and_hungarian_numbers_in_csv():
     text = table_response("x", ["Indikátor", "Teljesülés (%)"], rows, "csv").content.decode()
     assert 'Szakmai rendezvények,"37,5"' in text and "Tagok,\r\n" in text
     assert "Ülések,40" in text
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_a_large_csv_export_streams_row_by_row(settings, monkeypatch):
+    from kerekasztal.core import tabular
+
+    monkeypatch.setattr(tabular, "STREAM_AFTER_ROWS", 3)
+    produced = []
+
+    def rows():
+        for n in range(10):
+            produced.append(n)
+            yield [f"Egyesület {n}", n]
+
+    response = table_response("nagy", ["Név", "Szám"], rows(), "csv")
+    assert response.streaming
+    assert len(produced) == 4  # only the rows looked at to decide; the rest as sent
+    text = _body(response).decode("utf-8")
+    assert text.startswith("\ufeffNév,Szám\r\n") and text.count("\r\n") == 11
+    assert "Egyesület 9,9" in text
+    assert response["Content-Disposition"].startswith('attachment; filename="nagy.csv"')
+
+
+def test_a_large_xlsx_export_is_written_in_write_only_mode_and_keeps_its_format(monkeypatch):
+    import datetime
+
+    from kerekasztal.core import tabular
+
+    monkeypatch.setattr(tabular, "STREAM_AFTER_ROWS", 3)
+    rows = [[f"Kőszegi Járási Felzárkózási Kerekasztal {n}. ülése", datetime.date(2015, 6, n),
+             n] for n in range(1, 11)]
+    response = table_response("nagy", ["Cím", "Nap", "Szám"], iter(rows), "xlsx",
+                              sheet="Ülések")
+    assert response.streaming
+    sheet = load_workbook(io.BytesIO(_body(response))).active
+    assert sheet.title == "Ülések" and sheet.max_row == 11
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:C11"
+    assert sheet["A1"].font.bold and sheet.column_dimensions["A"].width > 40
+    assert sheet["B11"].value.timetuple()[:3] == (2015, 6, 10)
+    assert sheet["B11"].number_format == "yyyy. mm. dd." and sheet["C11"].value == 10

@@ -167,7 +167,10 @@ def test_import_that_fails_while_writing_leaves_nothing_behind(coordinator_clien
         return original(**kwargs)
 
     monkeypatch.setattr(services, "organisation_create", failing)
-    with pytest.raises(RuntimeError):
-        coordinator_client.post(response["Location"], {"apply": "1"})
+    # The task writing the rows fails: the page answers, and says so with the reason.
+    applied = coordinator_client.post(response["Location"], {"apply": "1"}, follow=True)
+    assert applied.status_code == 200
+    assert "Az importálás sikertelen" in applied.content.decode()
+    assert "RuntimeError" in applied.content.decode()
     assert not Organisation.objects.filter(name="Első Egyesület").exists()
-    assert ImportBatch.objects.get().status == "preview"
+    assert ImportBatch.objects.get().status == "failed"

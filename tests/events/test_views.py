@@ -497,3 +497,30 @@ def test_oldest_age_band_includes_62():
     from kerekasztal.events.models import AgeBand
 
     assert AgeBand.SENIOR.label == "62 évtől"
+
+
+def test_registrations_page_is_paginated_and_a_resend_comes_back_to_its_page(
+        coordinator_client, world):
+    from kerekasztal.core.models import MailDelivery
+    from kerekasztal.core.pages import PAGE_SIZE
+
+    event = published_event(world.forum, capacity=None)
+    for i in range(PAGE_SIZE + 3):
+        services.register(event=event, name=f"Jelentkező {i:03d}", email=f"j{i}@example.org",
+                          consent=True, base_url="http://testserver")
+    assert MailDelivery.objects.count() == PAGE_SIZE + 3
+    MailDelivery.objects.update(status="sent")  # the confirmations went out
+    url = _url("registration_list", world, pk=event.pk)
+    first = coordinator_client.get(url).content.decode()
+    assert "Jelentkező 000" in first and f"Jelentkező {PAGE_SIZE + 2:03d}" not in first
+    assert "Következő oldal" in first
+    second = coordinator_client.get(url + "?page=2").content.decode()
+    assert f"Jelentkező {PAGE_SIZE + 2:03d}" in second and "Jelentkező 000" not in second
+    # the per-recipient mail status and resend on the second page
+    assert 'name="page" value="2"' in second
+    late = event.registrations.get(name=f"Jelentkező {PAGE_SIZE + 2:03d}")
+    delivery = MailDelivery.objects.filter(about_id=late.pk, to=late.email).latest("pk")
+    response = coordinator_client.post(
+        reverse("core:mail_resend", kwargs={"forum": world.forum.slug, "pk": delivery.pk}),
+        {"page": "2"})
+    assert response.status_code == 302 and response["Location"] == url + "?page=2"

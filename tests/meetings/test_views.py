@@ -448,3 +448,30 @@ def test_attendance_sheet_lists_a_named_substitute(coordinator_client, world, me
     cells = [c.text for t in Document(io.BytesIO(response.content)).tables
              for r in t.rows for c in r.cells]
     assert "Helyettes Hanna" in cells and "Tag Tamás" in cells
+
+
+def test_agenda_presenters_are_typed_by_name_not_listed(client, world):
+    from kerekasztal.directory.models import Person
+
+    login(client, world.coordinator)
+    meeting = MeetingFactory(forum=world.forum)
+    for i in range(30):
+        PersonFactory(forum=world.forum, name=f"Sokadik Személy {i:02d}")
+    page = client.get(url("agenda", world, pk=meeting.pk)).content.decode()
+    assert "Sokadik Személy" not in page  # no option per person of the directory
+    ambiguous = client.post(url("agenda", world, pk=meeting.pk),
+                            {"title": "Beszámoló", "presenter_person": "Sokadik"})
+    assert ambiguous.status_code == 200
+    assert "Több találat" in ambiguous.content.decode()
+    unknown = client.post(url("agenda", world, pk=meeting.pk),
+                          {"title": "Beszámoló", "presenter_person": "Senki Sándor"})
+    assert "Nincs ilyen nevű rekord" in unknown.content.decode()
+    added = client.post(url("agenda", world, pk=meeting.pk),
+                        {"title": "Beszámoló", "presenter_person": "sokadik személy 07",
+                         "presenter_organisation": "Bozsok"})
+    assert added.status_code == 302
+    item = meeting.agenda_items.get()
+    assert item.presenter_person == Person.objects.get(name="Sokadik Személy 07")
+    assert item.presenter_organisation == world.organisation
+    edit = client.get(url("agenda_item_edit", world, pk=meeting.pk, item=item.pk))
+    assert 'value="Sokadik Személy 07"' in edit.content.decode()

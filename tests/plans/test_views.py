@@ -327,3 +327,24 @@ def test_progress_evidence_file_is_uploaded_and_downloaded_only_by_who_may(
                                     kwargs={"forum": world.forum.slug, "pk": hep.pk}))
     assert response.status_code == 200 and "Elindult a klub." in response.content.decode()
     assert "/evidence/" not in response.content.decode()
+
+
+def test_plan_pages_show_measures_a_page_at_a_time_and_reach_every_one(client, world, hep):
+    from kerekasztal.plans import views
+
+    for number in range(1, views.MEASURES_PER_PAGE + 3):
+        make_measure(hep, title=f"Intézkedés {number:03d}", number=number)
+    login(client, world.coordinator)
+    first = client.get(url("plan_detail", hep)).content.decode()
+    assert "Intézkedés 001" in first and "Intézkedés 052" not in first
+    assert f"{views.MEASURES_PER_PAGE + 2} intézkedés" in first  # the summary counts all
+    assert "?page=2#measures" in first
+    second = client.get(url("plan_detail", hep) + "?page=2").content.decode()
+    assert "Intézkedés 052" in second and "Intézkedés 001" not in second
+    adopt(hep)
+    hep.refresh_from_db()
+    client.logout()
+    public = client.get(url("public_detail", hep)).content.decode()
+    assert "Intézkedés 020" in public and "Intézkedés 021" not in public
+    last = client.get(url("public_detail", hep) + "?page=3").content.decode()
+    assert "Intézkedés 052" in last

@@ -3,6 +3,7 @@ from django.views.generic import RedirectView
 
 from kerekasztal.core import access
 from kerekasztal.core.urlpaths import forum_manage
+from kerekasztal.publishing.cache import cached_api
 
 from . import views
 from .ninja_api import build
@@ -12,8 +13,9 @@ app_name = "api"
 api = build()
 _patterns, _app, _namespace = api.urls
 for _pattern in _patterns:
-    # The API answers anonymous readers itself (public data) and checks tokens for writes.
-    access.public(_pattern.callback)
+    # The API answers anonymous readers itself (public data) and checks tokens for writes;
+    # anonymous reads are cached per forum version (publishing/cache.py).
+    _pattern.callback = access.public(cached_api(_pattern.callback))
 
 urlpatterns = [
     path("api/v1/", include((_patterns, _namespace))),

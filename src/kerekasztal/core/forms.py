@@ -272,3 +272,47 @@ class DecimalCommaField(forms.DecimalField):
         attrs.pop("min", None)
         attrs.pop("max", None)
         return attrs
+
+
+class RecordByNameField(forms.ModelChoiceField):
+    """A record of a long list (the forum's people or organisations) chosen by typing its
+    name, so the page carries no option per record: a part of the name that matches exactly
+    one record is enough; several matches are listed for the user to say which."""
+
+    shown_matches = 5
+
+    def __init__(self, queryset, *, name_field: str = "name", **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "off"}))
+        super().__init__(queryset, **kwargs)
+        self.name_field = name_field
+
+    def prepare_value(self, value):
+        if isinstance(value, models.Model):
+            return getattr(value, self.name_field)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return value  # what the user typed, shown back as typed
+        # the initial value of a ModelForm: the record's primary key
+        return (self.queryset.filter(pk=value).values_list(self.name_field, flat=True).first()
+                or "")
+
+    def to_python(self, value):
+        value = " ".join(str(value or "").split())
+        if not value:
+            return None
+        exact = list(self.queryset.filter(**{f"{self.name_field}__iexact": value})[:2])
+        if len(exact) == 1:
+            return exact[0]
+        matches = exact or list(self.queryset.filter(
+            **{f"{self.name_field}__icontains": value})[:self.shown_matches + 1])
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ValidationError(_("Nincs ilyen nevű rekord: „%(name)s”."),
+                                  code="invalid_choice", params={"name": value})
+        names = "; ".join(getattr(m, self.name_field) for m in matches[:self.shown_matches])
+        raise ValidationError(
+            _("Több találat („%(name)s”): %(names)s. Írja be a teljes nevet."),
+            code="ambiguous", params={"name": value, "names": names})
+
+    def has_changed(self, initial, data):
+        return str(self.prepare_value(initial) or "") != " ".join(str(data or "").split())

@@ -67,7 +67,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class ImportStatus(models.TextChoices):
     PREVIEW = "preview", _("Előnézet")
+    QUEUED = "queued", _("Sorban áll")
     APPLIED = "applied", _("Végrehajtva")
+    FAILED = "failed", _("Sikertelen")
     DISCARDED = "discarded", _("Elvetve")
 
 
@@ -92,6 +94,12 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("feltöltve"), auto_now_add=True)
     applied_at = models.DateTimeField(_("végrehajtva"), null=True, blank=True)
     applied_count = models.PositiveIntegerField(_("létrehozott rekordok"), default=0)
+    applied_by = models.ForeignKey(
+        "core.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("végrehajtotta"),
+    )
+    queued_at = models.DateTimeField(_("elindítva"), null=True, blank=True)
+    failure = models.TextField(_("a sikertelenség oka"), blank=True)
 
     class Meta:
         verbose_name = _("importálás")

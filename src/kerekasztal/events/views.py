@@ -27,6 +27,7 @@ from kerekasztal.core.records.files import serve
 from kerekasztal.core.records.link_picker import picker_response
 from kerekasztal.core.tabular import table_response
 from kerekasztal.core.throttle import TOO_MANY, form_throttled
+from kerekasztal.publishing.cache import cached_public
 
 from . import documents, imports, queries, services
 from .forms import (
@@ -48,6 +49,10 @@ from .forms import (
     VerifyForm,
 )
 from .models import RegistrationStatus
+
+# The public calendar also changes with time (an event that ended leaves "upcoming"), not
+# only with records: its cached copy is kept at most this long (seconds).
+CALENDAR_MAX_AGE = 300
 
 
 def _base_url(request) -> str:
@@ -315,9 +320,11 @@ def own_certificate(request, forum, pk):
 def registration_list(request, forum, pk):
     forum = access.forum_for(request.user, forum, "events.participants.view")
     event = access.event_for(request.user, forum, pk, "events.participants.view")
+    page = paginate(request, queries.registrations(event))
     return render_workspace(request, forum, "events/registration_list.html", {
-        "event": event, "registrations": queries.registrations(event),
+        "event": event, "page": page, "registrations": page.object_list,
         "seats_taken": queries.seats_taken(event), "confirm_form": ConfirmForm(),
+        "querystring": querystring_without_page(request),
     })
 
 
@@ -592,6 +599,7 @@ def _month(request) -> datetime.date:
 
 
 @access.public
+@cached_public(max_age=CALENDAR_MAX_AGE)
 def public_calendar(request, forum):
     forum = access.forum_public(forum)
     form, filters = _public_filters(request, forum)

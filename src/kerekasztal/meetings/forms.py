@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
+from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm, RecordByNameField
 from kerekasztal.core.records.uploads import DOCUMENTS, SCANS, policy_validator
 from kerekasztal.directory.models import Organisation, Person
 
@@ -50,10 +50,18 @@ class AgendaItemForm(ModelForm):
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
         root = forum.root
-        self.fields["presenter_person"].queryset = Person.objects.filter(
+        # Typed names, not lists: a forum's directory has thousands of people.
+        people = Person.objects.filter(forum=root, archived_at__isnull=True).order_by("name")
+        organisations = Organisation.objects.filter(
             forum=root, archived_at__isnull=True).order_by("name")
-        self.fields["presenter_organisation"].queryset = Organisation.objects.filter(
-            forum=root, archived_at__isnull=True).order_by("name")
+        for name, queryset, help_text in (
+                ("presenter_person", people,
+                 _("A címtárban szereplő név (elég egy egyértelmű részlete).")),
+                ("presenter_organisation", organisations,
+                 _("A címtárban szereplő szervezet neve (elég egy egyértelmű részlete)."))):
+            old = self.fields[name]
+            self.fields[name] = RecordByNameField(queryset, label=old.label, required=False,
+                                                  help_text=help_text)
 
 
 class AttachmentForm(Form):

@@ -94,3 +94,13 @@ def statistic_spec(plan: Plan) -> ImportSpec:
         example=[["Mélyszegénységben élők és romák helyzete", "Nyilvántartott álláskeresők",
                   "fő", "NFSZ", settlement.name if settlement else "", "2023", "42"]],
     )
+
+
+def spec_for(kind: str) -> ImportSpec | None:
+    """The spec of a batch's kind (`plans.measures.<plan>`, `plans.statistics.<plan>`), for
+    the task that applies it (core/imports.spec_for)."""
+    _app, what, plan_id = (kind.split(".") + ["", ""])[:3]
+    makers = {"measures": measure_spec, "statistics": statistic_spec}
+    if what not in makers or not plan_id.isdigit():
+        return None
+    return makers[what](Plan.objects.get(pk=int(plan_id)))

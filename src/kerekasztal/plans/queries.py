@@ -55,6 +55,13 @@ def measures_of(plan: Plan) -> QuerySet[Measure]:
     )
 
 
+def measures_for_rollup(plan: Plan) -> QuerySet[Measure]:
+    """Just what `progress_rollup` reads of every measure of the plan (the page itself shows
+    one page of measures)."""
+    return (Measure.objects.filter(plan=plan).select_related("target_group")
+            .only("status", "weight", "percent", "target_group"))
+
+
 def measures_with_progress(plan: Plan) -> QuerySet[Measure]:
     return measures_of(plan).prefetch_related(
         Prefetch("progress", queryset=Progress.objects.order_by("-reported_on", "-pk")))

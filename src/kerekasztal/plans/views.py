@@ -13,7 +13,7 @@ from kerekasztal.core import access
 from kerekasztal.core.forms import UploadForm
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.imports.services import import_preview as import_preview_file
-from kerekasztal.core.pages import render_public, render_workspace
+from kerekasztal.core.pages import paginate, render_public, render_workspace
 from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
 from kerekasztal.core.records.link_picker import picker_response
@@ -71,6 +71,10 @@ def _plan_rows(plans):
              p.measure_count] for p in plans]
 
 
+# A plan may have hundreds of measures: its pages show them a page at a time (the progress
+# summary above them still counts every measure).
+MEASURES_PER_PAGE = 50
+PUBLIC_MEASURES_PER_PAGE = 20
 PLAN_HEADERS = [pgettext_lazy("title", "Cím"), _lazy("Típus"), _lazy("Terület"), _lazy("Időszak"),
                 _lazy("Állapot"), _lazy("Határozat"), _lazy("Elfogadva"), _lazy("Problémák"),
                 _lazy("Intézkedések")]
@@ -108,14 +112,15 @@ def plan_create(request, forum):
 
 
 def _plan_page(request, forum, plan, status_form=None, status=200):
-    measures = list(queries.measures_of(plan))
-    total, groups = queries.progress_rollup(measures)
+    page = paginate(request, queries.measures_of(plan), per_page=MEASURES_PER_PAGE)
+    total, groups = queries.progress_rollup(queries.measures_for_rollup(plan))
     transitions = [PlanStatus(s) for s in TRANSITIONS[plan.status]]
     forms = {s.value: status_form if status_form is not None and status_form.data.get(
         "status") == s.value else PlanStatusForm(initial={"status": s.value})
         for s in transitions}
     return render_workspace(request, forum, "plans/plan_detail.html", {
-        "plan": plan, "chapters": queries.chapters_of(plan), "measures": measures,
+        "plan": plan, "chapters": queries.chapters_of(plan), "measures": page.object_list,
+        "page": page,
         "problems": queries.problems_of(plan), "total": total, "groups": groups,
         "reviews": plan.reviews.all(), "can_edit": access.can_edit_plan(request.user, forum,
                                                                           plan),
@@ -738,10 +743,12 @@ def public_list(request, forum):
 def public_detail(request, forum, pk):
     forum = access.forum_public(forum)
     plan = access.public_plan(forum, pk)
-    measures = list(queries.measures_with_progress(plan))
-    total, groups = queries.progress_rollup(measures)
+    page = paginate(request, queries.measures_with_progress(plan),
+                    per_page=PUBLIC_MEASURES_PER_PAGE)
+    total, groups = queries.progress_rollup(queries.measures_for_rollup(plan))
     return render_public(request, forum, "plans/public_detail.html", {
-        "plan": plan, "measures": measures, "total": total, "groups": groups,
+        "plan": plan, "measures": page.object_list, "page": page, "total": total,
+        "groups": groups,
         "chapters": [c for c in queries.chapters_of(plan)
                      if c.text or c.problems_found or c.opportunities],
         "problems": queries.problems_of(plan), "reviews": plan.reviews.all(),

@@ -13,6 +13,7 @@ per request, so visitors never share one.
 
 import functools
 import hashlib
+import re
 import time
 
 from django.core.cache import cache
@@ -53,7 +54,9 @@ def _keys(request, slug: str) -> tuple[str, str, str]:
 
 # Query parameters the cached pages understand; any other makes the request uncached, so
 # random query strings cannot fill the cache.
-KNOWN_PARAMETERS = {"page", "kind", "language", "county", "q"}
+KNOWN_PARAMETERS = {"page", "kind", "language", "county", "q",
+                    # the public events calendar's view and filters
+                    "view", "month", "past", "topic", "target_group", "settlement"}
 
 
 def _cacheable(request) -> bool:
@@ -81,8 +84,6 @@ def _store(request, response):
     content = response.content
     if token:
         # Any masked form of the token: replace those rendered into this page.
-        import re
-
         content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"',
                          f'name="csrfmiddlewaretoken" value="{CSRF_MARKER}"'.encode(), content)
     headers = [(name, value) for name, value in response.items()
@@ -90,8 +91,13 @@ def _store(request, response):
     return (response.status_code, headers, content)
 
 
-def cached_public(view):
-    """Cache a public view whose first argument after the request is the forum slug."""
+def cached_public(view=None, *, max_age: int | None = None):
+    """Cache a public view whose first argument after the request is the forum slug.
+    `max_age` bounds how long a copy is kept when the page also changes with time (the
+    events calendar: an event that has ended leaves the list without any record changing).
+    Use as `@cached_public` or `@cached_public(max_age=300)`."""
+    if view is None:
+        return functools.partial(cached_public, max_age=max_age)
 
     @functools.wraps(view)
     def wrapper(request, forum, *args, **kwargs):
@@ -112,12 +118,100 @@ def cached_public(view):
                     response.render()
                 stored = _store(request, response)
                 timeout = _timeout(forum)
+                if max_age is not None:
+                    timeout = min(timeout, max_age)
                 cache.set(key, stored, timeout)
                 cache.set(stale_key, stored, TIMEOUT)
                 response["X-Page-Cache"] = "miss"
             return response
         finally:
             cache.delete(lock_key)
+
+    return wrapper
+
+
+# --- the JSON API's anonymous reads ---------------------------------------------------------
+
+# A list that is not about one forum (every forum, the service types) also shows records
+# that belong to no forum (reference data), whose changes bump no version: kept this long.
+API_PLATFORM_MAX_AGE = 300
+_SLUG = re.compile(r"[-\w]{1,100}")
+API_HEADERS = ("content-type", "content-language", "content-disposition", "link")
+
+
+def _api_scope(request, kwargs) -> tuple[str, int | None]:
+    """(forum slug or "__platform__", max age) of an anonymous API read: a forum's own data
+    (`/forums/<slug>/…`, `?forum=<slug>`) follows that forum's version."""
+    slug = str(kwargs.get("slug") or request.GET.get("forum", ""))
+    if not _SLUG.fullmatch(slug):
+        return "__platform__", API_PLATFORM_MAX_AGE
+    return slug, None
+
+
+def _api_key(request, slug: str, version) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"publishing:api:{slug}:{version}:{translation.get_language()}:{digest}"
+
+
+def _api_version(slug: str, *, create: bool):
+    """The version in the key; made only for a forum that exists, so slugs made up in query
+    strings leave nothing in the cache."""
+    if not create:
+        return cache.get(_version_key(slug))
+    if slug != "__platform__":
+        from kerekasztal.forums.models import Forum
+
+        if not Forum.objects.filter(slug=slug).exists():
+            return None
+    return forum_version(slug)
+
+
+def _api_cacheable(request) -> bool:
+    return (request.method in ("GET", "HEAD") and "Authorization" not in request.headers
+            and not request.user.is_authenticated)
+
+
+def _private(response) -> bool:
+    """An answer the view marked as not for shared caches, or that sets a cookie."""
+    control = response.get("Cache-Control", "").lower()
+    return "private" in control or "no-store" in control or bool(response.cookies)
+
+
+def cached_api(view):
+    """Cache the anonymous GET answers of an API view (a django-ninja URL callback). The
+    answer of anyone logged in or sending a token is neither served from nor put into the
+    cache, so what only members may read never reaches an anonymous copy. The per-address
+    limit (core/throttle.AnonymousThrottle) still counts every request served from it."""
+    from kerekasztal.core.throttle import AnonymousThrottle
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _api_cacheable(request):
+            return view(request, *args, **kwargs)
+        slug, max_age = _api_scope(request, kwargs)
+        version = _api_version(slug, create=False)
+        stored = cache.get(_api_key(request, slug, version)) if version is not None else None
+        if stored is not None and AnonymousThrottle().allow_request(request):
+            status, headers, content = stored
+            from django.http import HttpResponse
+
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if (stored is None and response.status_code == 200 and not response.streaming
+                and not _private(response)
+                and (version := _api_version(slug, create=True)) is not None):
+            key = _api_key(request, slug, version)
+            timeout = _timeout(slug)
+            if max_age is not None:
+                timeout = min(timeout, max_age)
+            cache.set(key, (200, [(name, value) for name, value in response.items()
+                                  if name.lower() in API_HEADERS], response.content), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
 
     return wrapper
 

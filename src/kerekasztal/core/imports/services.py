@@ -1,6 +1,14 @@
 """Imports from CSV/XLSX: every row is checked and shown in a preview, then applied all at
-once in one transaction, or not at all. Apps describe their tables with an ImportSpec."""
+once in one transaction, or not at all. Apps describe their tables with an ImportSpec.
 
+Accepting the preview (`import_queue`) only marks the batch queued and puts the task
+`apply_import` on the queue in the same transaction; the task writes every row in one
+transaction (`import_apply`) and marks the batch applied, or failed with the reason. A
+worker killed mid-task leaves nothing written and the batch queued: the task is run again
+(core/tasks.requeue_abandoned)."""
+
+import importlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,9 +18,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
+from kerekasztal.core import tasks
 from kerekasztal.core.models import ImportBatch, ImportStatus, User
 from kerekasztal.core.tabular import header_key, read_table
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -130,10 +142,10 @@ class ImportRefused(Exception):
 
 
 @transaction.atomic
-def import_apply(*, spec: ImportSpec, batch: ImportBatch, user: User) -> int:
+def import_apply(*, spec: ImportSpec, batch: ImportBatch, user: User | None) -> int:
     """Apply every row or none. Rows are checked again: the data may have changed since."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportStatus.PREVIEW:
+    if batch.status not in (ImportStatus.PREVIEW, ImportStatus.QUEUED):
         raise ImportRefused([RowError(0, "", _("Ezt az importálást már lezárták."))])
     cleaned_rows, errors = _validate(spec, batch.forum, batch.rows)
     if errors or batch.errors:
@@ -142,9 +154,72 @@ def import_apply(*, spec: ImportSpec, batch: ImportBatch, user: User) -> int:
     batch.status = ImportStatus.APPLIED
     batch.applied_at = timezone.now()
     batch.applied_count = count
+    batch.applied_by = user
     batch.rows = []
-    batch.save(update_fields=["status", "applied_at", "applied_count", "rows"])
+    batch.save(update_fields=["status", "applied_at", "applied_count", "applied_by", "rows"])
     return count
+
+
+@transaction.atomic
+def import_queue(*, spec: ImportSpec, batch: ImportBatch, user: User) -> ImportBatch:
+    """Accept a checked preview: the rows are written by the task `apply_import`. The task
+    is queued in this transaction (django-tasks-db keeps it in the database), so either the
+    batch is queued and its task waits, or neither."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportStatus.PREVIEW or batch.kind != spec.kind:
+        raise ImportRefused([RowError(0, "", _("Ezt az importálást már lezárták."))])
+    if batch.errors or not batch.rows:
+        raise ImportRefused([RowError(**e) for e in batch.errors]
+                            or [RowError(0, "", _("A fájlban nincs importálható sor."))])
+    batch.status, batch.applied_by, batch.queued_at = ImportStatus.QUEUED, user, timezone.now()
+    batch.failure = ""
+    batch.save(update_fields=["status", "applied_by", "queued_at", "failure"])
+    tasks.enqueue(apply_import, batch.pk)
+    return batch
+
+
+def spec_for(kind: str) -> ImportSpec:
+    """The ImportSpec of a batch's kind: an ImportSpec of `<app>/imports.py`, or what its
+    `spec_for(kind)` gives (specs made per record, such as a plan's measures)."""
+    module = importlib.import_module(f"kerekasztal.{kind.split('.')[0]}.imports")
+    finder = getattr(module, "spec_for", None)
+    spec = finder(kind) if finder is not None else None
+    if spec is None:
+        spec = next((value for value in vars(module).values()
+                     if isinstance(value, ImportSpec) and value.kind == kind), None)
+    if spec is None:
+        raise LookupError(f"no import spec for {kind}")
+    return spec
+
+
+@task()
+def apply_import(batch_id: int) -> str:
+    """Write a queued batch, all rows or none; a refusal or an error ends it as failed with
+    its reason (never retried: the same rows would fail again). Safe to run twice."""
+    batch = (ImportBatch.objects.select_related("forum", "applied_by")
+             .filter(pk=batch_id, status=ImportStatus.QUEUED).first())
+    if batch is None:
+        return "skipped"  # applied, failed or discarded already
+    try:
+        count = import_apply(spec=spec_for(batch.kind), batch=batch, user=batch.applied_by)
+    except ImportRefused as refused:
+        _failed(batch_id, _("A sorok az ellenőrzés óta hibássá váltak; semmi sem került "
+                            "mentésre."), refused.errors)
+        return "refused"
+    except Exception as exc:
+        logger.exception("Import %s failed", batch_id)
+        _failed(batch_id, _("Váratlan hiba; semmi sem került mentésre (%(error)s).")
+                % {"error": exc.__class__.__name__})
+        return "failed"
+    return f"applied {count}"
+
+
+def _failed(batch_id: int, reason: str, errors: list[RowError] | None = None) -> None:
+    fields: dict[str, Any] = {"status": ImportStatus.FAILED, "failure": reason}
+    if errors:
+        fields["errors"] = [error.__dict__ for error in errors]
+    # only a batch still queued: another run of the task may have applied it meanwhile
+    ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.QUEUED).update(**fields)
 
 
 def import_discard(*, batch: ImportBatch) -> None:

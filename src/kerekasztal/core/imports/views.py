@@ -10,9 +10,9 @@ from kerekasztal.core.forms import ConfirmForm, UploadForm
 from kerekasztal.core.imports.services import (
     ImportRefused,
     ImportSpec,
-    import_apply,
     import_discard,
     import_preview,
+    import_queue,
 )
 from kerekasztal.core.models import ImportBatch, ImportStatus
 from kerekasztal.core.pages import render_workspace
@@ -35,6 +35,8 @@ def upload(
 def preview(
     request: HttpRequest, forum, spec: ImportSpec, batch: ImportBatch, *, back_url: str
 ) -> HttpResponse:
+    """The preview, and once accepted the import's status: queued, applied (N rows) or
+    failed with the reason. Accepting answers at once; a task writes the rows."""
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and batch.status == ImportStatus.PREVIEW:
         if "discard" in request.POST:
@@ -42,17 +44,21 @@ def preview(
             messages.info(request, _("Az importálást elvetette; semmi sem került mentésre."))
             return redirect(back_url)
         try:
-            count = import_apply(spec=spec, batch=batch, user=request.user)
+            import_queue(spec=spec, batch=batch, user=request.user)
         except ImportRefused as refused:
             batch.errors = [error.__dict__ for error in refused.errors]
             messages.error(request, _("Az importálás nem hajtható végre; semmi sem került "
                                       "mentésre. Javítsa a hibás sorokat."))
         else:
-            messages.success(request, _("%(count)s sor importálva.") % {"count": count})
-            return redirect(back_url)
+            batch.refresh_from_db()
+            if batch.status == ImportStatus.APPLIED:  # the task has run already
+                messages.success(request, _("%(count)s sor importálva.")
+                                 % {"count": batch.applied_count})
+                return redirect(back_url)
+            return redirect(request.path)
     return render_workspace(request, forum, "core/import_preview.html", {
         "form": form, "spec": spec, "batch": batch, "back_url": back_url,
-        "row_count": len(batch.rows),
+        "row_count": len(batch.rows) or batch.applied_count,
         "bad_rows": len({error["row"] for error in batch.errors}),
         "can_apply": batch.status == ImportStatus.PREVIEW and not batch.errors and batch.rows,
         "preview_rows": batch.rows[:20],

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,4 +25,6 @@ def mail_resend_view(request, forum, pk):
     about = delivery.about_type
     url_name, parent = _PAGES[f"{about.app_label}.{about.model}"]
     record = about.get_object_for_this_type(pk=delivery.about_id)
-    return redirect(url_name, forum=forum.slug, pk=getattr(record, parent))
+    url = reverse(url_name, kwargs={"forum": forum.slug, "pk": getattr(record, parent)})
+    page = request.POST.get("page", "")
+    return redirect(f"{url}?page={page}" if page.isdigit() else url)

@@ -21,4 +21,6 @@ def mail_status(context, deliveries, record, can_resend=False):
         "delivery": deliveries.get(record.pk) if deliveries else None,
         "forum": context.get("forum"), "can_resend": can_resend,
         "csrf_token": context.get("csrf_token"),
+        # on a paginated list, the resend comes back to the same page
+        "page_number": getattr(context.get("page"), "number", None),
     }

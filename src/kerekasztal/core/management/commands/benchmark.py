@@ -62,8 +62,12 @@ class Command(BaseCommand):
                             help="Hány generált fórum oldalait mérje (körbejárva).")
         parser.add_argument("--output", default="benchmarks/results")
         parser.add_argument("--only", default="", help="Csak az ezt tartalmazó URL-nevek.")
+        parser.add_argument("--pages-only", action="store_true",
+                            help="Csak az oldalak és API-listák: dokumentumok és az országos "
+                                 "lefedettség nélkül.")
 
-    def handle(self, *args, repeat, document_repeat, forums, output, only, **options):
+    def handle(self, *args, repeat, document_repeat, forums, output, only, pages_only=False,
+               **options):
         from kerekasztal.core.models import User
         from kerekasztal.forums.models import Forum, ForumKind
         from kerekasztal.plans.dataset import LARGE_EVERY
@@ -91,7 +95,7 @@ class Command(BaseCommand):
                                  "anonymous": Client(SERVER_NAME="localhost")}
         results = []
         for page in PAGES:
-            if only and only not in page.url_name:
+            if only and only not in page.url_name or pages_only and page.document:
                 continue
             timings, cpu, queries, status, size = [], [], 0, None, 0
             forums_used = counties if page.sample == "county" else \
@@ -136,7 +140,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{row['page']:<55} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} ms"
                               f" (CPU {row['cpu_p50_ms']:.1f}/{row['cpu_p95_ms']:.1f})"
                               f" {queries:>4} q  HTTP {status}")
-        coverage = {} if only else national_coverage(self.stdout)
+        coverage = {} if only or pages_only else national_coverage(self.stdout)
         counts = {model: model_class.objects.count() for model, model_class in _counted()}
         report = {
             "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
