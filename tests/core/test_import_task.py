@@ -16,7 +16,9 @@ from kerekasztal.directory import imports, services
 from kerekasztal.directory.models import Organisation
 from tests.core.test_mail_queue import run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker closes the database connection after each task (as in production), which a
+# test inside one transaction would lose: these tests commit, and are flushed after.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NAMES = [f"Háttérben Mentett Egyesület {n}" for n in range(1, 6)]
 

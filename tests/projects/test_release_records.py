@@ -12,6 +12,7 @@ from kerekasztal.events import services as events
 from kerekasztal.projects import services
 from kerekasztal.projects.models import Deliverable, StaffRole
 from kerekasztal.projects.writing import write
+from kerekasztal.servicemap.catalogue import ensure_service_types
 from kerekasztal.servicemap.models import Gap, ServiceType
 from kerekasztal.territory.models import Settlement
 from tests.factories import OrganisationFactory, PersonFactory
@@ -68,6 +69,7 @@ def test_a_deliverable_is_said_with_what_it_presents(project):
 
 
 def test_the_service_gaps_mapped_during_the_project_are_counted(project, world):
+    ensure_service_types()  # the seeded catalogue (a transactional test's flush removes it)
     service = ServiceType.objects.order_by("pk").first()
     for name, day in [("Bozsok", D(2015, 5, 1)), ("Bozsok", D(2015, 6, 1)),
                       ("Cák", D(2015, 7, 1)), ("Velem", D(2016, 1, 1))]:
