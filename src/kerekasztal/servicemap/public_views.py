@@ -4,7 +4,7 @@ and the gaps the forum published. Never unpublished gaps."""
 from django.shortcuts import render
 
 from kerekasztal.core import access
-from kerekasztal.core.pages import render_public
+from kerekasztal.core.pages import paginate, querystring_without_page, render_public
 
 from . import queries
 from .forms import MapForm
@@ -24,7 +24,9 @@ def public_map(request, forum):
             cell.recorded_gap = None
     return render_public(request, forum, "servicemap/public_map.html", {
         "form": form, "chosen": chosen, "map": coverage_map(data, chosen.pk if chosen else None),
-        "points": queries.point_list(forum),
+        # the forum's service points (nearly 500 at ten times the data): a page at a time
+        "points": paginate(request, queries.point_list(forum)),
+        "querystring": querystring_without_page(request),
         "gaps": Gap.objects.filter(forum=forum, is_public=True)
         .exclude(status=GapStatus.RESOLVED).select_related("settlement", "service_type")
         .order_by("settlement__name", "service_type__order"),
