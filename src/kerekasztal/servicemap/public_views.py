@@ -5,6 +5,8 @@ from django.shortcuts import render
 
 from kerekasztal.core import access
 from kerekasztal.core.pages import paginate, querystring_without_page, render_public
+from kerekasztal.publishing.cache import cached_public
+from kerekasztal.publishing.platform import PLATFORM
 
 from . import queries
 from .forms import MapForm
@@ -33,10 +35,19 @@ def public_map(request, forum):
     })
 
 
-@access.public
-def national_map(request):
-    """The national view: published gaps by district, for the platform's front page."""
+def _national_map(request, _platform):
     names, counts, mapped = queries.national_gaps_by_district()
     return render(request, "servicemap/national_map.html", {
         "map": district_map(names, counts, mapped),
     })
+
+
+# Every forum's records bump the platform's version (publishing/cache.py), so a published
+# gap shows at once; the 197 districts' polygons are drawn once per version, not per visit.
+_cached_national_map = cached_public(_national_map)
+
+
+@access.public
+def national_map(request):
+    """The national view: published gaps by district, for the platform's front page."""
+    return _cached_national_map(request, PLATFORM)
