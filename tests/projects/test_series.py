@@ -69,3 +69,18 @@ def test_rules_whose_sql_changes_with_the_day_are_compiled_day_by_day(records):
     expected = [rule.value(forums, day) for day in days]
     assert any(expected) and not all(expected)
     assert figures.values_on(rule, forums, days) == expected
+
+
+def test_a_dated_rule_is_one_group_by_whatever_the_number_of_days():
+    """Issue 18: a rule naming its records' date (a running total) is counted once, grouped
+    by date, not once per month (24 scalar subqueries over the same records)."""
+    synthetic.generate(scale=0.0005, seed=12, forums=1)
+    forums = Forum.objects.filter(slug__startswith="gen-")
+    rules = contracts.indicator_rules()
+    dated = [code for code, rule in rules.items() if rule.dated]
+    assert {"events.held", "events.participants", "meetings.participants"} <= set(dated)
+    for code in dated:
+        with CaptureQueriesContext(connection) as queries:
+            figures.values_on(rules[code], forums, _days())
+        (query,) = queries.captured_queries
+        assert "GROUP BY first_day" in query["sql"] and "day_1" not in query["sql"], code

@@ -40,6 +40,17 @@ def _parties_prefetch() -> Prefetch:
                     .prefetch_related("signatures").order_by("order", "pk"))
 
 
+def list_rows(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """What a list page's rows show (title, kind, status, parties' names, topics): without
+    the text, signatures, target groups and versions the detail pages and exports load."""
+    return (qs.defer("body").prefetch_related(None).prefetch_related(
+        Prefetch("parties", Party.objects.select_related("organisation")
+                 .only("agreement_id", "organisation_id", "order", "organisation__name")
+                 .order_by("order", "pk")),
+        "topics",
+    ))
+
+
 def agreement_list(user, forum, *, q: str = "", kind: str = "", status: str = "",
                    day: datetime.date | None = None) -> QuerySet[Agreement]:
     qs = (

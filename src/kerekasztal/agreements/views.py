@@ -64,7 +64,7 @@ def agreement_list(request, forum):
     form, qs = _filtered(request, forum)
     roles = access.roles_in(request.user, forum)
     return render_workspace(request, forum, "agreements/list.html", {
-        "filter_form": form, "page": paginate(request, qs),
+        "filter_form": form, "page": paginate(request, queries.list_rows(qs)),
         "querystring": querystring_without_page(request), "statuses": dict(Status.choices),
         "my_commitments": queries.my_commitments(forum, roles.organisation_ids)[:50],
         "my_organisations": roles.organisation_ids,
@@ -660,8 +660,8 @@ def register(request, forum):
     forum = access.forum_public(forum)
     form, qs = _public_filtered(request, forum)
     return render_public(request, forum, "agreements/register.html", {
-        "filter_form": form, "page": paginate(request, qs), "statuses": dict(Status.choices),
-        "querystring": querystring_without_page(request),
+        "filter_form": form, "page": paginate(request, queries.list_rows(qs)),
+        "statuses": dict(Status.choices), "querystring": querystring_without_page(request),
     })
 
 

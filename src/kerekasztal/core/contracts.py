@@ -35,6 +35,10 @@ class IndicatorRule:
     per-settlement breakdown (None when the indicator has no place).
     `params` names the keyword arguments `records` accepts, with their choices
     ({"kind": [("training", "Képzés"), ...]}).
+    `dated` is the lookup path of a record's date-time when the day enters `records` only
+    as "that local date on or before the day" (a running total: the records of a day are
+    those of a later day up to it): a dashboard series then groups the last day's records
+    by date in one query instead of counting them again for every month.
     """
 
     code: str
@@ -44,6 +48,7 @@ class IndicatorRule:
     distinct: str | None = None
     settlement: str | None = None
     params: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    dated: str | None = None
 
     def value(self, forums: QuerySet, as_of: datetime.date, **params: Any) -> int:
         records = self.records(forums, as_of, **params)

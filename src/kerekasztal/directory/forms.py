@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.forms import DateInput, Form, ModelForm
+from kerekasztal.core.forms import DateInput, Form, ModelForm, RecordByNameField
 from kerekasztal.core.text import fold
 from kerekasztal.forums.models import Forum
 from kerekasztal.territory.models import Settlement
@@ -102,9 +102,10 @@ class PersonForm(ModelForm):
 
 class PersonFilterForm(Form):
     q = forms.CharField(label=_("Keresés névre vagy e-mail-címre"), required=False)
-    organisation = forms.ModelChoiceField(
-        label=_("Szervezet"), required=False, queryset=Organisation.objects.none(),
-        empty_label=_("Mind"),
+    # typed, not a <select>: a forum has a thousand organisations at ten times the data
+    organisation = RecordByNameField(
+        Organisation.objects.none(), label=_("Szervezet"), required=False,
+        help_text=_("A név egy része is elég; üresen hagyva mind."),
     )
     archived = forms.BooleanField(label=_("Archiváltak is"), required=False)
 

@@ -51,6 +51,7 @@ RULES = [
         unit=_("rendezvény"),
         records=_held_events,
         settlement="settlements",
+        dated="starts_at",
         params={"kind": KIND_CHOICES, "topic": TOPIC_CHOICES},
     ),
     IndicatorRule(
@@ -60,6 +61,7 @@ RULES = [
         records=_participants,
         distinct="email",
         settlement="event__settlements",
+        dated="event__starts_at",
         params={"kind": KIND_CHOICES},
     ),
     IndicatorRule(
@@ -68,6 +70,7 @@ RULES = [
         unit=_("képzés"),
         records=_trainings,
         settlement="settlements",
+        dated="starts_at",
     ),
     IndicatorRule(
         code="events.certified",
@@ -76,5 +79,6 @@ RULES = [
         records=_certified,
         distinct="email",
         settlement="event__settlements",
+        dated="event__starts_at",
     ),
 ]

@@ -73,8 +73,9 @@ class AttachmentForm(Form):
 class ExtraInviteeForm(Form):
     name = forms.CharField(label=_("Név"), max_length=200)
     email = forms.EmailField(label=_("E-mail-cím"))
-    organisation = forms.ModelChoiceField(label=_("Szervezet"), required=False,
-                                          queryset=Organisation.objects.none())
+    organisation = RecordByNameField(Organisation.objects.none(), label=_("Szervezet"),
+                                     required=False,
+                                     help_text=_("A név egy része is elég, ha egyértelmű."))
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
@@ -246,8 +247,10 @@ class DecisionFilterForm(Form):
                                   choices=_years)
     status = forms.ChoiceField(label=_("Végrehajtás állapota"), required=False,
                                choices=[("", _("Mind"))] + DecisionStatus.choices)
-    organisation = forms.ModelChoiceField(label=_("Felelős szervezet"), required=False,
-                                          queryset=Organisation.objects.none())
+    # typed, not a <select>: a forum has a thousand organisations at ten times the data
+    organisation = RecordByNameField(Organisation.objects.none(), label=_("Felelős szervezet"),
+                                     required=False,
+                                     help_text=_("A név egy része is elég; üresen hagyva mind."))
     overdue = forms.BooleanField(label=_("Csak a lejárt határidejű nyitottak"), required=False)
 
     def __init__(self, *args, forum, **kwargs):

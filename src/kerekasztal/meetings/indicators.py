@@ -61,6 +61,7 @@ RULES = [
         unit=_("alkalom"),
         records=_held,
         settlement="venue_settlement",
+        dated="starts_at",
     ),
     IndicatorRule(
         code="meetings.participants",
@@ -69,6 +70,7 @@ RULES = [
         records=_attendances,
         distinct="participant",
         settlement="meeting__venue_settlement",
+        dated="meeting__starts_at",
     ),
     IndicatorRule(
         code="meetings.participant_organisations",
@@ -77,6 +79,7 @@ RULES = [
         records=_attendances,
         distinct="organisation",
         settlement="organisation__seat",
+        dated="meeting__starts_at",
     ),
     IndicatorRule(
         code="meetings.decisions",

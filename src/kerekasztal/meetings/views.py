@@ -326,10 +326,14 @@ def invitations(request, forum, pk):
                 messages.success(request, _("A további meghívottat felvettük; a meghívót a "
                                             "„Meghívók kiküldése” gombbal kapja meg."))
                 return redirect("meetings:invitations", forum=forum.slug, pk=pk)
+    # Both lists grow with the forum's members (600 at ten times the data): a page at a time.
+    page = paginate(request, queries.invitations(meeting))
+    invitees = None if page.paginator.count else paginate(
+        request, services.invited_memberships(meeting))
     return render_workspace(request, forum, "meetings/invitations.html", {
-        "meeting": meeting, "invitations": queries.invitations(meeting), "form": form,
+        "meeting": meeting, "page": page, "invitations": page.object_list, "form": form,
         "rsvp_counts": queries.rsvp_counts(meeting), "confirm_form": ConfirmForm(),
-        "memberships": services.invited_memberships(meeting),
+        "invitees": invitees, "querystring": querystring_without_page(request),
     })
 
 

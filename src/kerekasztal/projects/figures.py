@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connections, models
 from django.db.models import Min, QuerySet
+from django.db.models.functions import TruncDate
 
 from kerekasztal.core import contracts, hungarian
 from kerekasztal.core.contracts import IndicatorRule
@@ -251,13 +252,49 @@ def _per_day(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
     return compiled
 
 
+def _as_date(value: Any) -> datetime.date:
+    # a date as the database returns it: a date (PostgreSQL) or its ISO text (SQLite)
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(
+        str(value)[:10])
+
+
+def _running_totals(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
+                    **params: Any) -> list[int]:
+    """A dated rule's values on every day, in one query: the last day's records (or their
+    distinct values, each at its first date) counted per date, then added up to each day."""
+    records = rule.records(forums, days[-1], **params).order_by()
+    if rule.distinct:
+        records = (records.exclude(**{f"{rule.distinct}__isnull": True})
+                   .values(rule.distinct).annotate(first_day=Min(TruncDate(rule.dated))))
+    else:
+        records = records.annotate(first_day=TruncDate(rule.dated)).values("first_day")
+    try:
+        sql, sql_params = records.query.get_compiler(using=records.db).as_sql()
+    except EmptyResultSet:
+        return [0] * len(days)
+    with connections[records.db].cursor() as cursor:
+        cursor.execute(f"SELECT first_day, COUNT(*) FROM ({sql}) AS dated "  # noqa: S608
+                       "GROUP BY first_day", sql_params)
+        counts = sorted((_as_date(day), n) for day, n in cursor.fetchall() if day is not None)
+    totals, running, index = [], 0, 0
+    for day in days:
+        while index < len(counts) and counts[index][0] <= day:
+            running += counts[index][1]
+            index += 1
+        totals.append(running)
+    return totals
+
+
 def values_on(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
               **params: Any) -> list[int]:
     """`rule.value(forums, day)` for every day, in one query: SELECT (SELECT COUNT(*) FROM
     (records on day 1)), (SELECT COUNT(*) FROM (records on day 2)), ... — the counts are
-    those of `QuerySet.count()` on the same records."""
+    those of `QuerySet.count()` on the same records. A rule with a record date (`dated`)
+    is one GROUP BY instead (`_running_totals`), whatever the number of days."""
     if not days:
         return []
+    if rule.dated and days == sorted(days):
+        return _running_totals(rule, forums, days, **params)
     compiled = _per_day(rule, forums, days, **params)
     parts, arguments, using = [], [], compiled[0][0]
     for index, (_using, sql, sql_params) in enumerate(compiled):

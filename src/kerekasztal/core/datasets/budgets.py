@@ -109,8 +109,9 @@ SERVICEMAP_PAGES = [
     Page("servicemap:gap_export", 6, kwargs=_csv),
     Page("servicemap:gap_detail", 14, kwargs=_first(Gap)),
     Page("servicemap:report", 15),  # + the project's publicity block
-    Page("servicemap:public_map", 11, role="anonymous"),
-    Page("servicemap:national_map", 3, role="anonymous", kwargs=lambda forum: {}),
+    Page("servicemap:public_map", 12, role="anonymous"),  # + the service points' count
+    # 4: the page cache's miss looks up the next scheduled post (as the front page)
+    Page("servicemap:national_map", 4, role="anonymous", kwargs=lambda forum: {}),
     # The SZÚT report of a county (the benchmark's largest county forum: 301 settlements).
     Page("servicemap:report_pdf", 14, document=True, sample="county"),
     Page("servicemap:report_docx", 14, document=True, sample="county"),
