@@ -87,7 +87,8 @@ def _store(request, response):
         content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"',
                          f'name="csrfmiddlewaretoken" value="{CSRF_MARKER}"'.encode(), content)
     headers = [(name, value) for name, value in response.items()
-               if name.lower() in ("content-type", "content-language", "link")]
+               if name.lower() in ("content-type", "content-language", "link",
+                                   "content-disposition")]
     return (response.status_code, headers, content)
 
 
