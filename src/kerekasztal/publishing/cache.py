@@ -236,7 +236,8 @@ def _timeout(slug: str) -> int:
 
 # --- invalidation -------------------------------------------------------------------------
 
-SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch", "maildelivery"}
+SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch", "maildelivery",
+               "exportjob"}
 
 
 # forum id → slug, filled as forums are saved or looked up, so that most changes need no

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -158,7 +159,10 @@ def _write(job: ExportJob) -> int:
     exporter = exporter_for(job.kind)
     if not job.created_by.is_active or not can(job.created_by, exporter.action, job.forum):
         raise ExportRefused(_("Önnek már nincs joga ehhez a listához."))
-    built = exporter.build(job.forum, job.created_by, QueryDict(job.query), **job.arguments)
+    try:
+        built = exporter.build(job.forum, job.created_by, QueryDict(job.query), **job.arguments)
+    except (PermissionDenied, Http404) as exc:  # the plan was deleted or made unreachable
+        raise ExportRefused(_("Önnek már nincs joga ehhez a listához.")) from exc
     with tempfile.TemporaryFile() as handle:
         count = write_table(handle, built.headers, built.rows, job.fmt, sheet=built.sheet)
         handle.seek(0)
