@@ -62,15 +62,18 @@ def _large(client, world, django_capture_on_commit_callbacks, fmt="csv", query="
 
 @pytest.fixture
 def low_threshold(settings):
-    settings.EXPORT_TASK_AFTER_ROWS = 2
+    settings.EXPORT_TASK_AFTER_ROWS = settings.EXPORT_TASK_AFTER_XLSX_ROWS = 2
 
 
 def test_a_small_export_is_answered_at_once(coordinator_client, world, settings, media):
     _events(world, 2)
-    settings.EXPORT_TASK_AFTER_ROWS = 2
+    settings.EXPORT_TASK_AFTER_ROWS, settings.EXPORT_TASK_AFTER_XLSX_ROWS = 2, 1
     response = coordinator_client.get(_url(world))
     assert response.status_code == 200 and "Rendezvény 1" in response.content.decode("utf-8-sig")
     assert not ExportJob.objects.exists()
+    # an XLSX row costs more: the same two rows are over its own limit
+    assert coordinator_client.get(_url(world, "xlsx")).status_code == 302
+    assert ExportJob.objects.get().fmt == "xlsx"
 
 
 def test_a_large_export_is_queued_and_the_worker_writes_every_row_as_the_direct_file(
@@ -106,7 +109,7 @@ def test_a_large_xlsx_has_the_cells_of_the_direct_file(
     job = _large(coordinator_client, world, django_capture_on_commit_callbacks, fmt="xlsx")
     job.refresh_from_db()  # the immediate backend of the tests ran it after the commit
     assert job.status == ExportStatus.DONE
-    settings.EXPORT_TASK_AFTER_ROWS = 1000
+    settings.EXPORT_TASK_AFTER_XLSX_ROWS = 1000
 
     def cells(content):
         sheet = load_workbook(io.BytesIO(content)).worksheets[0]

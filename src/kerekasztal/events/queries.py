@@ -8,7 +8,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Event, EventQuerySet, EventStatus, Photo, Registration, RegistrationStatus
+from .models import (
+    STATUS_LABELS,
+    Event,
+    EventQuerySet,
+    EventStatus,
+    Photo,
+    Registration,
+    RegistrationStatus,
+    status_at,
+)
 
 
 def _with_relations(qs: QuerySet[Event]) -> QuerySet[Event]:
@@ -153,6 +162,7 @@ def events_for_export(qs: QuerySet[Event], *, counts: bool = False) -> Iterator[
     qs = qs.prefetch_related(None)
     settlements = related_values(qs, "settlements", "name")
     topics = related_values(qs, "topics", "name")
+    labels = {code: str(label) for code, label in TARGET_GROUP_LABELS.items()}
     groups = related_values(qs, "target_groups", "code", "name")
     partners = related_values(qs, "partners", "name")
     registered: dict[tuple[int, str], int] = {}
@@ -161,17 +171,18 @@ def events_for_export(qs: QuerySet[Event], *, counts: bool = False) -> Iterator[
             Registration.objects.filter(event__in=qs.order_by().values("pk"))
             .values("event_id", "status").annotate(n=Count("pk"))
             .values_list("event_id", "status", "n"))}
+    statuses = {code: str(label) for code, label in STATUS_LABELS.items()}
+    now = timezone.now()
     fields = ("pk", "title", "kind", "starts_at", "ends_at", "venue", "address", "status",
               "is_public", "participants_count", "organiser__name")
     for row in qs.values(*fields).iterator(chunk_size=2000):
         pk = row["pk"]
         row["settlements"] = joined(settlements, pk)
         row["topics"] = joined(topics, pk)
-        row["target_groups"] = joined(
-            groups, pk, lambda code, name: TARGET_GROUP_LABELS.get(code, name))
+        row["target_groups"] = joined(groups, pk, lambda code, name: labels.get(code, name))
         row["partners"] = joined(partners, pk)
-        row["status_label"] = Event(status=row["status"], starts_at=row["starts_at"],
-                                    ends_at=row["ends_at"]).status_label
+        row["status_label"] = statuses[status_at(row["status"], row["starts_at"],
+                                                 row["ends_at"], now)]
         row["confirmed_count"] = registered.get((pk, RegistrationStatus.CONFIRMED), 0)
         row["waitlist_count"] = registered.get((pk, RegistrationStatus.WAITLISTED), 0)
         yield row

@@ -108,12 +108,13 @@ def _events_table(forum, user, params) -> exports.Table:
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"),
                _("Partnerek"), _("Nyilvános"), _("Állapot"), _("Jelentkezők"),
                _("Várólista"), _("Résztvevők száma")]
-    kinds = dict(EventKind.choices)
+    kinds = {code: str(label) for code, label in EventKind.choices}
+    yes, no = _("igen"), _("nem")
     rows = (
-        [e["title"], str(kinds.get(e["kind"], e["kind"])), _local(e["starts_at"]),
+        [e["title"], kinds.get(e["kind"], e["kind"]), _local(e["starts_at"]),
          _local(e["ends_at"]), e["venue"], e["address"], e["settlements"], e["topics"],
          e["target_groups"], e["organiser__name"] or "", e["partners"],
-         _("igen") if e["is_public"] else _("nem"), e["status_label"], e["confirmed_count"],
+         yes if e["is_public"] else no, e["status_label"], e["confirmed_count"],
          e["waitlist_count"], e["participants_count"]]
         for e in queries.events_for_export(qs, counts=True)
     )
@@ -667,9 +668,9 @@ def public_export(request, forum, fmt):
     marker = "4611686018427387904"  # a key no event has: the detail URL's pattern
     prefix, suffix = (_base_url(request) + reverse(
         "events:public_detail", args=[forum.slug, int(marker)])).split(marker)
-    kinds = dict(EventKind.choices)
+    kinds = {code: str(label) for code, label in EventKind.choices}
     rows = (
-        [e["title"], str(kinds.get(e["kind"], e["kind"])), _local(e["starts_at"]),
+        [e["title"], kinds.get(e["kind"], e["kind"]), _local(e["starts_at"]),
          _local(e["ends_at"]), e["venue"], e["address"], e["settlements"], e["topics"],
          e["target_groups"], e["organiser__name"] or "", e["status_label"],
          f"{prefix}{e['pk']}{suffix}"]

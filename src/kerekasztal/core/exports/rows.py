@@ -18,11 +18,11 @@ def related_values(qs: QuerySet, field: str, *values: str) -> dict[int, list[tup
     ordering = [f"-{target}__{o[1:]}" if o.startswith("-") else f"{target}__{o}"
                 for o in m2m.related_model._meta.ordering]
     found: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for key, *row in (through.objects
-                      .filter(**{f"{source}__in": qs.order_by().values("pk")})
-                      .order_by(*ordering, "pk")
-                      .values_list(f"{source}_id", *[f"{target}__{v}" for v in values])):
-        found[key].append(tuple(row))
+    for row in (through.objects
+                .filter(**{f"{source}__in": qs.order_by().values("pk")})
+                .order_by(*ordering, "pk")
+                .values_list(f"{source}_id", *[f"{target}__{v}" for v in values])):
+        found[row[0]].append(row[1:])
     return found
 
 

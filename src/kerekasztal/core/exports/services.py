@@ -4,11 +4,12 @@ An app describes each export by a table builder, registered with `@exports.table
 action=...)` in its views module: `builder(forum, user, query, **arguments) -> Table`, where
 `query` is the list's filters (a QueryDict) and `arguments` the export URL's other keys (a
 plan's). The view calls `exports.respond(request, forum, kind, fmt, **arguments)`: a cheap
-COUNT decides. Up to EXPORT_TASK_AFTER_ROWS rows the file is answered at once
-(`tabular.table_response`, as before); above, an ExportJob is stored and the task
-`build_export` runs the same builder after the request's transaction commits and writes the
-same file (`tabular.write_table`) to storage. The request answers at once with the job's page
-("Az export készül…"), which refreshes itself and then offers the download link.
+COUNT decides. Up to EXPORT_TASK_AFTER_ROWS rows (EXPORT_TASK_AFTER_XLSX_ROWS for XLSX) the
+file is answered at once (`tabular.table_response`, as before); above, an ExportJob is
+stored and the task `build_export` runs the same builder after the request's transaction
+commits and writes the same file (`tabular.write_table`) to storage. The request answers
+at once with the job's page ("Az export készül…"), which refreshes itself and then offers
+the download link.
 
 Only the user who asked may see the job and download its file, and only while they may
 still take the list's `action` (core/access/exports.py). A file expires after
@@ -94,12 +95,19 @@ def respond(request: HttpRequest, forum: Any, kind: str, fmt: str,
     The caller has checked access to the list already."""
     exporter = exporter_for(kind)
     built = exporter.build(forum, request.user, request.GET, **arguments)
-    if not request.user.is_authenticated or built.count() <= settings.EXPORT_TASK_AFTER_ROWS:
+    if not request.user.is_authenticated or built.count() <= task_after_rows(fmt):
         return table_response(built.filename, built.headers, built.rows, fmt, sheet=built.sheet)
     job = export_queue(forum=forum, user=request.user, kind=kind, fmt=fmt,
                        query=request.GET.urlencode(), arguments=arguments,
                        back_url=_back_url(request))
     return redirect("core:export_status", forum=forum.slug, pk=job.pk)
+
+
+def task_after_rows(fmt: str) -> int:
+    """Up to how many rows an export is answered at once: an XLSX row costs about five
+    times a CSV row (openpyxl's cells), so XLSX has its own, lower limit."""
+    return (settings.EXPORT_TASK_AFTER_XLSX_ROWS if fmt == "xlsx"
+            else settings.EXPORT_TASK_AFTER_ROWS)
 
 
 def _back_url(request: HttpRequest) -> str:
