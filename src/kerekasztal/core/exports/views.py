@@ -39,4 +39,5 @@ def export_download(request, forum, pk):
     response["Content-Disposition"] = content_disposition(job.filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
