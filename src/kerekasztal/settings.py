@@ -233,6 +233,12 @@ RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 # Sent and failed e-mail deliveries (addresses, texts) are deleted this long after they were
 # queued, by `kerekasztal enforce-retention`.
 MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 90)
+# Exports (core/exports/): a list of more rows than this is written by a task to a file
+# the user downloads from the export's page, which is kept this many hours.
+# XLSX has its own limit: a row of it costs about five times a CSV row (docs/performance.md).
+EXPORT_TASK_AFTER_ROWS = env_int("EXPORT_TASK_AFTER_ROWS", 2000)
+EXPORT_TASK_AFTER_XLSX_ROWS = env_int("EXPORT_TASK_AFTER_XLSX_ROWS", 400)
+EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24)
 # A task left "running" this long by a worker that was killed is run again.
 TASKS_ABANDONED_MINUTES = env_int("TASKS_ABANDONED_MINUTES", 10)
 # Pauses between the attempts to send an e-mail; after the last, the delivery has failed.

@@ -281,3 +281,32 @@ def public_register(forum, *, q: str = "", kind: str = "") -> QuerySet[Agreement
 
 def signatures_of(agreement: Agreement) -> list[Signature]:
     return list(chain.from_iterable(p.signatures.all() for p in agreement.parties.all()))
+
+
+def agreements_for_export(qs: QuerySet[Agreement]):
+    """The agreements of `qs` (a list's queryset, `status_code` annotated) as plain values
+    for an export, with parties, topics and target groups joined ("a; b") and the first day
+    of force: four queries for any number, no model instances (core/exports/rows.py)."""
+    from kerekasztal.core.exports.rows import joined, related_values
+    from kerekasztal.core.models import TARGET_GROUP_LABELS
+
+    qs = qs.prefetch_related(None)
+    parties: dict[int, list[str]] = defaultdict(list)
+    for agreement_id, name in (Party.objects.filter(agreement__in=qs.order_by().values("pk"))
+                               .order_by("order", "pk")
+                               .values_list("agreement_id", "organisation__name")):
+        parties[agreement_id].append(name)
+    topics = related_values(qs, "topics", "name")
+    groups = related_values(qs, "target_groups", "code", "name")
+    # status_code is the queryset's annotation, which the type stubs cannot see
+    fields = ("pk", "title", "kind", "purpose", "status_code", "signed_on", "valid_from",
+              "valid_until", "terminated_on", "version")
+    for row in qs.values(*fields):
+        pk, signed_on, valid_from = row["pk"], row["signed_on"], row["valid_from"]
+        row["parties"] = "; ".join(parties.get(pk, ()))
+        row["topics"] = joined(topics, pk)
+        row["target_groups"] = joined(
+            groups, pk, lambda code, name: TARGET_GROUP_LABELS.get(code, name))
+        row["in_force_from"] = (None if not signed_on else
+                                max(signed_on, valid_from) if valid_from else signed_on)
+        yield row

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian
+from kerekasztal.core import access, exports, hungarian
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import (
@@ -20,6 +20,7 @@ from kerekasztal.core.pages import (
 from kerekasztal.core.records.files import serve
 from kerekasztal.core.records.link_picker import picker_response
 from kerekasztal.core.tabular import table_response
+from kerekasztal.publishing.cache import cached_public
 
 from . import documents, imports, queries, services
 from .forms import (
@@ -37,8 +38,12 @@ from .forms import (
     TerminateForm,
     WithdrawForm,
 )
-from .models import AgreementKind, AgreementTemplate, Status
+from .models import Agreement, AgreementKind, AgreementTemplate, Status
 from .templates_text import DEFAULT_TEMPLATES
+
+# The public register's statuses change with the day, not only with records: its cached
+# export is kept at most this long (seconds).
+REGISTER_MAX_AGE = 300
 
 VIEW, MANAGE, TEMPLATES = "agreements.view", "agreements.manage", "agreements.templates.manage"
 PROGRESS, SIGN = "agreements.progress", "agreements.sign"
@@ -52,9 +57,13 @@ def _detail(forum, agreement):
 
 
 def _filtered(request, forum):
-    form = AgreementFilterForm(request.GET or None)
+    return _filtered_by(request.GET, request.user, forum)
+
+
+def _filtered_by(params, user, forum):
+    form = AgreementFilterForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
-    qs = queries.agreement_list(request.user, forum, q=data.get("q", ""),
+    qs = queries.agreement_list(user, forum, q=data.get("q", ""),
                                 kind=data.get("kind", ""), status=data.get("status", ""))
     return form, qs
 
@@ -73,20 +82,24 @@ def agreement_list(request, forum):
 
 def agreement_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, VIEW)
-    _form, qs = _filtered(request, forum)
+    return exports.respond(request, forum, "agreements.agreements", fmt)
+
+
+@exports.table("agreements.agreements", action=VIEW)
+def _agreements_table(forum, user, params) -> exports.Table:
+    _form, qs = _filtered_by(params, user, forum)
     statuses = dict(Status.choices)
+    kinds = dict(Agreement._meta.get_field("kind").flatchoices)
     headers = [pgettext("title", "Cím"), _("Típus"), _("Állapot"), _("Felek"), _("Aláírva"),
                _("Hatály kezdete"), _("Hatály vége"), _("Témák"), _("Célcsoportok"),
                _("Szövegváltozat")]
     rows = (
-        [a.title, a.get_kind_display(), statuses[a.status_code],
-         "; ".join(p.organisation.name for p in a.parties.all()), a.signed_on,
-         a.in_force_from or a.valid_from, a.valid_until,
-         "; ".join(t.name for t in a.topics.all()),
-         "; ".join(str(g) for g in a.target_groups.all()), a.version]
-        for a in qs
+        [a["title"], str(kinds.get(a["kind"], a["kind"])), statuses[a["status_code"]],
+         a["parties"], a["signed_on"], a["in_force_from"] or a["valid_from"],
+         a["valid_until"], a["topics"], a["target_groups"], a["version"]]
+        for a in queries.agreements_for_export(qs)
     )
-    return table_response(f"megallapodasok-{forum.slug}", headers, rows, fmt)
+    return exports.Table(f"megallapodasok-{forum.slug}", headers, rows, qs.count)
 
 
 # --- agreement -----------------------------------------------------------------------------
@@ -666,22 +679,25 @@ def register(request, forum):
 
 
 @access.public
+@cached_public(max_age=REGISTER_MAX_AGE)
 def register_export(request, forum, fmt):
+    """The public register as a table. Anonymous, so never a task: plain values instead of
+    agreements (agreements_for_export), kept in the public page cache per forum version."""
     forum = access.forum_public(forum)
     _form, qs = _public_filtered(request, forum)
     statuses = dict(Status.choices)
+    kinds = dict(Agreement._meta.get_field("kind").flatchoices)
     headers = [pgettext("title", "Cím"), _("Típus"), _("Tárgy"), _("Felek"), _("Aláírva"),
                _("Hatály kezdete"),
                _("Hatály vége"), _("Állapot"), _("Témák"), _("Célcsoportok")]
     rows = (
-        [a.title, a.get_kind_display(), a.purpose,
-         "; ".join(p.organisation.name for p in a.parties.all()), a.signed_on,
-         a.in_force_from, a.terminated_on or a.valid_until, statuses[a.status_code],
-         "; ".join(t.name for t in a.topics.all()),
-         "; ".join(str(g) for g in a.target_groups.all())]
-        for a in qs
+        [a["title"], str(kinds.get(a["kind"], a["kind"])), a["purpose"], a["parties"],
+         a["signed_on"], a["in_force_from"], a["terminated_on"] or a["valid_until"],
+         statuses[a["status_code"]], a["topics"], a["target_groups"]]
+        for a in queries.agreements_for_export(qs)
     )
-    return table_response(f"megallapodasok-nyilvantartasa-{forum.slug}", headers, rows, fmt)
+    return table_response(f"megallapodasok-nyilvantartasa-{forum.slug}", headers, rows, fmt,
+                          stream=False)
 
 
 @access.public

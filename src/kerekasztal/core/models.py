@@ -110,6 +110,50 @@ class ImportBatch(models.Model):
         return f"{self.kind} {self.filename}"
 
 
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Készül")
+    DONE = "done", _("Elkészült")
+    FAILED = "failed", _("Sikertelen")
+
+
+class ExportJob(models.Model):
+    """A large export written by a task to a stored file (core/exports/), downloaded by the
+    user who asked for it until it expires."""
+
+    forum = models.ForeignKey(
+        "forums.Forum", on_delete=models.CASCADE, related_name="export_jobs",
+        verbose_name=_("fórum"),
+    )
+    kind = models.CharField(_("export"), max_length=60)
+    fmt = models.CharField(_("formátum"), max_length=10)
+    # the list's filters (a query string) and the export URL's other arguments (a plan's key)
+    query = models.TextField(_("szűrők"), blank=True)
+    arguments = models.JSONField(_("paraméterek"), default=dict, blank=True)
+    status = models.CharField(
+        _("állapot"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    filename = models.CharField(_("fájlnév"), max_length=255, blank=True)
+    file = models.FileField(_("fájl"), upload_to="exports/%Y/%m/", blank=True)
+    row_count = models.PositiveIntegerField(_("sorok száma"), default=0)
+    failure = models.TextField(_("a sikertelenség oka"), blank=True)
+    back_url = models.CharField(_("vissza"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        "core.User", on_delete=models.CASCADE, related_name="+", verbose_name=_("kérte"),
+    )
+    created_at = models.DateTimeField(_("kérve"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("elkészült"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("lejár"))
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exportok")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["expires_at"], name="core_export_expires_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}.{self.fmt}"
+
+
 TARGET_GROUP_LABELS = {
     "poverty_roma": _("Mélyszegénységben élők és romák"),
     "children": _("Gyermekek"),

@@ -111,24 +111,22 @@ STREAM_AFTER_ROWS = 1000
 
 def table_response(
     filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, *,
-    sheet: str = "",
+    sheet: str = "", stream: bool = True,
 ) -> HttpResponseBase:
     """A CSV (UTF-8 with BOM, so Excel shows accents) or XLSX download: the one exporter of
     every list. XLSX cells are typed (dates as dates in Hungarian format, numbers as numbers),
     the sheet has a Hungarian name, fitted column widths, and a frozen, filtered header.
-    Large exports stream (STREAM_AFTER_ROWS), so memory and time to the first byte stay flat."""
-    headers = [str(h) for h in headers]
-    duplicates = {h for h in headers if headers.count(h) > 1}
-    if duplicates:
-        raise ValueError(f"export headers must be unique: {sorted(duplicates)}")
-    if fmt not in ("csv", "xlsx"):
-        raise ValueError(fmt)
+    Large exports stream (STREAM_AFTER_ROWS), so memory and time to the first byte stay flat;
+    `stream=False` sends any size in one piece (a response the public page cache can keep)."""
+    headers = _checked_headers(headers, fmt)
     rows = iter(rows)
     first = list(itertools.islice(rows, STREAM_AFTER_ROWS + 1))
-    large = len(first) > STREAM_AFTER_ROWS
+    large = stream and len(first) > STREAM_AFTER_ROWS
     response: HttpResponseBase
     if fmt == "xlsx":
-        file = _xlsx(headers, first, rows, sheet or _("Adatok"))
+        file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
+        _xlsx(file, headers, first, rows, sheet or _("Adatok"))
+        file.seek(0)
         if large:
             response = FileResponse(file, content_type=CONTENT_TYPES["xlsx"])
         else:
@@ -143,6 +141,42 @@ def table_response(
             response = HttpResponse("".join(lines), content_type=content_type)
     response["Content-Disposition"] = content_disposition(f"{filename}.{fmt}")
     return response
+
+
+def write_table(file: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[Any]],
+                fmt: str, *, sheet: str = "") -> int:
+    """The same file as `table_response` sends, written to `file` (an export made by a task,
+    core/exports/); returns the number of data rows."""
+    headers = _checked_headers(headers, fmt)
+    counter = _Counted(rows)
+    counted = iter(counter)
+    if fmt == "xlsx":
+        first = list(itertools.islice(counted, STREAM_AFTER_ROWS + 1))  # widths as above
+        _xlsx(file, headers, first, counted, sheet or _("Adatok"))
+    else:
+        for line in _csv_lines(headers, counted):
+            file.write(line.encode("utf-8"))
+    return counter.count
+
+
+class _Counted:
+    def __init__(self, rows: Iterable[Sequence[Any]]):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[Sequence[Any]]:
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def _checked_headers(headers: Sequence[str], fmt: str) -> list[str]:
+    headers = [str(h) for h in headers]
+    duplicates = {h for h in headers if headers.count(h) > 1}
+    if duplicates:
+        raise ValueError(f"export headers must be unique: {sorted(duplicates)}")
+    if fmt not in ("csv", "xlsx"):
+        raise ValueError(fmt)
+    return headers
 
 
 class _Line:
@@ -164,11 +198,11 @@ _DATE_FORMAT = "yyyy. mm. dd."
 _DATETIME_FORMAT = "yyyy. mm. dd. hh:mm"
 
 
-def _xlsx(headers: list[str], first: list[Sequence[Any]], rest: Iterator[Sequence[Any]],
-          sheet_name: str) -> IO[bytes]:
+def _xlsx(file: IO[bytes], headers: list[str], first: list[Sequence[Any]],
+          rest: Iterator[Sequence[Any]], sheet_name: str) -> None:
     """The workbook in openpyxl's write-only mode (rows go to disk as they come, not into a
-    tree of cells): widths and the frozen header are set before the first row, as that
-    mode requires; the filter's range after the last. Returns the file, at its start."""
+    tree of cells), saved to `file`: widths and the frozen header are set before the first
+    row, as that mode requires; the filter's range after the last."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_SHEET_FORBIDDEN.sub(" ", sheet_name).strip()[:31]
                                   or "Adatok")
@@ -189,10 +223,7 @@ def _xlsx(headers: list[str], first: list[Sequence[Any]], rest: Iterator[Sequenc
         sheet.append([_typed(sheet, value) for value in row])
     if headers:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-    file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
     workbook.save(file)
-    file.seek(0)
-    return file
 
 
 def _styled(sheet: Any, value: Any, **style: Any) -> WriteOnlyCell:

@@ -2,6 +2,7 @@ from django.urls import path
 
 from kerekasztal.core import views
 from kerekasztal.core.accounts import views as accounts_views
+from kerekasztal.core.exports import views as exports_views
 from kerekasztal.core.mail import views as mail_views
 from kerekasztal.core.privacy import views as privacy_views
 from kerekasztal.core.records import views as records_views
@@ -34,5 +35,7 @@ urlpatterns = [
     forum_manage("privacy/people/<int:pk>/export.json", privacy_views.person_data_export,
                  "person_data_export"),
     forum_manage("privacy/people/<int:pk>/erase/", privacy_views.person_erase, "person_erase"),
+    forum_manage("exports/<int:pk>/", exports_views.export_status, "export_status"),
+    forum_manage("exports/<int:pk>/download/", exports_views.export_download, "export_download"),
     forum_manage("mail/<int:pk>/resend/", mail_views.mail_resend_view, "mail_resend"),
 ]

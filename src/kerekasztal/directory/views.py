@@ -5,11 +5,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian
+from kerekasztal.core import access, exports, hungarian
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
-from kerekasztal.core.tabular import table_response
 from kerekasztal.forums import services as forum_services
 
 from . import queries, services
@@ -20,20 +19,21 @@ from .forms import (
     PersonForm,
 )
 from .imports import SPECS
+from .models import Organisation, Person
 
 # --- organisations -----------------------------------------------------------------------
 
 
-def _organisation_filters(request, forum) -> dict:
-    form = OrganisationFilterForm(request.GET or None, forum=forum)
+def _organisation_filter_data(params, forum) -> tuple[OrganisationFilterForm, dict]:
+    form = OrganisationFilterForm(params or None, forum=forum)
     data = form.cleaned_data if form.is_valid() else {}
-    return {
-        "form": form,
-        "qs": queries.organisation_list(
-            forum, q=data.get("q", ""), kind=data.get("kind", ""), seat=data.get("seat"),
-            archived=data.get("archived", False),
-        ),
-    }
+    return form, {"q": data.get("q", ""), "kind": data.get("kind", ""),
+                  "seat": data.get("seat"), "archived": data.get("archived", False)}
+
+
+def _organisation_filters(request, forum) -> dict:
+    form, filters = _organisation_filter_data(request.GET, forum)
+    return {"form": form, "qs": queries.organisation_list(forum, **filters)}
 
 
 def organisation_list(request, forum):
@@ -47,16 +47,24 @@ def organisation_list(request, forum):
 
 def organisation_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "directory.view")
-    qs = _organisation_filters(request, forum)["qs"]
+    return exports.respond(request, forum, "directory.organisations", fmt)
+
+
+@exports.table("directory.organisations", action="directory.view")
+def _organisations_table(forum, user, params) -> exports.Table:
+    _form, filters = _organisation_filter_data(params, forum)
+    qs, found = queries.organisations_for_export(forum, **filters)
     headers = [_("Név"), _("Típus"), _("Székhely"), _("Irányítószám"), pgettext("address", "Cím"),
                _("E-mail"),
                _("Telefon"), _("Honlap"), _("Adószám"), _("Kapcsolattartók száma")]
+    kinds = dict(Organisation._meta.get_field("kind").flatchoices)
     rows = (
-        [o.name, o.get_kind_display(), o.seat.name if o.seat else "", o.postal_code, o.address,
-         o.email, o.phone, o.website, o.tax_number, o.people_count]
-        for o in qs
+        [o["name"], str(kinds.get(o["kind"], o["kind"])), o["seat__name"] or "",
+         o["postal_code"], o["address"], o["email"], o["phone"], o["website"],
+         o["tax_number"], o["people_count"]]
+        for o in found
     )
-    return table_response(f"szervezetek-{forum.slug}", headers, rows, fmt)
+    return exports.Table(f"szervezetek-{forum.slug}", headers, rows, qs.count)
 
 
 def organisation_detail(request, forum, pk):
@@ -109,15 +117,16 @@ def organisation_archive(request, forum, pk):
 # --- people ------------------------------------------------------------------------------
 
 
-def _person_filters(request, forum) -> dict:
-    form = PersonFilterForm(request.GET or None, forum=forum)
+def _person_filter_data(params, forum) -> tuple[PersonFilterForm, dict]:
+    form = PersonFilterForm(params or None, forum=forum)
     data = form.cleaned_data if form.is_valid() else {}
-    return {
-        "form": form,
-        "qs": queries.person_list(forum, q=data.get("q", ""),
-                                  organisation=data.get("organisation"),
-                                  archived=data.get("archived", False)),
-    }
+    return form, {"q": data.get("q", ""), "organisation": data.get("organisation"),
+                  "archived": data.get("archived", False)}
+
+
+def _person_filters(request, forum) -> dict:
+    form, filters = _person_filter_data(request.GET, forum)
+    return {"form": form, "qs": queries.person_list(forum, **filters)}
 
 
 def person_list(request, forum):
@@ -131,16 +140,23 @@ def person_list(request, forum):
 
 def person_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "directory.view")
-    qs = _person_filters(request, forum)["qs"]
+    return exports.respond(request, forum, "directory.people", fmt)
+
+
+@exports.table("directory.people", action="directory.view")
+def _people_table(forum, user, params) -> exports.Table:
+    _form, filters = _person_filter_data(params, forum)
+    qs, found = queries.people_for_export(forum, **filters)
     headers = [_("Név"), _("E-mail"), _("Telefon"), _("Beosztás"), _("Szervezet"),
                _("Jogalap"), _("Hozzájárulás dátuma"), _("Megőrzés vége")]
+    bases = dict(Person._meta.get_field("legal_basis").flatchoices)
     rows = (
-        [p.name, p.email, p.phone, p.position,
-         "; ".join(a.organisation.name for a in p.affiliations.all()),
-         p.get_legal_basis_display(), p.consent_given_on, p.retention_until]
-        for p in qs
+        [p["name"], p["email"], p["phone"], p["position"], p["organisations"],
+         str(bases.get(p["legal_basis"], p["legal_basis"] or "")), p["consent_given_on"],
+         p["retention_until"]]
+        for p in found
     )
-    return table_response(f"kapcsolattartok-{forum.slug}", headers, rows, fmt)
+    return exports.Table(f"kapcsolattartok-{forum.slug}", headers, rows, qs.count)
 
 
 def person_detail(request, forum, pk):

@@ -64,6 +64,13 @@ class EventSeries(models.Model):
         return self.title
 
 
+def status_at(status: str, starts_at, ends_at, now) -> str:
+    """`Event.current_status` from the fields alone (exports read plain values)."""
+    if status == EventStatus.PUBLISHED and starts_at <= now:
+        return EventStatus.HELD if ends_at <= now else UNDER_WAY
+    return status
+
+
 class EventQuerySet(models.QuerySet["Event"]):
     def held(self, now=None) -> "EventQuerySet":
         """Held events: recorded as held, or published ones whose start has passed."""
@@ -204,10 +211,7 @@ class Event(models.Model):
     def current_status(self, now=None) -> str:
         """The status as time has it: a published event is under way from its start and
         held once it ended, with no save needed."""
-        now = now or timezone.now()
-        if self.status == EventStatus.PUBLISHED and self.starts_at <= now:
-            return EventStatus.HELD if self.ends_at <= now else UNDER_WAY
-        return self.status
+        return status_at(self.status, self.starts_at, self.ends_at, now or timezone.now())
 
     @property
     def status_label(self) -> str:

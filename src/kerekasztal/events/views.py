@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, ical
+from kerekasztal.core import access, exports, ical
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import (
@@ -48,7 +48,7 @@ from .forms import (
     SeriesForm,
     VerifyForm,
 )
-from .models import RegistrationStatus
+from .models import EventKind, RegistrationStatus
 
 # The public calendar also changes with time (an event that ended leaves "upcoming"), not
 # only with records: its cached copy is kept at most this long (seconds).
@@ -72,12 +72,17 @@ def _when(event) -> str:
 # --- workspace: events ------------------------------------------------------------------
 
 
-def _event_filters(request, forum) -> tuple[EventFilterForm, object]:
-    form = EventFilterForm(request.GET or None)
+def _event_filter_data(params) -> tuple[EventFilterForm, dict]:
+    form = EventFilterForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
-    return form, queries.event_list(
-        forum, q=data.get("q", ""), kind=data.get("kind", ""), status=data.get("status", ""),
-        start=data.get("start"), end=data.get("end"))
+    return form, {"q": data.get("q", ""), "kind": data.get("kind", ""),
+                  "status": data.get("status", ""), "start": data.get("start"),
+                  "end": data.get("end")}
+
+
+def _event_filters(request, forum) -> tuple[EventFilterForm, object]:
+    form, filters = _event_filter_data(request.GET)
+    return form, queries.event_list(forum, **filters)
 
 
 def event_list(request, forum):
@@ -91,24 +96,33 @@ def event_list(request, forum):
 
 def event_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "events.view")
-    _form, qs = _event_filters(request, forum)
+    return exports.respond(request, forum, "events.events", fmt)
+
+
+@exports.table("events.events", action="events.view")
+def _events_table(forum, user, params) -> exports.Table:
+    _form, filters = _event_filter_data(params)
+    qs = queries.event_export(forum, **filters)
     headers = [pgettext("title", "Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
                _("Helyszín címe"),
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"),
                _("Partnerek"), _("Nyilvános"), _("Állapot"), _("Jelentkezők"),
                _("Várólista"), _("Résztvevők száma")]
+    kinds = {code: str(label) for code, label in EventKind.choices}
+    yes, no = _("igen"), _("nem")
     rows = (
-        [e.title, e.get_kind_display(), timezone.localtime(e.starts_at).replace(tzinfo=None),
-         timezone.localtime(e.ends_at).replace(tzinfo=None), e.venue, e.address,
-         "; ".join(s.name for s in e.settlements.all()),
-         "; ".join(t.name for t in e.topics.all()),
-         "; ".join(str(g) for g in e.target_groups.all()),
-         e.organiser.name if e.organiser else "", "; ".join(p.name for p in e.partners.all()),
-         _("igen") if e.is_public else _("nem"), e.status_label, e.confirmed_count,
-         e.waitlist_count, e.participants_count]
-        for e in qs
+        [e["title"], kinds.get(e["kind"], e["kind"]), _local(e["starts_at"]),
+         _local(e["ends_at"]), e["venue"], e["address"], e["settlements"], e["topics"],
+         e["target_groups"], e["organiser__name"] or "", e["partners"],
+         yes if e["is_public"] else no, e["status_label"], e["confirmed_count"],
+         e["waitlist_count"], e["participants_count"]]
+        for e in queries.events_for_export(qs, counts=True)
     )
-    return table_response(f"rendezvenyek-{forum.slug}", headers, rows, fmt)
+    return exports.Table(f"rendezvenyek-{forum.slug}", headers, rows, qs.count)
+
+
+def _local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None)
 
 
 def _event_data(form) -> dict:
@@ -640,26 +654,29 @@ def public_calendar(request, forum):
 
 
 @access.public
+@cached_public(max_age=CALENDAR_MAX_AGE)
 def public_export(request, forum, fmt):
-    """The public calendar as a table (CSV/XLSX), with the calendar's filters."""
+    """The public calendar as a table (CSV/XLSX), with the calendar's filters. Anonymous, so
+    never a task: plain values instead of events (events_for_export), and the file is kept
+    in the public page cache per forum version, like the calendar."""
     forum = access.forum_public(forum)
     _form, filters = _public_filters(request, forum)
     headers = [pgettext("title", "Cím"), _("Típus"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
                _("Helyszín címe"),
                _("Települések"), _("Témák"), _("Célcsoportok"), _("Szervező"), _("Állapot"),
                _("Webcím")]
-    base = _base_url(request)
+    marker = "4611686018427387904"  # a key no event has: the detail URL's pattern
+    prefix, suffix = (_base_url(request) + reverse(
+        "events:public_detail", args=[forum.slug, int(marker)])).split(marker)
+    kinds = {code: str(label) for code, label in EventKind.choices}
     rows = (
-        [e.title, e.get_kind_display(), timezone.localtime(e.starts_at).replace(tzinfo=None),
-         timezone.localtime(e.ends_at).replace(tzinfo=None), e.venue, e.address,
-         "; ".join(s.name for s in e.settlements.all()),
-         "; ".join(t.name for t in e.topics.all()),
-         "; ".join(str(g) for g in e.target_groups.all()),
-         e.organiser.name if e.organiser else "", e.status_label,
-         base + reverse("events:public_detail", args=[forum.slug, e.pk])]
-        for e in queries.public_events(forum, **filters)
+        [e["title"], kinds.get(e["kind"], e["kind"]), _local(e["starts_at"]),
+         _local(e["ends_at"]), e["venue"], e["address"], e["settlements"], e["topics"],
+         e["target_groups"], e["organiser__name"] or "", e["status_label"],
+         f"{prefix}{e['pk']}{suffix}"]
+        for e in queries.events_for_export(queries.public_events(forum, **filters))
     )
-    return table_response(f"rendezvenyek-{forum.slug}", headers, rows, fmt)
+    return table_response(f"rendezvenyek-{forum.slug}", headers, rows, fmt, stream=False)
 
 
 @access.public

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access, hungarian
+from kerekasztal.core import access, exports, hungarian
+from kerekasztal.core.exports.rows import joined, related_values
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import (
@@ -15,7 +16,7 @@ from kerekasztal.core.pages import (
     render_workspace,
 )
 from kerekasztal.core.records.files import serve
-from kerekasztal.core.tabular import table_response
+from kerekasztal.directory.models import Organisation
 from kerekasztal.publishing.cache import cached_public
 from kerekasztal.territory.geo import project
 
@@ -28,7 +29,7 @@ from .forms import (
     MembershipFilterForm,
     MembershipForm,
 )
-from .models import ForumKind
+from .models import ForumKind, Membership
 
 # --- public ------------------------------------------------------------------------------
 
@@ -131,8 +132,8 @@ def edit(request, forum):
 # --- memberships -------------------------------------------------------------------------
 
 
-def _membership_filters(request, forum):
-    form = MembershipFilterForm(request.GET or None)
+def _membership_filters(request, forum, params=None):
+    form = MembershipFilterForm((request.GET if params is None else params) or None)
     data = form.cleaned_data if form.is_valid() else {}
     on = data.get("on") or timezone.localdate()
     former = data.get("former", False)
@@ -150,15 +151,26 @@ def membership_list(request, forum):
 
 def membership_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "membership.view")
-    _form, on, _former, qs = _membership_filters(request, forum)
+    return exports.respond(request, forum, "forums.memberships", fmt)
+
+
+@exports.table("forums.memberships", action="membership.view")
+def _memberships_table(forum, user, params) -> exports.Table:
+    _form, on, _former, qs = _membership_filters(None, forum, params)
+    qs = qs.prefetch_related(None)
     headers = [_("Szervezet"), _("Típus"), _("Szerep"), _("Tagság kezdete"), _("Tagság vége"),
                _("Kilépés oka"), _("Képviselők")]
+    representatives = related_values(qs, "representatives", "name")
+    kinds = dict(Organisation._meta.get_field("kind").flatchoices)
+    roles = dict(Membership._meta.get_field("role").flatchoices)
     rows = (
-        [m.organisation.name, m.organisation.get_kind_display(), m.get_role_display(), m.since,
-         m.until, m.leaving_reason, "; ".join(p.name for p in m.representatives.all())]
-        for m in qs
+        [m["organisation__name"], str(kinds.get(m["organisation__kind"], m["organisation__kind"])),
+         str(roles.get(m["role"], m["role"])), m["since"], m["until"], m["leaving_reason"],
+         joined(representatives, m["pk"])]
+        for m in qs.values("pk", "organisation__name", "organisation__kind", "role", "since",
+                           "until", "leaving_reason").iterator(2000)
     )
-    return table_response(f"tagok-{forum.slug}-{on.isoformat()}", headers, rows, fmt)
+    return exports.Table(f"tagok-{forum.slug}-{on.isoformat()}", headers, rows, qs.count)
 
 
 def membership_import(request, forum):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, exports
 from kerekasztal.core.forms import ConfirmForm
 from kerekasztal.core.ical import calendar_bytes, calendar_response
 from kerekasztal.core.imports import views as import_views
@@ -46,7 +46,7 @@ from .forms import (
     RsvpForm,
 )
 from .imports import HELD_MEETINGS
-from .models import CalendarToken, Minutes, QuorumRule
+from .models import CalendarToken, MeetingStatus, Minutes, QuorumRule, Visibility
 
 DOCS = ("pdf", "docx")
 
@@ -62,11 +62,15 @@ def _fail(request, exc: ValidationError) -> None:
 # --- list and export ---------------------------------------------------------------------
 
 
-def _filtered(request, forum):
-    form = MeetingFilterForm(request.GET or None)
+def _filter_data(params) -> tuple[MeetingFilterForm, dict]:
+    form = MeetingFilterForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
-    return form, queries.meeting_list(forum, year=data.get("year"),
-                                      status=data.get("status") or "")
+    return form, {"year": data.get("year"), "status": data.get("status") or ""}
+
+
+def _filtered(request, forum):
+    form, filters = _filter_data(request.GET)
+    return form, queries.meeting_list(forum, **filters)
 
 
 def meeting_list(request, forum):
@@ -80,14 +84,24 @@ def meeting_list(request, forum):
 
 def meeting_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "meetings.view")
-    _form, qs = _filtered(request, forum)
+    return exports.respond(request, forum, "meetings.meetings", fmt)
+
+
+@exports.table("meetings.meetings", action="meetings.view")
+def _meetings_table(forum, user, params) -> exports.Table:
+    _form, filters = _filter_data(params)
+    qs, found = queries.meetings_for_export(forum, **filters)
     headers = [_("Sorszám"), pgettext("title", "Cím"), _("Kezdés"), _("Befejezés"), _("Helyszín"),
                _("Állapot"), _("Láthatóság"), _("Meghívottak"), _("Igen válaszok"),
                _("Jelenlévők"), _("Vendégek"), _("Határozatok")]
-    rows = ([m.number, m.title, timezone.localtime(m.starts_at), timezone.localtime(m.ends_at),
-             m.venue, m.get_status_display(), m.get_visibility_display(), m.invited_count,
-             m.yes_count, m.attendance_count, m.guests, m.decision_count] for m in qs)
-    return table_response(f"ulesek-{forum.slug}", headers, rows, fmt)
+    statuses, visibilities = dict(MeetingStatus.choices), dict(Visibility.choices)
+    rows = ([m["number"], m["title"], timezone.localtime(m["starts_at"]),
+             timezone.localtime(m["ends_at"]), m["venue"],
+             str(statuses.get(m["status"], m["status"])),
+             str(visibilities.get(m["visibility"], m["visibility"])), m["invited_count"],
+             m["yes_count"], m["attendance_count"], m["guests"], m["decision_count"]]
+            for m in found)
+    return exports.Table(f"ulesek-{forum.slug}", headers, rows, qs.count)
 
 
 # --- meeting -----------------------------------------------------------------------------

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, exports
+from kerekasztal.core.exports.rows import joined, related_values
 from kerekasztal.core.forms import UploadForm
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.imports.services import import_preview as import_preview_file
+from kerekasztal.core.models import TARGET_GROUP_LABELS
 from kerekasztal.core.pages import paginate, render_public, render_workspace
 from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
@@ -46,6 +48,7 @@ from .models import (
     ChapterKind,
     Comment,
     Measure,
+    MeasureStatus,
     PlanStatus,
     Problem,
     Scope,
@@ -428,22 +431,40 @@ MEASURE_HEADERS = [
 ]
 
 
-def measure_rows(measures):
-    for m in measures:
-        organisation = m.responsible_organisation.name if m.responsible_organisation else ""
-        yield [m.number, m.title, str(m.target_group), m.goal_short, m.goal_medium,
-               m.goal_long, m.content, ", ".join(filter(None, [organisation, m.responsible])),
-               m.responsible_person, m.partners, m.deadline, m.deadline_note,
-               m.indicator_name, m.indicator_baseline, m.indicator_target, m.indicator_source,
-               m.resources_financial, m.sustainability,
-               "; ".join(p.title for p in m.problems.all()), m.get_status_display(),
-               Percent(m.percent, 0)]
-
-
 def measure_export(request, forum, pk, fmt):
     forum, plan = _plan(request, forum, pk)
-    return table_response(f"intezkedesek-{plan.pk}", [str(h) for h in MEASURE_HEADERS],
-                          measure_rows(queries.measures_of(plan)), fmt)
+    return exports.respond(request, forum, "plans.measures", fmt, plan=plan.pk)
+
+
+@exports.table("plans.measures", action="plans.view")
+def _measures_table(forum, user, params, *, plan) -> exports.Table:
+    plan = access.plan_for(user, forum, plan, "plans.view")
+    qs = queries.measures_of(plan)
+    return exports.Table(f"intezkedesek-{plan.pk}", [str(h) for h in MEASURE_HEADERS],
+                         _measure_value_rows(qs), qs.count)
+
+
+def _measure_value_rows(qs):
+    """The HEP action-plan table's rows from plain values (no Measure instances)."""
+    qs = qs.prefetch_related(None)
+    problems = related_values(qs, "problems", "title")
+    statuses = dict(MeasureStatus.choices)
+    for m in qs.values(
+            "pk", "number", "title", "target_group__code", "target_group__name", "goal_short",
+            "goal_medium", "goal_long", "content", "responsible_organisation__name",
+            "responsible", "responsible_person", "partners", "deadline", "deadline_note",
+            "indicator_name", "indicator_baseline", "indicator_target", "indicator_source",
+            "resources_financial", "sustainability", "status", "percent").iterator(2000):
+        group = TARGET_GROUP_LABELS.get(m["target_group__code"], m["target_group__name"])
+        yield [m["number"], m["title"], str(group), m["goal_short"], m["goal_medium"],
+               m["goal_long"], m["content"],
+               ", ".join(filter(None, [m["responsible_organisation__name"] or "",
+                                       m["responsible"]])),
+               m["responsible_person"], m["partners"], m["deadline"], m["deadline_note"],
+               m["indicator_name"], m["indicator_baseline"], m["indicator_target"],
+               m["indicator_source"], m["resources_financial"], m["sustainability"],
+               joined(problems, m["pk"]), str(statuses.get(m["status"], m["status"])),
+               Percent(m["percent"], 0)]
 
 
 def _measure_data(form) -> dict:

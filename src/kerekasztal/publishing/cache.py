@@ -87,7 +87,8 @@ def _store(request, response):
         content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"',
                          f'name="csrfmiddlewaretoken" value="{CSRF_MARKER}"'.encode(), content)
     headers = [(name, value) for name, value in response.items()
-               if name.lower() in ("content-type", "content-language", "link")]
+               if name.lower() in ("content-type", "content-language", "link",
+                                   "content-disposition")]
     return (response.status_code, headers, content)
 
 
@@ -235,7 +236,8 @@ def _timeout(slug: str) -> int:
 
 # --- invalidation -------------------------------------------------------------------------
 
-SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch", "maildelivery"}
+SKIP_MODELS = {"searchentry", "searchstate", "session", "importbatch", "maildelivery",
+               "exportjob"}
 
 
 # forum id → slug, filled as forums are saved or looked up, so that most changes need no

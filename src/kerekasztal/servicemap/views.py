@@ -1,6 +1,10 @@
+import json
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -8,12 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kerekasztal.core import access
+from kerekasztal.core import access, exports
+from kerekasztal.core.exports.rows import joined, related_values
 from kerekasztal.core.imports import views as import_views
 from kerekasztal.core.pages import paginate, querystring_without_page, render_workspace
 from kerekasztal.core.records.files import content_disposition
 from kerekasztal.core.records.links import sources_of
 from kerekasztal.core.tabular import table_response
+from kerekasztal.publishing.cache import forum_version
 
 from . import queries, report, services
 from .forms import (
@@ -33,6 +39,10 @@ from .hsds import hsds_document
 from .imports import SERVICE_POINTS
 from .maps import cell_detail, coverage_map
 from .models import ReportComment
+
+# The HSDS file is kept per version of the forum's data; service types are shared by every
+# forum (a change of one does not change the forum's version), so a copy lives this long.
+HSDS_CACHE_SECONDS = 60 * 60
 
 # --- coverage ----------------------------------------------------------------------------
 
@@ -129,8 +139,8 @@ def type_rule(request, forum, pk):
 # --- service points ----------------------------------------------------------------------
 
 
-def _point_filters(request, forum):
-    form = PointFilterForm(request.GET or None, forum=forum)
+def _point_filters(request, forum, params=None):
+    form = PointFilterForm((request.GET if params is None else params) or None, forum=forum)
     data = form.cleaned_data if form.is_valid() else {}
     return form, queries.point_list(forum, service_type=data.get("service_type"),
                                     settlement=data.get("settlement"), q=data.get("q", ""))
@@ -148,18 +158,27 @@ def point_list(request, forum):
 
 def point_export(request, forum, fmt):
     forum = access.forum_for(request.user, forum, "servicemap.view")
-    _form, qs = _point_filters(request, forum)
+    return exports.respond(request, forum, "servicemap.points", fmt)
+
+
+@exports.table("servicemap.points", action="servicemap.view")
+def _points_table(forum, user, params) -> exports.Table:
+    _form, qs = _point_filters(None, forum, params)
+    qs = qs.prefetch_related(None)
     headers = [_("Szolgáltatástípus"), _("Szolgáltató"), _("Székhely"), pgettext("address", "Cím"),
                _("Ellátott települések"), _("Kapacitás"), _("Kapacitás egysége"),
                _("Nyitvatartás"), _("Elérhetőség"), _("Forrás"), _("Ellenőrizve"),
                _("Szélesség"), _("Hosszúság")]
+    served = related_values(qs, "served_settlements", "name")
     rows = (
-        [p.service_type.name, p.provider_name, p.settlement.name, p.address,
-         "; ".join(s.name for s in p.served_settlements.all()), p.capacity, p.capacity_unit,
-         p.opening_hours, p.contact, p.source, p.verified_on, p.lat, p.lon]
-        for p in qs
+        [p["service_type__name"], p["provider_name"], p["settlement__name"], p["address"],
+         joined(served, p["pk"]), p["capacity"], p["capacity_unit"], p["opening_hours"],
+         p["contact"], p["source"], p["verified_on"], p["lat"], p["lon"]]
+        for p in qs.values("pk", "service_type__name", "provider_name", "settlement__name",
+                           "address", "capacity", "capacity_unit", "opening_hours", "contact",
+                           "source", "verified_on", "lat", "lon").iterator(2000)
     )
-    return table_response(f"szolgaltatasi-pontok-{forum.slug}", headers, rows, fmt)
+    return exports.Table(f"szolgaltatasi-pontok-{forum.slug}", headers, rows, qs.count)
 
 
 def point_create(request, forum):
@@ -227,9 +246,16 @@ def import_example(request, forum, fmt):
 
 
 def hsds_export(request, forum):
+    """The open-data file of the service map: the same for every viewer, so it is built
+    once per version of the forum's data and kept in the cache (publishing/cache.py)."""
     forum = access.forum_for(request.user, forum, "servicemap.view")
-    response = JsonResponse(hsds_document(forum), json_dumps_params={"ensure_ascii": False,
-                                                                     "indent": 1})
+    key = f"servicemap:hsds:{forum.slug}:{forum_version(forum.slug)}"
+    content = cache.get(key)
+    if content is None:
+        content = json.dumps(hsds_document(forum), cls=DjangoJSONEncoder, ensure_ascii=False,
+                             indent=1).encode()
+        cache.set(key, content, HSDS_CACHE_SECONDS)
+    response = HttpResponse(content, content_type="application/json")
     response["Content-Disposition"] = content_disposition(f"hsds-{forum.slug}.json")
     return response
 

@@ -16,6 +16,7 @@ from kerekasztal.core.access.directory import *  # noqa: F403
 from kerekasztal.core.access.directory import _RULES_DIRECTORY
 from kerekasztal.core.access.events import *  # noqa: F403
 from kerekasztal.core.access.events import _RULES_EVENTS
+from kerekasztal.core.access.exports import *  # noqa: F403
 from kerekasztal.core.access.forums import *  # noqa: F403
 from kerekasztal.core.access.forums import _RULES_FORUMS
 from kerekasztal.core.access.imports import *  # noqa: F403

@@ -102,7 +102,8 @@ SERVICEMAP_PAGES = [
     Page("servicemap:map", 12),
     Page("servicemap:type_list", 8),
     Page("servicemap:point_list", 10),
-    Page("servicemap:point_export", 7, kwargs=_csv),
+    # + the COUNT that decides whether a task writes it (core/exports/)
+    Page("servicemap:point_export", 8, kwargs=_csv),
     Page("servicemap:hsds", 7),
     Page("servicemap:questionnaire_list", 7),
     Page("servicemap:gap_list", 15),
@@ -177,7 +178,8 @@ def _release_kwargs(**extra):
 
 MEETING_PAGES = [
     Page("meetings:list", 12),
-    Page("meetings:export", 10, kwargs=_fmt("xlsx")),
+    # + the COUNT of core/exports/; each count of the list its own grouped query
+    Page("meetings:export", 11, kwargs=_fmt("xlsx")),
     Page("meetings:detail", 20, kwargs=_meeting_kwargs()),
     Page("meetings:agenda", 16, kwargs=_meeting_kwargs()),
     Page("meetings:invitations", 16, kwargs=_meeting_kwargs()),
@@ -196,7 +198,8 @@ MEETING_PAGES = [
 
 EVENT_PAGES = [
     Page("events:event_list", 12),
-    Page("events:event_export", 10, kwargs=_fmt("xlsx")),
+    # + the COUNT of core/exports/ and one grouped count of the registrations
+    Page("events:event_export", 12, kwargs=_fmt("xlsx")),
     Page("events:event_detail", 20, kwargs=_event_kwargs(**REGISTERED)),
     Page("events:registration_list", 14, kwargs=_event_kwargs(**REGISTERED)),
     Page("events:registration_export", 12,
@@ -263,6 +266,26 @@ API_PAGES = [
     _api("publishing_document_list", 6),
 ]
 
+def _export_job(forum) -> dict:
+    """A large export of the forum's events made for its coordinator (its page and file
+    are the coordinator's alone); made once, through the service and its task."""
+    from kerekasztal.core.exports.services import build_export, export_queue
+    from kerekasztal.core.models import ExportJob, ExportStatus, User
+
+    coordinator = User.objects.get(email=f"koordinator-{forum.slug}@example.org")
+    job = ExportJob.objects.filter(forum=forum, created_by=coordinator,
+                                   status=ExportStatus.DONE).order_by("-pk").first()
+    if job is None:
+        job = export_queue(forum=forum, user=coordinator, kind="events.events", fmt="csv")
+        build_export.call(job.pk)
+    return {"forum": forum.slug, "pk": job.pk}
+
+
+EXPORT_PAGES = [
+    Page("core:export_status", 10, kwargs=_export_job),
+    Page("core:export_download", 10, kwargs=_export_job),
+]
+
 PAGES = [
     # Anonymous pages and API reads are counted as rendered, with the application's cache
     # emptied first (tests/budgets); served from the cache they make none or one.
@@ -295,5 +318,6 @@ PAGES = [
     *MEETING_PAGES,
     *EVENT_PAGES,
     *PROJECT_PAGES,
+    *EXPORT_PAGES,
     *API_PAGES,
 ]

@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from kerekasztal.core.exports.services import export_delete_expired
 from kerekasztal.core.privacy.services import (
     enforce_app_retention,
     enforce_retention,
@@ -12,7 +13,8 @@ from kerekasztal.core.privacy.services import (
 
 class Command(BaseCommand):
     help = ("Erases (anonymises) every directory person whose retention date has passed, and "
-            "the records of other apps past their retention (event registrations). Run it "
+            "the records of other apps past their retention (event registrations), and expired "
+            "exports' files. Run it "
             "daily from a scheduler; it is idempotent.")
 
     def add_arguments(self, parser):
@@ -33,3 +35,5 @@ class Command(BaseCommand):
                               "their retention.")
         count = mail_erase_past_retention(today=today or timezone.localdate(), dry_run=dry_run)
         self.stdout.write(f"{verb} {count} e-mail deliveries past their retention.")
+        count = export_delete_expired(dry_run=dry_run)
+        self.stdout.write(f"{verb} {count} expired exports and their files.")
