@@ -76,6 +76,7 @@ def test_a_small_export_is_answered_at_once(coordinator_client, world, settings,
     assert ExportJob.objects.get().fmt == "xlsx"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection
 def test_a_large_export_is_queued_and_the_worker_writes_every_row_as_the_direct_file(
         coordinator_client, world, settings, media, task_queue, low_threshold,
         django_capture_on_commit_callbacks):
@@ -158,6 +159,7 @@ def test_a_failed_export_shows_its_reason_and_offers_no_file(
     assert coordinator_client.get(_download_url(world, job)).status_code == 404
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection
 def test_a_user_who_lost_the_right_before_the_worker_ran_gets_a_refusal(
         client, world, media, task_queue, low_threshold,
         django_capture_on_commit_callbacks):
