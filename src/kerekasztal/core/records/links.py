@@ -92,27 +92,25 @@ def _resolve(pairs, *, with_forum: bool = False) -> dict[tuple[int, int], models
 def targets_of(source: models.Model, kind: str | None = None,
                model: type[models.Model] | None = None) -> list[models.Model]:
     """Records that `source` links to (optionally of one kind and one model)."""
-    links = Link.objects.filter(source_type=ContentType.objects.get_for_model(source),
-                                source_id=source.pk)
-    if kind:
-        links = links.filter(kind=kind)
-    if model is not None:
-        links = links.filter(target_type=ContentType.objects.get_for_model(model))
-    pairs = list(links.values_list("target_type_id", "target_id"))
-    found = _resolve(pairs)
-    return [found[pair] for pair in pairs if pair in found]
+    return _linked(source, "source", "target", kind, model)
 
 
 def sources_of(target: models.Model, kind: str | None = None,
                model: type[models.Model] | None = None) -> list[models.Model]:
     """Records that link to `target`."""
-    links = Link.objects.filter(target_type=ContentType.objects.get_for_model(target),
-                                target_id=target.pk)
+    return _linked(target, "target", "source", kind, model)
+
+
+def _linked(record: models.Model, end: str, other: str, kind: str | None,
+            model: type[models.Model] | None) -> list[models.Model]:
+    """The records at the `other` end of `record`'s links, in the links' order."""
+    links = Link.objects.filter(**{f"{end}_type": ContentType.objects.get_for_model(record),
+                                   f"{end}_id": record.pk})
     if kind:
         links = links.filter(kind=kind)
     if model is not None:
-        links = links.filter(source_type=ContentType.objects.get_for_model(model))
-    pairs = list(links.values_list("source_type_id", "source_id"))
+        links = links.filter(**{f"{other}_type": ContentType.objects.get_for_model(model)})
+    pairs = list(links.values_list(f"{other}_type_id", f"{other}_id"))
     found = _resolve(pairs)
     return [found[pair] for pair in pairs if pair in found]
 
