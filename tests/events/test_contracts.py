@@ -19,8 +19,8 @@ from .conftest import make_event, published_event
 pytestmark = pytest.mark.django_db
 
 
-def _held(world, day: datetime.date, **data):
-    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(13)))
+def _held(world, day: datetime.date, at: datetime.time = datetime.time(13), **data):
+    start = timezone.make_aware(datetime.datetime.combine(day, at))
     event = make_event(world.forum, starts_at=start, ends_at=start + datetime.timedelta(hours=2),
                        registration_open=True, **data)
     services.event_publish(event=event)
@@ -60,6 +60,27 @@ def test_held_events_by_date_kind_topic_and_settlement(world, forums):
     assert rule.value(forums, datetime.date(2015, 12, 31), topic=youth.slug) == 1
     koszeg = Settlement.objects.get(name="Kőszeg")
     assert rule.by_settlement(forums, datetime.date(2015, 12, 31)) == {koszeg.pk: 2}
+
+
+def test_an_event_counts_on_its_local_day_to_the_minute(world, forums):
+    """The rules compare the stored date-time with the end of the local day (`day_end`):
+    an event at 00:30 in Budapest (23:30 UTC the day before) and one at 23:30 count on
+    their own day, in the value, the dashboard's series and the breakdown by place."""
+    from kerekasztal.projects import figures
+
+    rule = contracts.indicator_rules()["events.held"]
+    _held(world, datetime.date(2016, 1, 10), at=datetime.time(0, 30))
+    late = _held(world, datetime.date(2016, 1, 11), at=datetime.time(23, 30))
+    days = [datetime.date(2016, 1, 9), datetime.date(2016, 1, 10), datetime.date(2016, 1, 11),
+            datetime.date(2016, 1, 12)]
+    assert [rule.value(forums, day) for day in days] == [0, 1, 2, 2]
+    assert figures.values_on(rule, forums, days) == [0, 1, 2, 2]
+    participants = contracts.indicator_rules()["events.participants"]
+    assert figures.values_on(participants, forums, days) == \
+        [participants.value(forums, day) for day in days] == [0, 2, 2, 2]
+    late.settlements.clear()  # an event without a place is left out of the breakdown
+    koszeg = Settlement.objects.get(name="Kőszeg")
+    assert rule.by_settlement(forums, datetime.date(2016, 1, 12)) == {koszeg.pk: 1}
 
 
 def test_participants_trainings_and_certified(world, forums):

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.contracts import IndicatorRule
+from kerekasztal.core.contracts import IndicatorRule, day_end
 from kerekasztal.core.datasets.reference import TOPICS
 
 from .models import TRAINING_KINDS, Event, EventKind, Registration
@@ -13,7 +13,7 @@ from .models import TRAINING_KINDS, Event, EventKind, Registration
 def _held(forums, as_of, *, kind: str = "", topic: str = ""):
     # held by the day it took place: recorded as held, or published and started by now
     # (nobody has to save it again), counted on the day of its start
-    qs = Event.objects.held().filter(forum__in=forums, starts_at__date__lte=as_of)
+    qs = Event.objects.held().filter(forum__in=forums, starts_at__lt=day_end(as_of))
     if kind:
         qs = qs.filter(kind=kind)
     if topic:

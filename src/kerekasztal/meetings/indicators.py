@@ -12,17 +12,16 @@ import datetime
 
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core.contracts import IndicatorRule
+from kerekasztal.core.contracts import IndicatorRule, day_end
 
 from .models import Attendance, Decision, DecisionNote, DecisionStatus, Meeting, MeetingStatus
 
 
 def _held(forums, as_of):
     return Meeting.objects.filter(forum__in=forums, status=MeetingStatus.HELD,
-                                  starts_at__date__lte=as_of)
+                                  starts_at__lt=day_end(as_of))
 
 
 def _attendances(forums, as_of):
@@ -35,8 +34,7 @@ def _attendances(forums, as_of):
 def status_on(as_of: datetime.date):
     """A decision's implementation status at the end of `as_of`: its latest follow-up note
     up to that day, else the status recorded by then (history), else its first status."""
-    end = timezone.make_aware(datetime.datetime.combine(
-        as_of + datetime.timedelta(days=1), datetime.time.min))
+    end = day_end(as_of)
     note = (DecisionNote.objects.filter(decision=OuterRef("pk"), day__lte=as_of)
             .order_by("-day", "-pk").values("status")[:1])
     recorded = (Decision.history.filter(id=OuterRef("pk"), history_date__lt=end)
@@ -48,7 +46,7 @@ def status_on(as_of: datetime.date):
 
 def _decisions(forums, as_of, status: str | None = None):
     qs = Decision.objects.filter(forum__in=forums, meeting__status=MeetingStatus.HELD,
-                                 meeting__starts_at__date__lte=as_of)
+                                 meeting__starts_at__lt=day_end(as_of))
     if status:
         qs = qs.annotate(status_on_day=status_on(as_of)).filter(status_on_day=status)
     return qs

@@ -13,8 +13,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connections, models
-from django.db.models import Min, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import F, Min, QuerySet
 
 from kerekasztal.core import contracts, hungarian
 from kerekasztal.core.contracts import IndicatorRule
@@ -74,7 +73,10 @@ def manual_value_on(indicator: Indicator, day: datetime.date) -> ManualValue | N
     return max(values, key=lambda v: (v.as_of, v.pk)) if values else None
 
 
-def figure(indicator: Indicator, as_of: datetime.date, forums: QuerySet | None = None) -> Figure:
+def figure(indicator: Indicator, as_of: datetime.date, forums: QuerySet | None = None,
+           value: int | None = None) -> Figure:
+    """The indicator's figure on a day; `value` is its computed value when already known
+    (the last point of its series)."""
     if indicator.is_manual:
         manual = manual_value_on(indicator, as_of)
         value = manual.value if manual else Decimal(0)
@@ -82,14 +84,22 @@ def figure(indicator: Indicator, as_of: datetime.date, forums: QuerySet | None =
     rule = rule_of(indicator)
     if rule is None:
         return Figure(indicator, as_of, None)
-    forums = forums if forums is not None else indicator.project.funded_forums()
-    return Figure(indicator, as_of, rule.value(forums, as_of, **indicator.params), rule=rule)
+    if value is None:
+        forums = forums if forums is not None else indicator.project.funded_forums()
+        value = rule.value(forums, as_of, **indicator.params)
+    return Figure(indicator, as_of, value, rule=rule)
 
 
-def figures(project: Project, as_of: datetime.date) -> list[Figure]:
-    """Every indicator of the project (prefetched by queries.project_detail) as of a day."""
+def figures(project: Project, as_of: datetime.date,
+            series: dict[int, list[tuple[datetime.date, Any]]] | None = None) -> list[Figure]:
+    """Every indicator of the project (prefetched by queries.project_detail) as of a day.
+    With the project's `series` up to that day, each computed value is its last point
+    (the same count, not made again)."""
     forums = project.funded_forums()
-    return [figure(indicator, as_of, forums) for indicator in project.indicators.all()]
+    known = {pk: points[-1][1] for pk, points in (series or {}).items()
+             if points and points[-1][0] == as_of}
+    return [figure(indicator, as_of, forums, value=known.get(indicator.pk))
+            for indicator in project.indicators.all()]
 
 
 def records(indicator: Indicator, as_of: datetime.date) -> QuerySet | None:
@@ -198,7 +208,7 @@ def _counted(rule: IndicatorRule, forums: QuerySet, day: datetime.date, **params
     if rule.distinct:
         return records.values(rule.distinct).exclude(**{f"{rule.distinct}__isnull": True}) \
             .distinct().order_by()
-    return records.order_by()
+    return records.order_by().values("pk")  # as many rows; a DISTINCT compares ids only
 
 
 def _compiled(rule: IndicatorRule, forums: QuerySet, day: datetime.date,
@@ -212,77 +222,75 @@ def _compiled(rule: IndicatorRule, forums: QuerySet, day: datetime.date,
     return queryset.db, sql, list(sql_params)
 
 
-def _is_day(value: Any, day: datetime.date) -> bool:
-    # A date parameter as the ORM passes it: the date itself or its ISO text (SQLite).
-    return type(value) is datetime.date and value == day or value == day.isoformat()
+def _day_forms(day: datetime.date, using: str) -> list[Any]:
+    # The ways a day enters a rule's SQL as a parameter: the date itself or its ISO text
+    # (SQLite), or the first moment after it (`contracts.day_end`) as the database takes it.
+    end = contracts.day_end(day)
+    return [day, day.isoformat(), end, connections[using].ops.adapt_datetimefield_value(end)]
 
 
 def _per_day(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
              **params: Any) -> list[tuple[str, str | None, list]]:
     """The compiled records of every day. Compiling a queryset costs ~1 ms of Python; when
     the first and last days compile to the same SQL whose parameters differ only where
-    they are those days, the other days reuse it with their own date (else each day is
-    compiled on its own)."""
+    they are those days (or their ends), the other days reuse it with their own (else each
+    day is compiled on its own)."""
     first = _compiled(rule, forums, days[0], **params)
     if len(days) == 1:
         return [first]
     last = _compiled(rule, forums, days[-1], **params)
     using, sql, first_params = first
-    slots = []
+    first_forms, last_forms = _day_forms(days[0], using), _day_forms(days[-1], using)
+    slots: dict[int, int] | None = {}
     if sql is not None and sql == last[1] and len(first_params) == len(last[2]):
         for index, (one, other) in enumerate(zip(first_params, last[2], strict=True)):
             if one == other:
                 continue
-            if _is_day(one, days[0]) and _is_day(other, days[-1]):
-                slots.append(index)
-            else:
+            form = next((k for k, (a, b) in enumerate(zip(first_forms, last_forms, strict=True))
+                         if type(one) is type(a) and one == a and other == b), None)
+            if form is None:
                 slots = None
                 break
+            slots[index] = form
     else:
         slots = None
     if slots is None:
         return [first, *(_compiled(rule, forums, day, **params) for day in days[1:-1]), last]
     compiled = []
     for day in days:
+        forms = _day_forms(day, using)
         day_params = list(first_params)
-        for index in slots:
-            day_params[index] = day if type(first_params[index]) is datetime.date \
-                else day.isoformat()
+        for index, form in slots.items():
+            day_params[index] = forms[form]
         compiled.append((using, sql, day_params))
     return compiled
-
-
-def _as_date(value: Any) -> datetime.date:
-    # a date as the database returns it: a date (PostgreSQL) or its ISO text (SQLite)
-    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(
-        str(value)[:10])
 
 
 def _running_totals(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
                     **params: Any) -> list[int]:
     """A dated rule's values on every day, in one query: the last day's records (or their
-    distinct values, each at its first date) counted per date, then added up to each day."""
+    distinct values, each at its first date-time) counted before each day's end. The
+    date-times are compared as stored, so no date is computed per row."""
     records = rule.records(forums, days[-1], **params).order_by()
+    dated = str(rule.dated)
     if rule.distinct:
         records = (records.exclude(**{f"{rule.distinct}__isnull": True})
-                   .values(rule.distinct).annotate(first_day=Min(TruncDate(rule.dated))))
+                   .values(rule.distinct).annotate(first_at=Min(dated)))
     else:
-        records = records.annotate(first_day=TruncDate(rule.dated)).values("first_day")
+        records = records.annotate(first_at=F(dated)).values("first_at")
     try:
         sql, sql_params = records.query.get_compiler(using=records.db).as_sql()
     except EmptyResultSet:
         return [0] * len(days)
+    ops = connections[records.db].ops
+    ends = [ops.adapt_datetimefield_value(contracts.day_end(day)) for day in days]
+    counts = ", ".join(f"COUNT(CASE WHEN first_at < %s THEN 1 END) AS day_{index}"
+                       for index in range(len(days)))
     with connections[records.db].cursor() as cursor:
-        cursor.execute(f"SELECT first_day, COUNT(*) FROM ({sql}) AS dated "  # noqa: S608
-                       "GROUP BY first_day", sql_params)
-        counts = sorted((_as_date(day), n) for day, n in cursor.fetchall() if day is not None)
-    totals, running, index = [], 0, 0
-    for day in days:
-        while index < len(counts) and counts[index][0] <= day:
-            running += counts[index][1]
-            index += 1
-        totals.append(running)
-    return totals
+        # The SQL is the ORM's own, with its parameters kept apart.
+        cursor.execute(f"SELECT {counts} FROM ({sql}) AS dated",  # noqa: S608
+                       [*ends, *sql_params])
+        return [int(n) for n in cursor.fetchone()]
 
 
 def values_on(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],

@@ -408,12 +408,13 @@ def _dashboard_data(request, forum, pk):
     project = access.project_for(request.user, forum, pk, "project.view")
     as_of_form = AsOfForm(request.GET or None)
     as_of = as_of_form.day(min(project.current_end, timezone.localdate()))
-    return forum, project, as_of_form, as_of, figures.figures(project, as_of)
+    return forum, project, as_of_form, as_of
 
 
 def dashboard(request, forum, pk):
-    forum, project, as_of_form, as_of, items = _dashboard_data(request, forum, pk)
+    forum, project, as_of_form, as_of = _dashboard_data(request, forum, pk)
     series = figures.series(project, as_of)
+    items = figures.figures(project, as_of, series)  # the values are the series' last points
     places = [(item.indicator, _breakdown(forum, figures.by_settlement(item.indicator, as_of)))
               for item in items if item.has_places]
     return render_workspace(request, forum, "projects/dashboard.html", {
@@ -426,7 +427,8 @@ def dashboard(request, forum, pk):
 
 
 def dashboard_export(request, forum, pk, fmt):
-    forum, project, _form, as_of, items = _dashboard_data(request, forum, pk)
+    forum, project, _form, as_of = _dashboard_data(request, forum, pk)
+    items = figures.figures(project, as_of)
     headers = [_("Indikátor"), _("Mértékegység"), _("Célérték"), _("Érték"), _("Teljesülés (%)"),
                _("Forrás"), _("Állapot napja")]
     rows = ([i.indicator.name, i.indicator.unit, i.indicator.target, i.value,
