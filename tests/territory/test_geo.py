@@ -16,9 +16,9 @@ def test_projects_the_districts_settlements_into_one_box():
 
 
 def test_unknown_codes_are_ignored_and_empty_selection_gives_empty_box():
-    assert project("settlements", ["99999"]).shapes == []
+    assert project("settlements", ["99999"]).shapes == ()
     # A forum without settlements (a Budapest district) maps nothing, not the whole country.
-    assert project("settlements", []).shapes == []
+    assert project("settlements", []).shapes == ()
 
 
 def test_the_national_county_map_is_valid_svg_path_data():
@@ -34,3 +34,15 @@ def test_points_are_projected_into_the_same_box():
     x, y = projection.points["koszeg"]
     width, height = (float(v) for v in projection.view_box.split()[2:])
     assert 0 <= x <= width and 0 <= y <= height
+
+
+def test_a_projection_without_points_is_made_once_per_codes_and_width():
+    """The SZÚT report draws a forum's settlements once per service type: the same
+    projection, not made again; with points, or another width, it is made anew."""
+    codes = ["03115", "04729"]
+    first = project("settlements", codes, width=300)
+    assert project("settlements", list(codes), width=300) is first
+    assert project("settlements", codes, width=520) is not first
+    with_points = project("settlements", codes, width=300, points={"x": (47.3, 16.5)})
+    assert with_points is not first and with_points.shapes == first.shapes
+    assert set(with_points.points) == {"x"}

@@ -23,7 +23,7 @@ class Shape:
 @dataclass(frozen=True)
 class Projection:
     view_box: str
-    shapes: list[Shape]
+    shapes: tuple[Shape, ...]
     points: dict[str, tuple[float, float]]
 
 
@@ -55,13 +55,32 @@ def project(
     """Project the boundaries of `codes` (all of the level when None) into an SVG box.
 
     `points` (key → (lat, lon)) are projected into the same box, e.g. settlement centres.
+    The boundaries never change while the process runs, so a projection without points is
+    made once per level, codes and width (a forum's maps draw the same settlements again
+    and again: the SZÚT report draws one map per service type).
     """
+    if not points:
+        return _project_once(level, None if codes is None else tuple(codes), width)
+    return _project(level, codes, width, points)
+
+
+@lru_cache(maxsize=512)
+def _project_once(level: Level, codes: tuple[str, ...] | None, width: float) -> Projection:
+    return _project(level, None if codes is None else list(codes), width, None)
+
+
+def _project(
+    level: Level,
+    codes: list[str] | None,
+    width: float,
+    points: dict[str, tuple[float, float]] | None,
+) -> Projection:
     features = _features(level)
     selected = {code: features[code] for code in (features if codes is None else codes)
                 if code in features}
     rings = [ring for rs in selected.values() for ring in rs]
     if not rings:
-        return Projection("0 0 1 1", [], {})
+        return Projection("0 0 1 1", (), {})
     lons = [p[0] for ring in rings for p in ring]
     lats = [p[1] for ring in rings for p in ring]
     min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
@@ -81,4 +100,4 @@ def project(
             parts.append("M" + "L".join(f"{x:g} {y:g}" for x, y in coords) + "Z")
         shapes.append(Shape(code, "".join(parts)))
     projected_points = {key: xy(lon, lat) for key, (lat, lon) in (points or {}).items()}
-    return Projection(f"0 0 {width:g} {round(height, 1):g}", shapes, projected_points)
+    return Projection(f"0 0 {width:g} {round(height, 1):g}", tuple(shapes), projected_points)
