@@ -258,7 +258,12 @@ def _xlsx_value(value: Any) -> Any:
     return _csv_value(value)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> Any:
+    if type(value) is str:  # most cells: the same as _export_value, without its checks
+        return "'" + value if value[:1] in _FORMULA_STARTS else value
     if isinstance(value, Percent):
         return "" if value.value is None else hungarian.number(value.value, value.places)
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
@@ -277,4 +282,4 @@ def _export_value(value: Any) -> Any:
         return value
     text = str(value)
     # A cell starting like a formula is neutralised (CSV/formula injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in _FORMULA_STARTS else text

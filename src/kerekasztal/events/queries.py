@@ -156,7 +156,7 @@ def events_for_export(qs: QuerySet[Event], *, counts: bool = False) -> Iterator[
     their settlements, topics, target groups and partners joined ("a; b") and, with
     `counts`, confirmed and waitlisted registrations: five queries (six with counts) for
     any number of events, and no model instances (core/exports/rows.py)."""
-    from kerekasztal.core.exports.rows import joined, related_values
+    from kerekasztal.core.exports.rows import joined_all, related_values
     from kerekasztal.core.models import TARGET_GROUP_LABELS
 
     qs = qs.prefetch_related(None)
@@ -175,12 +175,15 @@ def events_for_export(qs: QuerySet[Event], *, counts: bool = False) -> Iterator[
     now = timezone.now()
     fields = ("pk", "title", "kind", "starts_at", "ends_at", "venue", "address", "status",
               "is_public", "participants_count", "organiser__name")
+    places, themes = joined_all(settlements), joined_all(topics)
+    groups_shown = joined_all(groups, lambda code, name: labels.get(code, name))
+    partners_shown = joined_all(partners)
     for row in qs.values(*fields).iterator(chunk_size=2000):
         pk = row["pk"]
-        row["settlements"] = joined(settlements, pk)
-        row["topics"] = joined(topics, pk)
-        row["target_groups"] = joined(groups, pk, lambda code, name: labels.get(code, name))
-        row["partners"] = joined(partners, pk)
+        row["settlements"] = places.get(pk, "")
+        row["topics"] = themes.get(pk, "")
+        row["target_groups"] = groups_shown.get(pk, "")
+        row["partners"] = partners_shown.get(pk, "")
         row["status_label"] = statuses[status_at(row["status"], row["starts_at"],
                                                  row["ends_at"], now)]
         row["confirmed_count"] = registered.get((pk, RegistrationStatus.CONFIRMED), 0)

@@ -669,9 +669,14 @@ def public_export(request, forum, fmt):
     prefix, suffix = (_base_url(request) + reverse(
         "events:public_detail", args=[forum.slug, int(marker)])).split(marker)
     kinds = {code: str(label) for code, label in EventKind.choices}
+    here = timezone.get_current_timezone()  # looked up once, not for each of 2 × N moments
+
+    def local(moment):
+        return moment.astimezone(here).replace(tzinfo=None)
+
     rows = (
-        [e["title"], kinds.get(e["kind"], e["kind"]), _local(e["starts_at"]),
-         _local(e["ends_at"]), e["venue"], e["address"], e["settlements"], e["topics"],
+        [e["title"], kinds.get(e["kind"], e["kind"]), local(e["starts_at"]),
+         local(e["ends_at"]), e["venue"], e["address"], e["settlements"], e["topics"],
          e["target_groups"], e["organiser__name"] or "", e["status_label"],
          f"{prefix}{e['pk']}{suffix}"]
         for e in queries.events_for_export(queries.public_events(forum, **filters))
