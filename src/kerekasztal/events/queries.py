@@ -8,6 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kerekasztal.core.counting import count_of
+
 from .models import (
     STATUS_LABELS,
     Event,
@@ -61,11 +63,11 @@ def event_settlements(forum) -> QuerySet:
 def event_list(forum, **filters) -> QuerySet[Event]:
     """The workspace list: every event of the forum, with registration counts."""
     qs = _filtered(Event.objects.filter(forum=forum), **filters)
-    return _with_relations(qs).annotate(
-        confirmed_count=Count("registrations", filter=Q(
-            registrations__status=RegistrationStatus.CONFIRMED), distinct=True),
-        waitlist_count=Count("registrations", filter=Q(
-            registrations__status=RegistrationStatus.WAITLISTED), distinct=True),
+    return _with_relations(qs).annotate(  # counted for the page's rows only
+        confirmed_count=count_of(Event, "registrations",
+                                 Q(status=RegistrationStatus.CONFIRMED)),
+        waitlist_count=count_of(Event, "registrations",
+                                Q(status=RegistrationStatus.WAITLISTED)),
     ).order_by("-starts_at", "pk")
 
 

@@ -13,6 +13,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import SafeString
 
 from kerekasztal.core.collation import sort_key
+from kerekasztal.core.counting import count_of
 from kerekasztal.core.richtext import as_html
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
@@ -36,10 +37,10 @@ def meeting_list(forum: Forum, *, year: int | None = None, status: str = "",
         _meetings(forum, year=year, status=status)
         .select_related("venue_settlement")
         .annotate(
-            invited_count=Count("invitations", distinct=True),
-            yes_count=Count("invitations", filter=Q(invitations__rsvp=Rsvp.YES), distinct=True),
-            attendance_count=Count("attendances", distinct=True),
-            decision_count=Count("decisions", distinct=True),
+            invited_count=count_of(Meeting, "invitations"),
+            yes_count=count_of(Meeting, "invitations", Q(rsvp=Rsvp.YES)),
+            attendance_count=count_of(Meeting, "attendances"),
+            decision_count=count_of(Meeting, "decisions"),
         )
         .order_by("-starts_at")
     )

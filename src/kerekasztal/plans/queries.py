@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from rapidfuzz import fuzz
 
+from kerekasztal.core.counting import count_of
 from kerekasztal.core.models import TargetGroup
 from kerekasztal.core.text import fold
 
@@ -34,9 +35,7 @@ def plan_list(forum, *, scope: str = "", status: str = "",
               public_only: bool = False) -> QuerySet[Plan]:
     plans = Plan.objects.filter(forum=forum).select_related(
         "settlement", "district", "county").annotate(
-        measure_count=Count("measures", distinct=True),
-        problem_count=Count("problems", distinct=True),
-    )
+        measure_count=count_of(Plan, "measures"), problem_count=count_of(Plan, "problems"))
     if scope:
         plans = plans.filter(scope=scope)
     if status:
@@ -304,9 +303,7 @@ def counts_by_territory(plan: Plan, ids: list[int] | None = None
                         ) -> list[tuple[str, int, int, str]]:
     """(territory, problems, measures, status) of each child plan."""
     plans = child_plans(plan, ids).annotate(
-        problem_count=Count("problems", distinct=True),
-        measure_count=Count("measures", distinct=True),
-    )
+        problem_count=count_of(Plan, "problems"), measure_count=count_of(Plan, "measures"))
     rows = [(str(p.territory), p.problem_count, p.measure_count, p.get_status_display())
             for p in plans]
     return sorted(rows)
