@@ -85,11 +85,27 @@ def test_weighted_progress_rolls_up_to_target_groups_and_plan(hep):
     assert total.percent == 70
     assert total.measures == 4
     assert total.by_status == {"done": 1, "in_progress": 2, "dropped": 1}
+    # the plan pages sum the same in the database (one row per target group and status)
+    assert queries.plan_progress(hep) == (total, groups)
+
+
+def test_the_database_sums_equal_the_measures_of_a_generated_programme():
+    from kerekasztal.core.datasets import synthetic
+    from kerekasztal.plans.models import Plan
+
+    synthetic.generate(scale=0.0005, seed=5, forums=1)
+    plans = [plan for plan in Plan.objects.all() if plan.measures.count() > 1]
+    assert plans
+    for plan in plans:
+        expected = queries.progress_rollup(queries.measures_of(plan))
+        assert queries.plan_progress(plan) == expected
+        assert expected[0].measures == plan.measures.count()
 
 
 def test_empty_plan_has_zero_progress(hep):
     total, groups = queries.progress_rollup([])
     assert (total.percent, groups) == (0, [])
+    assert queries.plan_progress(hep) == (total, groups)
     assert adopt(hep).status == "adopted"
 
 

@@ -116,7 +116,7 @@ def plan_create(request, forum):
 
 def _plan_page(request, forum, plan, status_form=None, status=200):
     page = paginate(request, queries.measures_of(plan), per_page=MEASURES_PER_PAGE)
-    total, groups = queries.progress_rollup(queries.measures_for_rollup(plan))
+    total, groups = queries.plan_progress(plan)
     transitions = [PlanStatus(s) for s in TRANSITIONS[plan.status]]
     forms = {s.value: status_form if status_form is not None and status_form.data.get(
         "status") == s.value else PlanStatusForm(initial={"status": s.value})
@@ -766,7 +766,7 @@ def public_detail(request, forum, pk):
     plan = access.public_plan(forum, pk)
     page = paginate(request, queries.measures_with_progress(plan),
                     per_page=PUBLIC_MEASURES_PER_PAGE)
-    total, groups = queries.progress_rollup(queries.measures_for_rollup(plan))
+    total, groups = queries.plan_progress(plan)
     return render_public(request, forum, "plans/public_detail.html", {
         "plan": plan, "measures": page.object_list, "page": page, "total": total,
         "groups": groups,
