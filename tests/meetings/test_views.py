@@ -330,9 +330,15 @@ def test_public_site_shows_public_meetings_without_closed_materials(client, worl
     assert "Megnyitó" in detail and "Titkos melléklet" not in detail
     assert client.get(reverse("meetings:public_detail", kwargs={
         "forum": world.forum.slug, "pk": closed.pk})).status_code == 404
-    ics = summaries(client.get(reverse("meetings:public_calendar",
-                                       kwargs={"forum": world.forum.slug})))
+    calendar = reverse("meetings:public_calendar", kwargs={"forum": world.forum.slug})
+    ics = summaries(client.get(calendar))
     assert meeting.title in ics and closed.title not in ics
+    # kept in the public page cache until the forum changes: a session made public shows
+    assert client.get(calendar)["X-Page-Cache"] == "hit"
+    closed.visibility = "public"
+    closed.save(update_fields=["visibility"])
+    again = client.get(calendar)
+    assert again["X-Page-Cache"] == "miss" and closed.title in summaries(again)
 
 
 def test_member_calendar_feed_by_secret_token_until_revoked(client, world, meeting):

@@ -24,6 +24,7 @@ from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
 from kerekasztal.core.tabular import Percent, table_response
 from kerekasztal.directory.models import Organisation, Person
+from kerekasztal.publishing.cache import cached_public
 
 from . import documents, queries, services
 from .forms import (
@@ -861,6 +862,7 @@ def public_detail(request, forum, pk):
 
 
 @access.public
+@cached_public  # the public sessions change only with the forum's records
 def public_calendar(request, forum):
     forum = access.forum_public(forum)
     items = [services.calendar_item(m, url=services.absolute(
