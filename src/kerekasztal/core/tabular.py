@@ -57,6 +57,14 @@ def _cell(value: Any) -> str:
 
 def read_table(file: File) -> tuple[list[str], list[list[str]]]:
     """Header row and data rows of an uploaded CSV or XLSX; raises ValidationError."""
+    _number, header, rows = read_numbered_table(file)
+    return header, [cells for _row, cells in rows]
+
+
+def read_numbered_table(file: File) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    """The header row and the data rows, each with its number in the file as the
+    spreadsheet shows it (1 is the first): blank rows are left out, so an error of a row
+    after a blank one still names the row the user sees. Raises ValidationError."""
     kind = sniff(file)
     if kind == "xlsx":
         rows = _read_xlsx(file)
@@ -64,15 +72,17 @@ def read_table(file: File) -> tuple[list[str], list[list[str]]]:
         rows = _read_csv(file)
     else:
         raise ValidationError(_("Csak CSV vagy XLSX fájlt lehet importálni."), code="bad_type")
-    rows = [row for row in rows if any(cell for cell in row)]
-    if not rows:
+    numbered = [(number, row) for number, row in enumerate(rows, start=1)
+                if any(cell for cell in row)]
+    if not numbered:
         raise ValidationError(_("A fájl üres."), code="empty")
-    if len(rows) - 1 > MAX_ROWS:
+    if len(numbered) - 1 > MAX_ROWS:
         raise ValidationError(
             _("Egyszerre legfeljebb %(max)s sort lehet importálni.") % {"max": MAX_ROWS},
             code="too_many_rows",
         )
-    return rows[0], rows[1:]
+    header_number, header = numbered[0]
+    return header_number, header, numbered[1:]
 
 
 def _read_xlsx(file: File) -> list[list[str]]:

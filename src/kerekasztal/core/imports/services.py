@@ -22,9 +22,12 @@ from django_tasks import task
 
 from kerekasztal.core import tasks
 from kerekasztal.core.models import ImportBatch, ImportStatus, User
-from kerekasztal.core.tabular import header_key, read_table
+from kerekasztal.core.tabular import header_key, read_numbered_table
 
 logger = logging.getLogger(__name__)
+
+# The key of a stored row that holds its number in the file (blank rows are left out).
+ROW_NUMBER = "_row"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ class ImportSpec:
         return [str(column.header) for column in self.columns]  # XLSX needs str, not lazy
 
 
-def _map_headers(spec: ImportSpec, headers: list[str]) -> tuple[dict[int, str], list[RowError]]:
+def _map_headers(spec: ImportSpec, headers: list[str], row: int = 1
+                 ) -> tuple[dict[int, str], list[RowError]]:
     known: dict[str, str] = {}
     for column in spec.columns:
         for name in (column.header, column.key, *column.aliases):
@@ -77,16 +81,16 @@ def _map_headers(spec: ImportSpec, headers: list[str]) -> tuple[dict[int, str], 
         key = known.get(header_key(header))
         if key is None:
             if header.strip():
-                errors.append(RowError(1, header, _("Ismeretlen oszlop: „%s”.") % header))
+                errors.append(RowError(row, header, _("Ismeretlen oszlop: „%s”.") % header))
             continue
         if key in mapping.values():
-            errors.append(RowError(1, header, _("Az oszlop kétszer szerepel: „%s”.") % header))
+            errors.append(RowError(row, header, _("Az oszlop kétszer szerepel: „%s”.") % header))
             continue
         mapping[index] = key
     for column in spec.columns:
         if column.required and column.key not in mapping.values():
             errors.append(RowError(
-                1, str(column.header), _("Hiányzik a kötelező oszlop: „%s”.") % column.header
+                row, str(column.header), _("Hiányzik a kötelező oszlop: „%s”.") % column.header
             ))
     return mapping, errors
 
@@ -99,7 +103,8 @@ def _validate(
     cleaned_rows: list[dict[str, Any]] = []
     numbered: list[tuple[int, dict[str, Any]]] = []
     errors: list[RowError] = []
-    for number, row in enumerate(rows, start=2):
+    for index, row in enumerate(rows, start=2):
+        number = row.get(ROW_NUMBER, index)  # batches stored before the numbers: in order
         form = spec.row_form(data=row, forum=forum, seen=seen)
         if form.is_valid():
             cleaned_rows.append(form.cleaned_data)
@@ -117,15 +122,16 @@ def _validate(
 def import_preview(*, spec: ImportSpec, forum: Any, file: Any, user: User) -> ImportBatch:
     """Read and check the whole file; store it with every error for the preview."""
     try:
-        header_row, data_rows = read_table(file)
+        header_number, header_row, data_rows = read_numbered_table(file)
     except ValidationError as exc:
         errors = [RowError(0, "", message) for message in exc.messages]
-        rows: list[dict[str, str]] = []
+        rows: list[dict[str, Any]] = []
     else:
-        mapping, errors = _map_headers(spec, header_row)
+        mapping, errors = _map_headers(spec, header_row, header_number)
         rows = [
-            {key: (row[index] if index < len(row) else "") for index, key in mapping.items()}
-            for row in data_rows
+            {ROW_NUMBER: number} | {
+                key: (row[index] if index < len(row) else "") for index, key in mapping.items()}
+            for number, row in data_rows
         ]
         if not errors:
             _, errors = _validate(spec, forum, rows)

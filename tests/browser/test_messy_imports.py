@@ -1,0 +1,89 @@
+"""Spreadsheets as a coordinator brings them on the first day (found replaying the seed press
+releases): a blank row in the middle, a row given twice, dates as Hungarians type them. The
+preview names the row the spreadsheet shows, flags the repeated row, and reads the dates."""
+
+import pytest
+from django.core.management import call_command
+from openpyxl import Workbook
+from playwright.sync_api import expect
+
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD
+
+from .conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MANAGE = "/f/koszegi-jarasi-kerekasztal/manage"
+
+
+@pytest.fixture
+def demo(task_queue):
+    call_command("demo", verbosity=0)
+
+
+def check(page, axe, url, path, label):
+    page.goto(url)
+    axe(f"{label} import")
+    page.get_by_label("Fájl (CSV vagy XLSX)").set_input_files(str(path))
+    page.get_by_role("button", name="Ellenőrzés").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Importálás előnézete")
+    axe(f"{label} import preview")
+    return page.locator("main")
+
+
+def error_rows(page):
+    rows = page.get_by_role("table", name="Hibák soronként").locator("tbody tr").all()
+    return [[row.locator("td").nth(0).inner_text(), row.locator("td").nth(1).inner_text()]
+            for row in rows]
+
+
+def test_errors_after_a_blank_row_name_the_spreadsheets_row(page, axe, demo, tmp_path):
+    table = tmp_path / "szervezetek.csv"
+    table.write_text(
+        "Név;Típus;Székhely\n"
+        "Kőszegszerdahelyi Gyöngyvirág Egyesület;Civil szervezet;Kőszegszerdahely\n"
+        ";;\n"
+        "Őrségi Szociális Szövetkezet;Szövetkezet;Kőszeg\n", encoding="utf-8")
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    main = check(page, axe, f"{MANAGE}/directory/organisations/import/", table, "organisation")
+    expect(main).to_contain_text("1 hibás sor")
+    # the bad kind is on the spreadsheet's 4th row (header, a good row, a blank row)
+    assert error_rows(page) == [["4", "Típus"]], main.inner_text()
+
+
+def test_a_row_given_twice_in_an_xlsx_is_flagged_not_counted_twice(page, axe, demo,
+                                                                   tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Dátum", "Kezdés", "Befejezés", "Cím", "Típus", "Helyszín", "Település",
+                  "Létszám"])
+    row = ["2015. 10. 01.", "13:00", "15:00", "Együttműködési megállapodások bemutatása",
+           "Disszeminációs fórum", "Városháza", "Kőszeg", 25]
+    sheet.append(row)
+    sheet.append([None] * 8)
+    sheet.append(row)
+    path = tmp_path / "rendezvenyek.xlsx"
+    workbook.save(path)
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    main = check(page, axe, f"{MANAGE}/events/import/", path, "held events")
+    expect(main).to_contain_text("Ezen a napon már van ilyen című rendezvény.")
+    assert error_rows(page) == [["4", "Cím"]], main.inner_text()
+    expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(0)
+
+
+def test_dates_as_hungarians_type_them_are_read(page, axe, demo, tmp_path):
+    people = tmp_path / "kapcsolattartok.csv"
+    people.write_text(
+        "Név;Szervezet;Jogalap;Hozzájárulás dátuma;Megőrzés vége\n"
+        "Kovács Éva;Csepreg Város Önkormányzata;közfeladat;;2030. 12. 31.\n"
+        "Szabó Ödön;Csepreg Város Önkormányzata;hozzájárulás;2019.03.15;2030.12.31.\n",
+        encoding="utf-8")
+    meetings = tmp_path / "ulesek.csv"
+    meetings.write_text("Dátum;Helyszín;Cím;Létszám\n2015. 07. 20;Kőszeg;Nyári ülés;17\n",
+                        encoding="utf-8")
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    main = check(page, axe, f"{MANAGE}/directory/people/import/", people, "people")
+    expect(main).to_contain_text("Minden sor hibátlan")
+    expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(1)
+    main = check(page, axe, f"{MANAGE}/meetings/held/import/", meetings, "held meetings")
+    expect(main).to_contain_text("Minden sor hibátlan")
