@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.forms import Form
 from kerekasztal.core.imports.services import Column, ImportSpec, RowError
 from kerekasztal.core.models import Topic, User
@@ -20,7 +21,7 @@ from kerekasztal.forums.models import Forum
 from . import services
 from .models import Agreement, AgreementKind
 
-DATE_FORMATS = ["%Y-%m-%d", "%Y.%m.%d.", "%Y.%m.%d", "%Y. %m. %d.", "%Y. %m. %d"]
+DATE_FORMATS = hungarian.DATE_INPUT_FORMATS
 _KINDS = {fold(str(label)): value for value, label in AgreementKind.choices} | {
     fold(value): value for value in AgreementKind.values
 } | {"alapito": "founding", "tobboldalu": "multilateral", "ketoldalu": "bilateral",

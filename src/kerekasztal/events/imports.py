@@ -19,7 +19,7 @@ from kerekasztal.directory.forms import settlement_by_name
 from kerekasztal.forums.models import Forum
 
 from . import services
-from .models import EventKind
+from .models import Event, EventKind
 
 _KINDS = {fold(str(label)): value for value, label in EventKind.choices} | {
     fold(value): value for value in EventKind.values}
@@ -132,7 +132,19 @@ class HeldEventImportRow(Form):
             elif start > timezone.now():
                 self.add_error("starts", _("Csak már elkezdődött rendezvény importálható."))
             data["starts_at"], data["ends_at"] = start, end
+        self._check_duplicate(data)
         return data
+
+    def _check_duplicate(self, data: dict[str, Any]) -> None:
+        """A row given twice (or an event recorded already) would count its people twice."""
+        day, title = data.get("day"), " ".join((data.get("title") or "").split())
+        if not (day and title):
+            return
+        key = (day, fold(title))
+        if key in self.seen.setdefault("rows", set()) or Event.objects.filter(
+                forum=self.forum, starts_at__date=day, title__iexact=title).exists():
+            self.add_error("title", _("Ezen a napon már van ilyen című rendezvény."))
+        self.seen["rows"].add(key)
 
 
 def _create_held(forum: Forum, rows: list[dict[str, Any]], user: User) -> int:

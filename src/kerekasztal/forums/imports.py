@@ -20,7 +20,7 @@ from kerekasztal.directory.matching import OrganisationMatcher
 from . import services
 from .models import Forum, Membership, MembershipRole
 
-DATE_FORMATS = ["%Y-%m-%d", "%Y.%m.%d.", "%Y.%m.%d", "%Y. %m. %d.", "%Y. %m. %d"]
+DATE_FORMATS = hungarian.DATE_INPUT_FORMATS
 _ROLES = {fold(str(label)): value for value, label in MembershipRole.choices} | {
     fold(value): value for value in MembershipRole.values}
 

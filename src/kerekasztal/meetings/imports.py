@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.forms import Form
 from kerekasztal.core.imports.services import Column, ImportSpec
 from kerekasztal.core.models import User
@@ -34,7 +35,7 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 class HeldMeetingImportRow(Form):
-    date = forms.DateField(input_formats=["%Y-%m-%d", "%Y. %m. %d.", "%Y.%m.%d.", "%Y.%m.%d"])
+    date = forms.DateField(input_formats=hungarian.DATE_INPUT_FORMATS)
     place = forms.CharField()
     title = forms.CharField(max_length=255)
     kind = forms.CharField(required=False)
