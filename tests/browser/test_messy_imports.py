@@ -87,3 +87,31 @@ def test_dates_as_hungarians_type_them_are_read(page, axe, demo, tmp_path):
     expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(1)
     main = check(page, axe, f"{MANAGE}/meetings/held/import/", meetings, "held meetings")
     expect(main).to_contain_text("Minden sor hibátlan")
+
+
+def test_indicator_target_and_manual_value_take_a_decimal_comma(page, axe, demo, tmp_path):
+    scan = tmp_path / "szamla.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    page.goto(f"{MANAGE}/projects/1/dashboard/")
+    page.get_by_role("link", name="Új indikátor").click()
+    axe("new indicator")
+    page.get_by_label("Megnevezés").fill("Érzékenyítő tréning óraszáma")
+    page.get_by_label("Mértékegység").fill("óra")
+    page.get_by_label("Célérték").fill("12,5")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator(".message--success")).to_contain_text("rögzítettük")
+    row = page.locator("tr", has=page.get_by_role(
+        "link", name="Érzékenyítő tréning óraszáma", exact=True))
+    expect(row).to_contain_text("12,5 óra")
+    axe("dashboard with the new indicator")
+    page.get_by_role("link", name="Érzékenyítő tréning óraszáma", exact=True).click()
+    page.get_by_role("link", name="Kézi érték rögzítése").click()
+    page.get_by_label("Ettől a naptól").fill("2015-10-15")
+    page.get_by_label("Érték").fill("7,5")
+    page.get_by_label("Bizonyíték").set_input_files(str(scan))
+    axe("manual value form")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator(".message--success")).to_contain_text("rögzítettük")
+    expect(page.locator("main")).to_contain_text("7,5")
+    axe("indicator with its manual value")

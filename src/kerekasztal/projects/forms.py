@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core import contracts
-from kerekasztal.core.forms import VERSION_FIELD, DateInput, Form, ModelForm
+from kerekasztal.core.forms import VERSION_FIELD, DateInput, DecimalCommaField, Form, ModelForm
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
@@ -138,7 +138,7 @@ class IndicatorForm(Form):
     )
     unit = forms.CharField(label=_("Mértékegység"), max_length=40, required=False,
                            help_text=_("Számított indikátornál üresen hagyva a szabályé."))
-    target = forms.DecimalField(label=_("Célérték"), max_digits=12, decimal_places=2)
+    target = DecimalCommaField(label=_("Célérték"), max_digits=12, decimal_places=2)
     order = forms.IntegerField(label=_("Sorrend"), min_value=0, initial=0, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -194,7 +194,7 @@ class IndicatorTargetsForm(Form):
             if code in existing:
                 continue
             self.codes.append(code)
-            self.fields[f"target_{code}"] = forms.DecimalField(
+            self.fields[f"target_{code}"] = DecimalCommaField(
                 label=_("%(label)s – célérték (%(unit)s)") % {"label": rule.label,
                                                               "unit": rule.unit},
                 required=False, min_value=0, max_digits=12, decimal_places=2,
@@ -207,7 +207,7 @@ class IndicatorTargetsForm(Form):
 
 class ManualValueForm(Form):
     as_of = forms.DateField(label=_("Ettől a naptól"), widget=DateInput())
-    value = forms.DecimalField(label=_("Érték"), max_digits=12, decimal_places=2)
+    value = DecimalCommaField(label=_("Érték"), max_digits=12, decimal_places=2)
     note = forms.CharField(label=_("Megjegyzés"), max_length=300, required=False)
     evidence = forms.FileField(label=_("Bizonyíték"))
 
