@@ -3,7 +3,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.forms import DateInput, DateTimeInput, Form, ModelForm
+from kerekasztal.core.forms import DateInput, DateTimeInput, DecimalCommaField, Form, ModelForm
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.privacy.services import registration_retention_period
 from kerekasztal.core.records.uploads import IMAGES, SCANS
@@ -25,6 +25,7 @@ class EventForm(ModelForm):
     class Meta:
         model = Event
         fields = EVENT_FORM_FIELDS
+        field_classes = {"hours": DecimalCommaField}  # "2,5" óra, as trainings are written
         widgets = {
             "starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
             "registration_deadline": DateTimeInput(),

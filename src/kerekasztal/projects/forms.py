@@ -43,6 +43,7 @@ class ProjectForm(ModelForm):
                   "summary", "beneficiary", "forums_funded", "grant_amount", "grant_rate",
                   "total_cost", "funds", "start", "end", "sustainability_end", "closed_on",
                   "website", "contact"]
+        field_classes = {"grant_rate": DecimalCommaField}  # "85,5" %
         widgets = {"start": DateInput(), "end": DateInput(), "sustainability_end": DateInput(),
                    "closed_on": DateInput(),
                    "summary": forms.Textarea(attrs={"rows": 5}),
