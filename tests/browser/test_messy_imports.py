@@ -143,3 +143,27 @@ def test_training_hours_and_grant_rate_take_a_decimal_comma(page, axe, demo):
     expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator("main")).to_contain_text("85,5")
     axe("project after the edit")
+
+
+def test_published_release_says_its_day_with_one_full_stop(page, axe, demo):
+    """A Hungarian date ends with a full stop ("2015. november 30."), which also ends the
+    sentence: "Közzétéve 2026. december 5.", never "5..". The released figure is the
+    dashboard's."""
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    page.goto(f"{MANAGE}/projects/1/dashboard/")
+    members = page.get_by_role("row", name="Tagszervezetek száma").get_by_role("cell").nth(1)
+    expect(members).to_have_text("21 szervezet")
+    page.goto(f"{MANAGE}/projects/1/")
+    page.get_by_label("Dokumentum", exact=True).select_option("closing")
+    page.get_by_label("Az adatok napja").fill("2015-11-30")
+    page.get_by_role("button", name="Vázlat készítése a nyilvántartásból").click()
+    expect(page.get_by_label("Szöveg")).to_contain_text("Tagszervezetek száma: 21 szervezet")
+    page.get_by_role("button", name="Közzététel a nyilvános oldalon").click()
+    expect(page.locator(".message--success")).to_contain_text("Közzétettük")
+    published = page.locator("main p", has_text="Közzétéve")
+    expect(published).to_contain_text("Közzétéve 20")
+    assert ".." not in published.inner_text(), published.inner_text()
+    axe("published release")
+    page.get_by_role("link", name="Megtekintés a nyilvános oldalon").click()
+    expect(page.locator("main")).to_contain_text("Tagszervezetek száma: 21 szervezet")
+    axe("public press release")
