@@ -167,3 +167,21 @@ def test_published_release_says_its_day_with_one_full_stop(page, axe, demo):
     page.get_by_role("link", name="Megtekintés a nyilvános oldalon").click()
     expect(page.locator("main")).to_contain_text("Tagszervezetek száma: 21 szervezet")
     axe("public press release")
+
+
+def test_an_extension_decided_in_the_future_is_refused_next_to_its_day(page, axe, demo):
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    page.goto(f"{MANAGE}/projects/1/")
+    page.get_by_role("link", name="Hosszabbítás rögzítése").click()
+    page.get_by_label("Új befejezés", exact=True).fill("2015-12-31")
+    page.get_by_label("Indok", exact=True).fill("a záró konferencia áthelyezése")
+    page.get_by_label("A módosítás napja", exact=True).fill("2099-01-01")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("#id_decided_on_error")).to_contain_text("még nem érkezett el")
+    expect(page.get_by_label("Indok", exact=True)).to_have_value(
+        "a záró konferencia áthelyezése")
+    axe("extension form with an error")
+    page.get_by_label("A módosítás napja", exact=True).fill("2015-11-20")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("main")).to_contain_text("2015. április 1. – 2015. december 31.")
+    axe("project after the extension")

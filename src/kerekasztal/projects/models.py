@@ -229,6 +229,7 @@ class Extension(models.Model):
         if self.project_id and self.new_end and self.new_end <= self.project.end:
             raise ValidationError({"new_end": _(
                 "Az új befejezésnek későbbinek kell lennie az eredeti befejezésnél.")})
+        _not_in_future(self, "decided_on")  # an amendment is recorded once it is signed
 
 
 class PartnerRole(models.TextChoices):
