@@ -246,6 +246,9 @@ class DecimalCommaField(forms.DecimalField):
     between thousands); a decimal point is accepted too. Rendered as a text input with the
     decimal keyboard (a browser's number input refuses the comma) and shown with a comma."""
 
+    # Django's Hungarian catalogue says this one informally ("Adj meg"); the site says "Ön".
+    default_error_messages = {"invalid": _("Adjon meg egy számot, például 12,5.")}
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(*args, **kwargs)
