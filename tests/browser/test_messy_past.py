@@ -1,6 +1,8 @@
-"""Spreadsheets as a coordinator brings them on the first day (found replaying the seed press
-releases): a blank row in the middle, a row given twice, dates as Hungarians type them. The
-preview names the row the spreadsheet shows, flags the repeated row, and reads the dates."""
+"""A project's messy past as a coordinator brings it on the first day (found replaying the
+seed press releases): spreadsheets with a blank row in the middle, a row given twice, dates
+as Hungarians type them; figures with a decimal comma (targets, manual values, training
+hours, the grant rate); a release published today about 2015; an extension. Each test
+failed before its fix."""
 
 import pytest
 from django.core.management import call_command
