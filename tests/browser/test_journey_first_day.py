@@ -68,3 +68,26 @@ def test_member_sees_the_member_organisations_counted_and_the_events_linked(page
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert "/manage/events/" in page.url
     axe("event from the indicator")
+
+
+def test_resident_finds_the_open_data_of_the_plans_and_the_service_map(page, axe, demo):
+    import json
+
+    page.goto("/f/koszegi-jarasi-kerekasztal/")
+    page.get_by_role("navigation").get_by_role("link", name="Esélyegyenlőségi programok").click()
+    open_data = page.get_by_role("region", name="Nyílt adatok")
+    expect(open_data).to_be_visible()
+    axe("public plans")
+    open_data.get_by_role("link", name="intézkedések").click()
+    measures = json.loads(page.locator("body").inner_text())
+    assert "Mentorprogram tartós álláskeresőknek" in [m["title"] for m in measures["items"]]
+    page.go_back()
+    page.get_by_role("navigation").get_by_role("link", name="Szolgáltatási térkép").click()
+    axe("public service map")
+    page.get_by_role("region", name="Nyílt adatok").get_by_role("link", name="hiányok").click()
+    gaps = json.loads(page.locator("body").inner_text())
+    assert gaps["count"] > 0 and {"settlement", "service_type"} <= set(gaps["items"][0])
+    page.go_back()
+    page.get_by_role("region", name="Nyílt adatok").get_by_role(
+        "link", name="Az API leírása").click()
+    expect(page.get_by_role("heading", name="Kerekasztal API", exact=False).first).to_be_visible()
