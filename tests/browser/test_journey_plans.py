@@ -295,9 +295,13 @@ def test_coordinator_returns_a_submitted_hep_and_the_officer_sees_why(page, axe,
     log_out(page)
     mail.outbox = []
 
-    # The coordinator sends it back with the reason.
+    # The coordinator finds it on the workspace's front page and sends it back with the reason.
     log_in(page, COORDINATOR, DEMO_PASSWORD)
-    open_plan(page, title)
+    page.goto(f"/f/{FORUM}/manage/")
+    desk = page.get_by_role("region", name="Elfogadásra benyújtott HEP-ek")
+    expect(desk).to_contain_text("benyújtva")
+    axe("coordinator's workspace")
+    desk.get_by_role("link", name=title).click()
     page.get_by_label("A visszaküldés indoka").fill("A nők helyzete fejezet üres; kérjük, "
                                                     "töltsék ki.")
     axe("submitted HEP, coordinator")
@@ -309,9 +313,14 @@ def test_coordinator_returns_a_submitted_hep_and_the_officer_sees_why(page, axe,
     assert "A nők helyzete fejezet üres" in mail.outbox[0].body
     log_out(page)
 
-    # The officer sees why, on the plan's page, and can submit it again.
+    # The officer sees it returned on the workspace's front page, why on the plan's page,
+    # and can submit it again.
     log_in(page, OFFICER, DEMO_PASSWORD)
-    open_plan(page, title)
+    page.goto(f"/f/{FORUM}/manage/")
+    desk = page.get_by_role("region", name="Települése készülő programjai")
+    expect(desk).to_contain_text("átdolgozásra visszaküldve")
+    axe("officer's workspace")
+    desk.get_by_role("link", name=title).click()
     expect(page.locator(".message--warning")).to_contain_text(
         "A koordinátor átdolgozásra visszaküldte a programot")
     expect(page.locator(".message--warning")).to_contain_text("A nők helyzete fejezet üres")

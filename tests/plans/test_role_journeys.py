@@ -330,3 +330,21 @@ def test_measure_for_a_problem_starts_with_its_target_group(client, world, hep):
         "responsible": "Bozsok Község Önkormányzata", "weight": 1})
     assert response.status_code == 302
     assert Measure.objects.get().target_group == target_group("elderly")
+
+
+def test_workspace_front_page_lists_hep_waiting_on_the_viewer(client, world, hep):
+    make_measure(hep)
+    velem = make_plan(world.forum, settlement="Velem")
+    workspace = reverse("forums:workspace", kwargs={"forum": world.forum.slug})
+    login(client, world.coordinator)
+    assert "Nincs elfogadásra váró HEP." in client.get(workspace).content.decode()
+    services.plan_submit(plan=hep, user=world.settlement_officer)
+    page = client.get(workspace).content.decode()
+    assert "Elfogadásra benyújtott HEP-ek" in page and hep.title in page
+    services.plan_set_status(plan=hep, status="draft", user=world.coordinator, note="Hiányos.")
+    login(client, world.settlement_officer)
+    page = client.get(workspace).content.decode()
+    assert "Települése készülő programjai" in page and "átdolgozásra visszaküldve" in page
+    assert velem.title not in page  # another settlement's
+    login(client, world.member)
+    assert "hep-desk-heading" not in client.get(workspace).content.decode()
