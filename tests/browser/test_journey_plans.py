@@ -264,3 +264,67 @@ def test_coordinator_builds_consults_adopts_and_follows_the_district_plan(
     expect(page.locator("main")).to_contain_text("A mentorok kiválasztása megtörtént.")
     expect(page.get_by_role("link", name="Bizonyíték letöltése")).to_have_count(0)
     axe("public district plan")
+
+
+def test_coordinator_returns_a_submitted_hep_and_the_officer_sees_why(page, axe, demo):
+    title = "Bozsok Község HEP 2028–2032"
+    log_in(page, OFFICER, DEMO_PASSWORD)
+    page.goto(PLANS)
+    page.get_by_role("link", name="Új program").click()
+    page.get_by_label("Cím").fill(title)
+    page.get_by_label("Időszak kezdete (év)").fill("2028")
+    page.get_by_label("Időszak vége (év)").fill("2032")
+    page.get_by_role("button", name="Mentés").click()
+    # Statistics as Hungarians type them: thousands with a space, a decimal comma.
+    page.get_by_role("link", name="A gyermekek helyzete").click()
+    page.get_by_label("Új mutató neve").fill("Rendszeres gyermekvédelmi kedvezményben részesülők")
+    page.get_by_role("button", name="Mutató felvétele").click()
+    page.get_by_role("link", name="Adatok rögzítése: Rendszeres gyermekvédelmi "
+                                  "kedvezményben részesülők").click()
+    last_year = timezone.localdate().year - 1
+    page.get_by_label(f"Bozsok, {last_year}").fill("1 234")
+    page.get_by_label(f"Bozsok, {last_year - 1}").fill("12,5")
+    page.get_by_role("button", name="Táblázat mentése").click()
+    expect(page.locator(".message--success")).to_contain_text("2 adat változott")
+    table = page.get_by_role("table", name="Rendszeres gyermekvédelmi kedvezményben részesülők")
+    expect(table.get_by_role("cell", name="12,50")).to_be_visible()
+    axe("chapter with statistics")
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("button", name="Benyújtás elfogadásra").click()
+    expect(page.locator(".badge").first).to_have_text("Benyújtva")
+    log_out(page)
+    mail.outbox = []
+
+    # The coordinator finds it on the workspace's front page and sends it back with the reason.
+    log_in(page, COORDINATOR, DEMO_PASSWORD)
+    page.goto(f"/f/{FORUM}/manage/")
+    desk = page.get_by_role("region", name="Elfogadásra benyújtott HEP-ek")
+    expect(desk).to_contain_text("benyújtva")
+    axe("coordinator's workspace")
+    desk.get_by_role("link", name=title).click()
+    page.get_by_label("A visszaküldés indoka").fill("A nők helyzete fejezet üres; kérjük, "
+                                                    "töltsék ki.")
+    axe("submitted HEP, coordinator")
+    page.get_by_role("button", name="Visszaküldés átdolgozásra").click()
+    expect(page.locator(".message--info").first).to_contain_text("e-mailben értesítettük")
+    expect(page.locator(".badge").first).to_have_text("Tervezet")
+    axe("returned HEP, coordinator")
+    assert [m.to for m in mail.outbox] == [[OFFICER]]
+    assert "A nők helyzete fejezet üres" in mail.outbox[0].body
+    log_out(page)
+
+    # The officer sees it returned on the workspace's front page, why on the plan's page,
+    # and can submit it again.
+    log_in(page, OFFICER, DEMO_PASSWORD)
+    page.goto(f"/f/{FORUM}/manage/")
+    desk = page.get_by_role("region", name="Települése készülő programjai")
+    expect(desk).to_contain_text("átdolgozásra visszaküldve")
+    axe("officer's workspace")
+    desk.get_by_role("link", name=title).click()
+    expect(page.locator(".message--warning")).to_contain_text(
+        "A koordinátor átdolgozásra visszaküldte a programot")
+    expect(page.locator(".message--warning")).to_contain_text("A nők helyzete fejezet üres")
+    axe("returned HEP, officer")
+    page.get_by_role("button", name="Benyújtás elfogadásra").click()
+    expect(page.locator(".badge").first).to_have_text("Benyújtva")
+    expect(page.locator(".message--warning")).to_have_count(0)

@@ -75,6 +75,53 @@ def test_officer_submits_the_hep_and_the_coordinators_are_told(
     assert hep.status == "adopted"
 
 
+def test_coordinator_returns_a_submitted_hep_with_the_reason_and_the_officer_is_told(
+        client, world, hep, django_capture_on_commit_callbacks):
+    make_measure(hep)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.plan_submit(plan=hep, user=world.settlement_officer)
+    mail.outbox = []
+    login(client, world.coordinator)
+    page = client.get(url("plan_detail", hep)).content.decode()
+    assert "Visszaküldés átdolgozásra" in page and "A visszaküldés indoka" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("plan_status", hep), {"status": "draft",
+                                              "note": "Hiányzik a gyermekek fejezete."})
+    hep.refresh_from_db()
+    assert hep.status == "draft" and hep.returned_at is not None
+    assert hep.return_note == "Hiányzik a gyermekek fejezete."
+    [message] = mail.outbox
+    assert message.to == [world.settlement_officer.email]
+    assert "Hiányzik a gyermekek fejezete." in message.body and "Tervezet" in message.subject
+    # The officer sees why on the plan's page, and submitting again clears it.
+    login(client, world.settlement_officer)
+    page = client.get(url("plan_detail", hep)).content.decode()
+    assert "átdolgozásra visszaküldte" in page and "Hiányzik a gyermekek fejezete." in page
+    services.plan_submit(plan=hep, user=world.settlement_officer)
+    hep.refresh_from_db()
+    assert hep.returned_at is None and hep.return_note == ""
+
+
+def test_adopting_a_submitted_hep_tells_its_officer(world, hep,
+                                                     django_capture_on_commit_callbacks):
+    make_measure(hep)
+    services.plan_submit(plan=hep, user=world.settlement_officer)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.plan_set_status(plan=hep, status="adopted", user=world.coordinator,
+                                 resolution_number="12/2025.",
+                                 adopted_on=datetime.date(2025, 2, 27))
+    [message] = mail.outbox
+    assert message.to == [world.settlement_officer.email] and "Elfogadva" in message.subject
+
+
+def test_returning_a_plan_not_submitted_keeps_no_reason(world, hep):
+    services.plan_set_status(plan=hep, status="consultation", user=world.coordinator)
+    services.plan_set_status(plan=hep, status="draft", user=world.coordinator, note="x")
+    hep.refresh_from_db()
+    assert hep.returned_at is None and hep.return_note == "" and mail.outbox == []
+
+
 def test_officer_cannot_submit_another_settlements_hep(client, world):
     velem = make_plan(world.forum, settlement="Velem")
     login(client, world.settlement_officer)
@@ -283,3 +330,21 @@ def test_measure_for_a_problem_starts_with_its_target_group(client, world, hep):
         "responsible": "Bozsok Község Önkormányzata", "weight": 1})
     assert response.status_code == 302
     assert Measure.objects.get().target_group == target_group("elderly")
+
+
+def test_workspace_front_page_lists_hep_waiting_on_the_viewer(client, world, hep):
+    make_measure(hep)
+    velem = make_plan(world.forum, settlement="Velem")
+    workspace = reverse("forums:workspace", kwargs={"forum": world.forum.slug})
+    login(client, world.coordinator)
+    assert "Nincs elfogadásra váró HEP." in client.get(workspace).content.decode()
+    services.plan_submit(plan=hep, user=world.settlement_officer)
+    page = client.get(workspace).content.decode()
+    assert "Elfogadásra benyújtott HEP-ek" in page and hep.title in page
+    services.plan_set_status(plan=hep, status="draft", user=world.coordinator, note="Hiányos.")
+    login(client, world.settlement_officer)
+    page = client.get(workspace).content.decode()
+    assert "Települése készülő programjai" in page and "átdolgozásra visszaküldve" in page
+    assert velem.title not in page  # another settlement's
+    login(client, world.member)
+    assert "hep-desk-heading" not in client.get(workspace).content.decode()

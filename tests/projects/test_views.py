@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from kerekasztal.projects import services
 from kerekasztal.projects.models import Asset, Project, StaffRole
+from tests.conftest import login
 from tests.factories import MembershipFactory, PersonFactory
 
 from .conftest import evidence, project_data
@@ -145,6 +146,19 @@ def test_drill_down_lists_the_records_behind_the_value(coordinator_client, world
                                        ipk=member_indicator.pk) + "?as_of=2015-06-01"
                                   ).content.decode()
     assert "Bozsok Község Önkormányzata" not in html
+
+
+def test_drill_down_links_only_pages_the_viewer_may_open(client, world, member_indicator):
+    """The organisations' pages are the coordinator's and the auditor's: a member sees the
+    member organisations counted, without links that would answer 403."""
+    url = _url("indicator", world, pk=member_indicator.project_id,
+               ipk=member_indicator.pk) + "?as_of=2015-09-30"
+    organisation = reverse("directory:organisation_detail",
+                           kwargs={"forum": world.forum.slug, "pk": world.organisation.pk})
+    assert organisation in login(client, world.coordinator).get(url).content.decode()
+    html = login(client, world.member).get(url).content.decode()
+    assert "Bozsok Község Önkormányzata" in html and organisation not in html
+    assert client.get(organisation).status_code == 403
 
 
 def test_dashboard_marks_manual_values_and_exports(coordinator_client, world, manual_indicator,

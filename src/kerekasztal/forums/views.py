@@ -106,6 +106,12 @@ def _coming_up(user, forum) -> dict:
     if access.can(user, "events.view", forum):
         context["next_events"] = events.upcoming_events(forum)
     roles = access.roles_in(user, forum)
+    if access.can(user, "plans.manage", forum) or access.SETTLEMENT_OFFICER in roles:
+        from kerekasztal.plans import queries as plans
+
+        officer = access.COORDINATOR not in roles
+        context["hep_desk"] = plans.hep_desk(forum, roles.settlement_ids if officer else None)
+        context["hep_desk_officer"] = officer
     if access.can(user, "agreements.sign", forum) and access.COORDINATOR not in roles:
         from kerekasztal.agreements import queries as agreements
 

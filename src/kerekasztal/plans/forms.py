@@ -86,6 +86,16 @@ class PlanStatusForm(Form):
                                         max_length=100)
     adopted_on = forms.DateField(label=_("Elfogadás napja"), required=False, widget=DateInput(),
                                  help_text=_("A határozat napja; jövőbeli dátum nem adható meg."))
+    note = forms.CharField(label=_("A visszaküldés indoka"), required=False, max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Mit kell átdolgozni? A település HEP-felelőse "
+                                       "e-mailben megkapja, és a program oldalán is látja."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.data.get("status") if self.is_bound else self.initial.get("status")
+        if status != PlanStatus.DRAFT:
+            del self.fields["note"]  # only a return to draft has a reason
 
     def clean_adopted_on(self):
         return _not_in_future(self.cleaned_data.get("adopted_on"), ADOPTED_IN_FUTURE)

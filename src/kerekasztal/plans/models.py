@@ -102,6 +102,8 @@ class Plan(models.Model):
     adopted_on = models.DateField(_("elfogadás napja"), null=True, blank=True)
     summary = models.TextField(_("bevezetés, összefoglaló"), blank=True)
     submitted_at = models.DateTimeField(_("benyújtva"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("átdolgozásra visszaküldve"), null=True, blank=True)
+    return_note = models.TextField(_("a visszaküldés indoka"), blank=True)
     superseded_by = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes",
         verbose_name=_("felváltotta"),

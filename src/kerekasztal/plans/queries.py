@@ -45,6 +45,18 @@ def plan_list(forum, *, scope: str = "", status: str = "",
     return plans.order_by("scope", "settlement__name", "-period_start", "title")
 
 
+def hep_desk(forum, settlement_ids: Iterable[int] | None = None) -> list[Plan]:
+    """The settlements' HEPs waiting on the viewer: for coordinators (`settlement_ids` None)
+    those submitted for adoption, oldest first; for a HEP officer their settlements' drafts
+    and submitted HEPs (a returned one among them). One query."""
+    plans = Plan.objects.filter(forum=forum, scope="settlement").select_related("settlement")
+    if settlement_ids is None:
+        return list(plans.filter(status=PlanStatus.SUBMITTED).order_by("submitted_at", "pk")[:50])
+    return list(plans.filter(settlement_id__in=list(settlement_ids),
+                             status__in=(PlanStatus.DRAFT, PlanStatus.SUBMITTED))
+                .order_by("-updated_at", "pk")[:50])
+
+
 def measures_of(plan: Plan) -> QuerySet[Measure]:
     return (
         Measure.objects.filter(plan=plan)

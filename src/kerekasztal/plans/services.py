@@ -227,7 +227,8 @@ def plan_submit(*, plan: Plan, user: User | None = None) -> Plan:
         raise ValidationError(_("Csak tervezet nyújtható be; a program állapota: %s.")
                               % plan.get_status_display())
     plan.status, plan.submitted_at = PlanStatus.SUBMITTED, timezone.now()
-    _save(plan, user, ["status", "submitted_at", "updated_at"])
+    plan.returned_at, plan.return_note = None, ""
+    _save(plan, user, ["status", "submitted_at", "returned_at", "return_note", "updated_at"])
     _notify_coordinators(plan, user)
     return plan
 
@@ -244,6 +245,25 @@ def _notify_coordinators(plan: Plan, user: User | None) -> None:
         subject = _("Benyújtott HEP: %s") % plan.title
     send_templated(to=emails, subject=subject, template="plans/email/submitted.txt", context={
         "plan": plan, "submitter": user, "url": settings.SITE_URL + reverse(
+            "plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})})
+
+
+def _notify_officers(plan: Plan, user: User | None) -> None:
+    """The settlement's HEP officers learn what the coordinator decided on their submitted
+    HEP (returned for revision with the reason, or put forward / adopted)."""
+    from kerekasztal.forums.models import AccessRole, ForumAccess
+
+    emails = sorted(set(ForumAccess.objects.filter(
+        forum=plan.forum, role=AccessRole.SETTLEMENT_OFFICER, settlement_id=plan.settlement_id,
+        user__is_active=True,
+    ).exclude(user__email="").values_list("user__email", flat=True)))
+    if not emails:
+        return
+    with translation.override("hu"):
+        subject = _("A benyújtott HEP új állapota (%(status)s): %(title)s") % {
+            "status": plan.get_status_display(), "title": plan.title}
+    send_templated(to=emails, subject=subject, template="plans/email/decided.txt", context={
+        "plan": plan, "decider": user, "url": settings.SITE_URL + reverse(
             "plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})})
 
 
@@ -269,9 +289,12 @@ def _supersede_older(plan: Plan, user: User | None) -> list[Plan]:
 
 @transaction.atomic
 def plan_set_status(*, plan: Plan, status: str, user: User | None = None,
-                    resolution_number: str = "", adopted_on: datetime.date | None = None
-                    ) -> Plan:
-    plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
+                    resolution_number: str = "", adopted_on: datetime.date | None = None,
+                    note: str = "") -> Plan:
+    """The coordinator moves the plan on; a submitted HEP returned to draft keeps the reason
+    (`note`) for its officers, who are told by mail of any decision on their submission."""
+    plan = Plan.objects.select_for_update(of=("self",)).select_related("forum").get(pk=plan.pk)
+    was_submitted = plan.status == PlanStatus.SUBMITTED
     if status not in TRANSITIONS.get(plan.status, ()):
         raise ValidationError(
             _("A program „%(old)s” állapotból nem tehető „%(new)s” állapotba.") % {
@@ -285,10 +308,15 @@ def plan_set_status(*, plan: Plan, status: str, user: User | None = None,
         if resolution_number or adopted_on:
             plan.resolution_number, plan.adopted_on = resolution_number.strip(), adopted_on
             fields += ["resolution_number", "adopted_on"]
+    if was_submitted and status == PlanStatus.DRAFT:
+        plan.returned_at, plan.return_note = timezone.now(), note.strip()
+        fields += ["returned_at", "return_note"]
     plan.status = status
     _save(plan, user, fields)
     if status == PlanStatus.ADOPTED:
         _supersede_older(plan, user)
+    if was_submitted:
+        _notify_officers(plan, user)
     return plan
 
 

@@ -164,6 +164,7 @@ def plan_edit(request, forum, pk):
 def plan_status(request, forum, pk):
     forum, plan = _plan(request, forum, pk, "plans.manage")
     form = PlanStatusForm(request.POST)
+    was_submitted = plan.status == PlanStatus.SUBMITTED
     if form.is_valid():
         try:
             services.plan_set_status(plan=plan, user=request.user, **form.cleaned_data)
@@ -172,6 +173,8 @@ def plan_status(request, forum, pk):
         else:
             messages.success(request, _("A program állapota: %s.")
                              % PlanStatus(form.cleaned_data["status"]).label)
+            if was_submitted:
+                messages.info(request, _("A település HEP-felelősét e-mailben értesítettük."))
             for older in plan.supersedes.filter(status=PlanStatus.SUPERSEDED):
                 messages.info(request, _("A korábbi program hatályon kívül került: %s.")
                               % older)

@@ -358,7 +358,9 @@ def indicator_detail(request, forum, pk, ipk):
         "project": indicator.project, "indicator": indicator, "figure": item,
         "as_of_form": as_of_form, "as_of": as_of,
         "page": page, "noun": noun, "counting": counting,
-        "items": [(record, links.record_url(record)) for record in page.object_list]
+        "items": [(record, links.record_url(record)
+                   if access.record_page_visible(request.user, forum, record) else None)
+                  for record in page.object_list]
         if page is not None else [],
         "manual_values": indicator.manual_values.all(),
         "breakdown": _breakdown(forum, breakdown),

@@ -54,6 +54,7 @@ def coverage(request, forum):
             for s in data.settlements]
     return render_workspace(request, forum, "servicemap/coverage.html", {
         "data": data, "rows": rows, "status_labels": STATUS_LABELS,
+        "editable_ids": access.settlements_editable_by(request.user, forum),
     })
 
 

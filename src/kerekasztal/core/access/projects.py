@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 
 from django.shortcuts import get_object_or_404
 
-from kerekasztal.core.access.roles import ANY_ROLE, AUDITOR, COORDINATOR, Role, _scoped_get
+from kerekasztal.core.access.roles import (
+    ANY_ROLE,
+    AUDITOR,
+    COORDINATOR,
+    RULES,
+    Role,
+    _scoped_get,
+    can,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -23,6 +31,21 @@ _RULES_PROJECTS: dict[str, frozenset[Role]] = {
     "project.details.view": frozenset({COORDINATOR, AUDITOR}),
     "project.manage": frozenset({COORDINATOR}),
 }
+
+
+# The rule of the page a drill-down record links to, where it is not its app's `<app>.view`.
+_RECORD_PAGE_ACTIONS = {
+    "events.registration": "events.participants.view",
+    "forums.membership": "membership.view",
+}
+
+
+def record_page_visible(user: Viewer, forum: Forum, record) -> bool:
+    """Whether the viewer may open the workspace page an indicator's record links to (a
+    settlement officer counts the sessions held but may not open their closed pages)."""
+    label = record._meta.label_lower
+    action = _RECORD_PAGE_ACTIONS.get(label, f"{record._meta.app_label}.view")
+    return action not in RULES or can(user, action, forum)
 
 
 def project_for(user: Viewer, forum: Forum, pk: int, action: str):
