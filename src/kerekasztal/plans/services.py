@@ -253,6 +253,8 @@ def _notify_officers(plan: Plan, user: User | None) -> None:
     HEP (returned for revision with the reason, or put forward / adopted)."""
     from kerekasztal.forums.models import AccessRole, ForumAccess
 
+    if plan.settlement_id is None:  # only a settlement's HEP has officers
+        return
     emails = sorted(set(ForumAccess.objects.filter(
         forum=plan.forum, role=AccessRole.SETTLEMENT_OFFICER, settlement_id=plan.settlement_id,
         user__is_active=True,
