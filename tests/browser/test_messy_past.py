@@ -98,6 +98,17 @@ def test_dates_as_hungarians_type_them_are_read(page, axe, demo, tmp_path):
     expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(1)
     main = check(page, axe, f"{MANAGE}/meetings/held/import/", meetings, "held meetings")
     expect(main).to_contain_text("Minden sor hibátlan")
+    # a day that does not exist is answered with the forms a date takes
+    agreements = tmp_path / "megallapodasok.csv"
+    agreements.write_text(
+        "Megállapodás;Típus;Szöveg elkészült;Szervezet;Aláírva\n"
+        "Tematikus megállapodás az oktatásról;tematikus;2019.02.30;Kőszeg Város "
+        "Önkormányzata;2019. 03. 15.\n"
+        "Tematikus megállapodás az oktatásról;tematikus;2019.02.20;Kőszegi Általános "
+        "Iskola;2019. 03. 18.\n", encoding="utf-8")
+    main = check(page, axe, f"{MANAGE}/agreements/import/", agreements, "agreements")
+    expect(main).to_contain_text("Érvénytelen dátum; így írja: 2024. 03. 15. vagy 2024-03-15.")
+    assert error_rows(page)[0] == ["2", "A szöveg elkészült"], main.inner_text()
 
 
 def test_indicator_target_and_manual_value_take_a_decimal_comma(page, axe, demo, tmp_path):
