@@ -104,7 +104,7 @@ def _validate(
     numbered: list[tuple[int, dict[str, Any]]] = []
     errors: list[RowError] = []
     for index, row in enumerate(rows, start=2):
-        number = row.get(ROW_NUMBER, index)  # batches stored before the numbers: in order
+        number = int(row.get(ROW_NUMBER, index))  # batches stored before the numbers: in order
         form = spec.row_form(data=row, forum=forum, seen=seen)
         if form.is_valid():
             cleaned_rows.append(form.cleaned_data)
