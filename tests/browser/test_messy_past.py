@@ -33,6 +33,15 @@ def check(page, axe, url, path, label):
     return page.locator("main")
 
 
+def open_project(page, *, dashboard: bool = False):
+    """The demo's project, through the projects list (its id differs between runs)."""
+    page.goto(f"{MANAGE}/projects/")
+    page.get_by_role("link", name="ÁROP-1.A.3-2014-2014-0019", exact=True).click()
+    if dashboard:
+        page.get_by_role("link", name="Indikátorok és előrehaladás").click()
+    expect(page.locator("main")).to_contain_text("ÁROP-1.A.3-2014-2014-0019")
+
+
 def error_rows(page):
     rows = page.get_by_role("table", name="Hibák soronként").locator("tbody tr").all()
     return [[row.locator("td").nth(0).inner_text(), row.locator("td").nth(1).inner_text()]
@@ -89,13 +98,24 @@ def test_dates_as_hungarians_type_them_are_read(page, axe, demo, tmp_path):
     expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(1)
     main = check(page, axe, f"{MANAGE}/meetings/held/import/", meetings, "held meetings")
     expect(main).to_contain_text("Minden sor hibátlan")
+    # a day that does not exist is answered with the forms a date takes
+    agreements = tmp_path / "megallapodasok.csv"
+    agreements.write_text(
+        "Megállapodás;Típus;Szöveg elkészült;Szervezet;Aláírva\n"
+        "Tematikus megállapodás az oktatásról;tematikus;2019.02.30;Kőszeg Város "
+        "Önkormányzata;2019. 03. 15.\n"
+        "Tematikus megállapodás az oktatásról;tematikus;2019.02.20;Kőszegi Általános "
+        "Iskola;2019. 03. 18.\n", encoding="utf-8")
+    main = check(page, axe, f"{MANAGE}/agreements/import/", agreements, "agreements")
+    expect(main).to_contain_text("Érvénytelen dátum; így írja: 2024. 03. 15. vagy 2024-03-15.")
+    assert error_rows(page)[0] == ["2", "A szöveg elkészült"], main.inner_text()
 
 
 def test_indicator_target_and_manual_value_take_a_decimal_comma(page, axe, demo, tmp_path):
     scan = tmp_path / "szamla.pdf"
     scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     log_in(page, "koordinator@example.org", DEMO_PASSWORD)
-    page.goto(f"{MANAGE}/projects/1/dashboard/")
+    open_project(page, dashboard=True)
     page.get_by_role("link", name="Új indikátor").click()
     axe("new indicator")
     page.get_by_label("Megnevezés").fill("Érzékenyítő tréning óraszáma")
@@ -141,7 +161,7 @@ def test_training_hours_and_grant_rate_take_a_decimal_comma(page, axe, demo):
     expect(page.locator("main")).to_contain_text("2,5")
     axe("held training")
 
-    page.goto(f"{MANAGE}/projects/1/")
+    open_project(page)
     page.get_by_role("link", name="Adatok szerkesztése").click()
     page.get_by_label("Támogatási intenzitás (%)").fill("85,5")
     axe("project form")
@@ -156,10 +176,10 @@ def test_published_release_says_its_day_with_one_full_stop(page, axe, demo):
     sentence: "Közzétéve 2026. december 5.", never "5..". The released figure is the
     dashboard's."""
     log_in(page, "koordinator@example.org", DEMO_PASSWORD)
-    page.goto(f"{MANAGE}/projects/1/dashboard/")
+    open_project(page, dashboard=True)
     members = page.get_by_role("row", name="Tagszervezetek száma").get_by_role("cell").nth(1)
     expect(members).to_have_text("21 szervezet")
-    page.goto(f"{MANAGE}/projects/1/")
+    open_project(page)
     page.get_by_label("Dokumentum", exact=True).select_option("closing")
     page.get_by_label("Az adatok napja").fill("2015-11-30")
     page.get_by_role("button", name="Vázlat készítése a nyilvántartásból").click()
@@ -177,7 +197,7 @@ def test_published_release_says_its_day_with_one_full_stop(page, axe, demo):
 
 def test_an_extension_decided_in_the_future_is_refused_next_to_its_day(page, axe, demo):
     log_in(page, "koordinator@example.org", DEMO_PASSWORD)
-    page.goto(f"{MANAGE}/projects/1/")
+    open_project(page)
     page.get_by_role("link", name="Hosszabbítás rögzítése").click()
     page.get_by_label("Új befejezés", exact=True).fill("2015-12-31")
     page.get_by_label("Indok", exact=True).fill("a záró konferencia áthelyezése")

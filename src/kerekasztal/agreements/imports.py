@@ -10,8 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from kerekasztal.core import hungarian
-from kerekasztal.core.forms import Form
+from kerekasztal.core.forms import Form, HungarianDateField
 from kerekasztal.core.imports.services import Column, ImportSpec, RowError
 from kerekasztal.core.models import Topic, User
 from kerekasztal.core.text import fold
@@ -21,7 +20,6 @@ from kerekasztal.forums.models import Forum
 from . import services
 from .models import Agreement, AgreementKind
 
-DATE_FORMATS = hungarian.DATE_INPUT_FORMATS
 _KINDS = {fold(str(label)): value for value, label in AgreementKind.choices} | {
     fold(value): value for value in AgreementKind.values
 } | {"alapito": "founding", "tobboldalu": "multilateral", "ketoldalu": "bilateral",
@@ -36,11 +34,11 @@ class ImportRow(Form):
     title = forms.CharField(max_length=255)
     kind = forms.CharField()
     topics = forms.CharField(required=False)
-    drafted_on = forms.DateField(input_formats=DATE_FORMATS)
-    valid_from = forms.DateField(required=False, input_formats=DATE_FORMATS)
-    valid_until = forms.DateField(required=False, input_formats=DATE_FORMATS)
+    drafted_on = HungarianDateField()
+    valid_from = HungarianDateField(required=False)
+    valid_until = HungarianDateField(required=False)
     organisation = forms.CharField()
-    signed_on = forms.DateField(required=False, input_formats=DATE_FORMATS)
+    signed_on = HungarianDateField(required=False)
     signatory_name = forms.CharField(required=False, max_length=200)
     signatory_position = forms.CharField(required=False, max_length=200)
 

@@ -11,6 +11,8 @@ from django.utils import formats, timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kerekasztal.core.hungarian import DATE_INPUT_FORMATS
+
 # Django's Hungarian limit messages are clumsy ("Bizonyosodjon meg arról, hogy az érték 100,
 # vagy kisebb."): every form says them plainly, whether a form field's or a model's validator
 # found the problem.
@@ -239,6 +241,16 @@ class UploadForm(Form):
 class ConfirmForm(Form):
     """A POST with nothing but the CSRF token."""
 
+
+
+class HungarianDateField(forms.DateField):
+    """A date of a spreadsheet row, typed as Hungarians write it ("2019. 03. 15.",
+    "2019.03.15", ISO: core.hungarian.DATE_INPUT_FORMATS) whatever the interface language;
+    a bad one is answered with the forms it takes."""
+
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {
+        "invalid": _("Érvénytelen dátum; így írja: 2024. 03. 15. vagy 2024-03-15.")}
 
 
 class DecimalCommaField(forms.DecimalField):

@@ -24,8 +24,9 @@ _LEADING_PUNCT = "„“”\"'«»‚‘’([{–—-  "
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Dates as Hungarians type them ("2019. 03. 15.", "2019.03.15", "2019. 3. 15") and the ISO
-# form spreadsheets give: every date field of a form and of an import reads these.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y.%m.%d.", "%Y.%m.%d", "%Y. %m. %d.", "%Y. %m. %d"]
+# form spreadsheets give: every date field of a form and of an import reads these. The first
+# is Django's Hungarian one, which a text date input is rendered with.
+DATE_INPUT_FORMATS = ["%Y.%m.%d.", "%Y. %m. %d.", "%Y.%m.%d", "%Y. %m. %d", "%Y-%m-%d"]
 MONTHS = ("január", "február", "március", "április", "május", "június", "július",
           "augusztus", "szeptember", "október", "november", "december")
 

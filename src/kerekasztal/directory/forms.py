@@ -5,8 +5,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kerekasztal.core import hungarian
-from kerekasztal.core.forms import DateInput, Form, ModelForm, RecordByNameField
+from kerekasztal.core.forms import (
+    DateInput,
+    Form,
+    HungarianDateField,
+    ModelForm,
+    RecordByNameField,
+)
 from kerekasztal.core.text import fold
 from kerekasztal.forums.models import Forum
 from kerekasztal.territory.models import Settlement
@@ -205,9 +210,8 @@ class PersonImportRow(_ImportRow):
     position = forms.CharField(required=False, max_length=200)
     organisation = forms.CharField(required=False)
     legal_basis = forms.CharField()
-    consent_given_on = forms.DateField(required=False,
-                                       input_formats=hungarian.DATE_INPUT_FORMATS)
-    retention_until = forms.DateField(input_formats=hungarian.DATE_INPUT_FORMATS)
+    consent_given_on = HungarianDateField(required=False)
+    retention_until = HungarianDateField()
 
     def clean_organisation(self) -> Organisation | None:
         name = self.cleaned_data["organisation"].strip()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from kerekasztal.core import hungarian
-from kerekasztal.core.forms import Form
+from kerekasztal.core.forms import Form, HungarianDateField
 from kerekasztal.core.imports.services import Column, ImportSpec, RowError
 from kerekasztal.core.models import User
 from kerekasztal.core.text import fold
@@ -20,7 +20,6 @@ from kerekasztal.directory.matching import OrganisationMatcher
 from . import services
 from .models import Forum, Membership, MembershipRole
 
-DATE_FORMATS = hungarian.DATE_INPUT_FORMATS
 _ROLES = {fold(str(label)): value for value, label in MembershipRole.choices} | {
     fold(value): value for value in MembershipRole.values}
 
@@ -28,8 +27,8 @@ _ROLES = {fold(str(label)): value for value, label in MembershipRole.choices} | 
 class MembershipImportRow(Form):
     organisation = forms.CharField()
     role = forms.CharField(required=False)
-    since = forms.DateField(input_formats=DATE_FORMATS)
-    until = forms.DateField(required=False, input_formats=DATE_FORMATS)
+    since = HungarianDateField()
+    until = HungarianDateField(required=False)
     leaving_reason = forms.CharField(required=False, max_length=255)
 
     def __init__(self, *args, forum: Forum, seen: dict, **kwargs):

@@ -14,8 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from kerekasztal.core import hungarian
-from kerekasztal.core.forms import Form
+from kerekasztal.core.forms import Form, HungarianDateField
 from kerekasztal.core.imports.services import Column, ImportSpec
 from kerekasztal.core.models import User
 from kerekasztal.core.text import fold
@@ -35,7 +34,7 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 class HeldMeetingImportRow(Form):
-    date = forms.DateField(input_formats=hungarian.DATE_INPUT_FORMATS)
+    date = HungarianDateField()
     place = forms.CharField()
     title = forms.CharField(max_length=255)
     kind = forms.CharField(required=False)
