@@ -164,11 +164,24 @@ def test_training_hours_and_grant_rate_take_a_decimal_comma(page, axe, demo):
     open_project(page)
     page.get_by_role("link", name="Adatok szerkesztése").click()
     page.get_by_label("Támogatási intenzitás (%)").fill("85,5")
+    # forint sums as people write them: thousands by spaces or full stops, "Ft" after
+    page.get_by_label("Támogatás összege (Ft)").fill("22 000 000")
+    page.get_by_label("Elszámolható összköltség (Ft)").fill("25.882.353 Ft")
     axe("project form")
     page.get_by_role("button", name="Mentés").click()
     expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator("main")).to_contain_text("85,5")
     axe("project after the edit")
+    page.get_by_role("link", name="Adatok szerkesztése").click()
+    expect(page.get_by_label("Támogatás összege (Ft)")).to_have_value("22\u00a0000\u00a0000")
+    expect(page.get_by_label("Elszámolható összköltség (Ft)")).to_have_value(
+        "25\u00a0882\u00a0353")
+    page.get_by_label("Elszámolható összköltség (Ft)").fill("huszonötmillió")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.get_by_text("Adjon meg egy egész összeget, például 22 000 000.",
+                            exact=True)).to_be_visible()  # next to the field
+    expect(page.get_by_label("Támogatás összege (Ft)")).to_have_value("22\u00a0000\u00a0000")
+    axe("project form with a wrong sum")
 
 
 def test_published_release_says_its_day_with_one_full_stop(page, axe, demo):

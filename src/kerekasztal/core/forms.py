@@ -1,6 +1,7 @@
 import datetime
 import hashlib
 import json
+import re
 from decimal import Decimal
 
 from django import forms
@@ -286,6 +287,38 @@ class DecimalCommaField(forms.DecimalField):
         attrs.pop("step", None)
         attrs.pop("min", None)
         attrs.pop("max", None)
+        return attrs
+
+
+class AmountField(forms.IntegerField):
+    """A sum of forints as Hungarians write it: "22 000 000", "22.000.000" or "22000000 Ft"
+    (spaces, no-break spaces or full stops between thousands, the currency after it).
+    Rendered as a text input with the numeric keyboard, grouped by thousands."""
+
+    default_error_messages = {"invalid": _("Adjon meg egy egész összeget, például 22 000 000.")}
+    _GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u00a0", "").replace("\u202f", "")
+            value = re.sub(r"(?i)(ft|huf)\.?$", "", value)
+            if self._GROUPED.fullmatch(value):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}".replace(",", "\u00a0")
+        return value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        for name in ("step", "min", "max"):
+            attrs.pop(name, None)
         return attrs
 
 

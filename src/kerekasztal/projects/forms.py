@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kerekasztal.core import contracts
-from kerekasztal.core.forms import VERSION_FIELD, DateInput, DecimalCommaField, Form, ModelForm
+from kerekasztal.core.forms import (
+    VERSION_FIELD,
+    AmountField,
+    DateInput,
+    DecimalCommaField,
+    Form,
+    ModelForm,
+)
 from kerekasztal.directory.models import Organisation, Person
 from kerekasztal.forums.models import Forum
 
@@ -43,7 +50,8 @@ class ProjectForm(ModelForm):
                   "summary", "beneficiary", "forums_funded", "grant_amount", "grant_rate",
                   "total_cost", "funds", "start", "end", "sustainability_end", "closed_on",
                   "website", "contact"]
-        field_classes = {"grant_rate": DecimalCommaField}  # "85,5" %
+        field_classes = {"grant_rate": DecimalCommaField,  # "85,5" %
+                         "grant_amount": AmountField, "total_cost": AmountField}  # "22 000 000"
         widgets = {"start": DateInput(), "end": DateInput(), "sustainability_end": DateInput(),
                    "closed_on": DateInput(),
                    "summary": forms.Textarea(attrs={"rows": 5}),
@@ -109,6 +117,7 @@ class AssetForm(ModelForm):
     class Meta:
         model = Asset
         fields = ["name", "quantity", "unit_cost", "purchased_on"]
+        field_classes = {"unit_cost": AmountField}
         widgets = {"purchased_on": DateInput()}
 
 
