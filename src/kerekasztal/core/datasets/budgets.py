@@ -291,7 +291,7 @@ PAGES = [
     # emptied first (tests/budgets); served from the cache they make none or one.
     Page("publishing:home", 12, role="anonymous", kwargs=lambda forum: {}),
     Page("forums:public", 6, role="anonymous"),
-    Page("forums:workspace", 13),  # + next meetings, next events, latest decisions
+    Page("forums:workspace", 14),  # + next meetings, next events, latest decisions, HEPs waiting
     Page("forums:membership_list", 10),
     Page("forums:membership_export", 9, kwargs=lambda forum: {"forum": forum.slug, "fmt": "csv"}),
     Page("forums:access_list", 9),
