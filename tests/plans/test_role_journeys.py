@@ -102,6 +102,28 @@ def test_coordinator_returns_a_submitted_hep_with_the_reason_and_the_officer_is_
     assert hep.returned_at is None and hep.return_note == ""
 
 
+def test_the_coordinator_hears_of_the_notice_only_when_an_officer_was_told(
+        client, world, hep, django_capture_on_commit_callbacks):
+    from kerekasztal.forums.models import ForumAccess
+
+    make_measure(hep)
+    services.plan_submit(plan=hep, user=world.settlement_officer)
+    login(client, world.coordinator)
+    told = "A település HEP-felelősét e-mailben értesítettük."
+    response = client.post(url("plan_status", hep), {"status": "draft", "note": "Pótolni."},
+                           follow=True)
+    assert told in response.content.decode()
+    services.plan_submit(plan=hep, user=world.settlement_officer)
+    ForumAccess.objects.filter(user=world.settlement_officer).delete()  # nobody to tell
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("plan_status", hep), {"status": "draft", "note": "Újra."},
+                               follow=True)
+    page = response.content.decode()
+    assert "A program állapota: Tervezet." in page and told not in page
+    assert mail.outbox == []
+
+
 def test_adopting_a_submitted_hep_tells_its_officer(world, hep,
                                                      django_capture_on_commit_callbacks):
     make_measure(hep)

@@ -233,40 +233,50 @@ def plan_submit(*, plan: Plan, user: User | None = None) -> Plan:
     return plan
 
 
-def _notify_coordinators(plan: Plan, user: User | None) -> None:
-    from kerekasztal.forums.models import AccessRole, ForumAccess
+def _emails(plan: Plan, role: str, **access_filter: Any) -> list[str]:
+    from kerekasztal.forums.models import ForumAccess
 
-    emails = sorted(set(ForumAccess.objects.filter(
-        forum=plan.forum, role=AccessRole.COORDINATOR, user__is_active=True,
+    return sorted(set(ForumAccess.objects.filter(
+        forum=plan.forum, role=role, user__is_active=True, **access_filter,
     ).exclude(user__email="").values_list("user__email", flat=True)))
-    if not emails:
-        return
+
+
+def officer_emails(plan: Plan) -> list[str]:
+    """The addresses of the active HEP officers of the plan's settlement (none for a
+    district or county plan)."""
+    from kerekasztal.forums.models import AccessRole
+
+    if plan.settlement_id is None:
+        return []
+    return _emails(plan, AccessRole.SETTLEMENT_OFFICER, settlement_id=plan.settlement_id)
+
+
+def _notify(plan: Plan, emails: list[str], *, subject: str, template: str,
+            context: dict[str, Any]) -> None:
+    """Mail the plan's news (a task per message, core/mail)."""
+    if emails:
+        send_templated(to=emails, subject=subject, template=template, context={
+            "plan": plan, **context, "url": settings.SITE_URL + reverse(
+                "plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})})
+
+
+def _notify_coordinators(plan: Plan, user: User | None) -> None:
+    from kerekasztal.forums.models import AccessRole
+
     with translation.override("hu"):
         subject = _("Benyújtott HEP: %s") % plan.title
-    send_templated(to=emails, subject=subject, template="plans/email/submitted.txt", context={
-        "plan": plan, "submitter": user, "url": settings.SITE_URL + reverse(
-            "plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})})
+    _notify(plan, _emails(plan, AccessRole.COORDINATOR), subject=subject,
+            template="plans/email/submitted.txt", context={"submitter": user})
 
 
 def _notify_officers(plan: Plan, user: User | None) -> None:
     """The settlement's HEP officers learn what the coordinator decided on their submitted
     HEP (returned for revision with the reason, or put forward / adopted)."""
-    from kerekasztal.forums.models import AccessRole, ForumAccess
-
-    if plan.settlement_id is None:  # only a settlement's HEP has officers
-        return
-    emails = sorted(set(ForumAccess.objects.filter(
-        forum=plan.forum, role=AccessRole.SETTLEMENT_OFFICER, settlement_id=plan.settlement_id,
-        user__is_active=True,
-    ).exclude(user__email="").values_list("user__email", flat=True)))
-    if not emails:
-        return
     with translation.override("hu"):
         subject = _("A benyújtott HEP új állapota (%(status)s): %(title)s") % {
             "status": plan.get_status_display(), "title": plan.title}
-    send_templated(to=emails, subject=subject, template="plans/email/decided.txt", context={
-        "plan": plan, "decider": user, "url": settings.SITE_URL + reverse(
-            "plans:plan_detail", kwargs={"forum": plan.forum.slug, "pk": plan.pk})})
+    _notify(plan, officer_emails(plan), subject=subject, template="plans/email/decided.txt",
+            context={"decider": user})
 
 
 def _supersede_older(plan: Plan, user: User | None) -> list[Plan]:

@@ -173,7 +173,7 @@ def plan_status(request, forum, pk):
         else:
             messages.success(request, _("A program állapota: %s.")
                              % PlanStatus(form.cleaned_data["status"]).label)
-            if was_submitted:
+            if was_submitted and services.officer_emails(plan):  # only when someone was told
                 messages.info(request, _("A település HEP-felelősét e-mailben értesítettük."))
             for older in plan.supersedes.filter(status=PlanStatus.SUPERSEDED):
                 messages.info(request, _("A korábbi program hatályon kívül került: %s.")
