@@ -15,6 +15,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# What Chromium says when a script runs on a document the browser is leaving.
+NAVIGATING = ("Execution context was destroyed", "reading 'documentElement'",
+              "Cannot find context with specified id", "axe is not defined")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -64,11 +67,7 @@ class Axe:
         # inline scripts, and the page must not be given an exception for the test.
         csp = getattr(self.page, "csp_violations", [])
         assert not csp, f"Content Security Policy violations on {label or self.page.url}: {csp}"
-        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
-            self.page.evaluate(AXE.read_text(encoding="utf-8"))
-        result = self.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = self._run()
         violations = [
             {"id": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]}
@@ -79,6 +78,31 @@ class Axe:
             f"axe-core found WCAG violations on {label or self.page.url}:\n"
             + json.dumps(violations, indent=2, ensure_ascii=False)
         )
+
+
+    def _run(self) -> dict:
+        """axe's result for the page, once the page has loaded.
+
+        A step that clicks a link returns before the browser has left the old page, so axe
+        may start on a document being replaced ("Execution context was destroyed", or
+        `document` null while the new one is parsed); then it waits for the new page to
+        load and runs again, at most three times.
+        """
+        from playwright.sync_api import Error as PlaywrightError
+
+        for attempt in range(3):
+            self.page.wait_for_load_state("load")
+            try:
+                if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+                    self.page.evaluate(AXE.read_text(encoding="utf-8"))
+                return self.page.evaluate(
+                    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                    AXE_TAGS,
+                )
+            except PlaywrightError as error:
+                if attempt == 2 or not any(sign in str(error) for sign in NAVIGATING):
+                    raise
+        raise AssertionError("unreachable")
 
 
 @pytest.fixture

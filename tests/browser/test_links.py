@@ -46,6 +46,7 @@ def test_coordinator_links_records_across_apps(page, axe, live_server):
     # A commitment serves a plan measure.
     page.goto(f"/f/{slug}/manage/agreements/{records.agreement.pk}/")
     page.get_by_role("link", name="Intézkedés kapcsolása").click()
+    expect(page.get_by_label("Kapcsolandó rekord")).to_be_visible()
     axe("measure picker")
     page.get_by_label("Kapcsolandó rekord").select_option(
         label=f"Intézkedés: {records.measure}")
@@ -57,6 +58,7 @@ def test_coordinator_links_records_across_apps(page, axe, live_server):
     # An event report raised a problem of the plan.
     page.goto(f"/f/{slug}/manage/events/{records.event.pk}/")
     page.get_by_role("link", name="Felvetett problémák kapcsolása").click()
+    expect(page.get_by_label("Kapcsolandó rekord")).to_be_visible()
     axe("raised problems picker")
     page.get_by_label("Kapcsolandó rekord").select_option(
         label=f"Probléma: {records.other_problem}")
