@@ -105,18 +105,17 @@ def _coming_up(user, forum) -> dict:
         context["latest_decisions"] = meetings.latest_decisions(forum)
     if access.can(user, "events.view", forum):
         context["next_events"] = events.upcoming_events(forum)
-    roles = access.roles_in(user, forum)
-    if access.can(user, "plans.manage", forum) or access.SETTLEMENT_OFFICER in roles:
+    has_hep_desk, settlements = access.hep_desk_settlements(user, forum)
+    if has_hep_desk:
         from kerekasztal.plans import queries as plans
 
-        officer = access.COORDINATOR not in roles
-        context["hep_desk"] = plans.hep_desk(forum, roles.settlement_ids if officer else None)
-        context["hep_desk_officer"] = officer
-    if access.can(user, "agreements.sign", forum) and access.COORDINATOR not in roles:
+        context["hep_desk"] = plans.hep_desk(forum, settlements)
+        context["hep_desk_officer"] = settlements is not None
+    organisations = access.signing_desk_organisations(user, forum)
+    if organisations:
         from kerekasztal.agreements import queries as agreements
 
-        context["to_sign"] = list(agreements.awaiting_signature(forum,
-                                                                roles.organisation_ids)[:20])
+        context["to_sign"] = list(agreements.awaiting_signature(forum, organisations)[:20])
     return context
 
 

@@ -163,3 +163,13 @@ def agreement_template_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.agreements.models import AgreementTemplate
 
     return _scoped_get(AgreementTemplate, user, forum, action, pk=pk, forum=forum)
+
+
+def signing_desk_organisations(user: Viewer, forum: Forum) -> frozenset[int]:
+    """The organisations whose agreements awaiting signature the viewer's workspace lists:
+    a member's own organisations (a coordinator records signatures on the agreement's page
+    instead, so has no such desk)."""
+    roles = roles_in(user, forum)
+    if not can(user, "agreements.sign", forum) or COORDINATOR in roles:
+        return frozenset()
+    return frozenset(roles.organisation_ids)

@@ -56,6 +56,18 @@ _OFFICER_ACTIONS = ("plans.edit", "plans.progress", "plans.submit", "plans.revie
 _PLAN_ACTIONS = ("plans.edit", "plans.manage", "plans.submit", "plans.review")
 
 
+def hep_desk_settlements(user: Viewer, forum: Forum) -> tuple[bool, frozenset[int] | None]:
+    """Whose submitted or returned HEPs wait on the viewer's workspace desk: (has a desk,
+    the settlements it covers). A coordinator's desk covers every settlement (None), a
+    settlement officer's their own settlements; other roles have none."""
+    roles = roles_in(user, forum)
+    if can(user, "plans.manage", forum):
+        return True, None
+    if SETTLEMENT_OFFICER in roles:
+        return True, frozenset(roles.settlement_ids)
+    return False, frozenset()
+
+
 def _plan_writable(user: Viewer, forum: Forum, plan, action: str) -> bool:
     roles = roles_in(user, forum)
     if COORDINATOR in roles:
