@@ -69,7 +69,8 @@ def test_manual_value_in_force_on_a_day(world, manual_indicator, media):
     for day, value in ((D(2015, 6, 30), 3), (D(2015, 9, 30), 8)):
         services.manual_value_add(indicator=manual_indicator, as_of=day, value=value,
                                   evidence=evidence(), user=world.coordinator)
-    assert figures.figure(manual_indicator, D(2015, 6, 29)).value == 0
+    before = figures.figure(manual_indicator, D(2015, 6, 29))
+    assert before.value is None and before.percent is None and not before.reached
     assert figures.figure(manual_indicator, D(2015, 7, 15)).value == Decimal(3)
     item = figures.figure(manual_indicator, D(2015, 10, 1))
     assert item.value == Decimal(8) and item.manual and item.reached

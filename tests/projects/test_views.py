@@ -305,4 +305,4 @@ def test_a_manual_value_is_corrected_or_deleted_and_the_history_keeps_it(
     coordinator_client.post(_url("manual_value_delete", world, pk=pk, vpk=value.pk))
     assert not ManualValue.objects.filter(pk=value.pk).exists()
     assert ManualValue.history.filter(id=value.pk, history_type="-").exists()
-    assert figures.figure(manual_indicator, D(2015, 9, 30)).value == 0
+    assert figures.figure(manual_indicator, D(2015, 9, 30)).value is None  # none left

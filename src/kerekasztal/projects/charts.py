@@ -22,7 +22,9 @@ class Chart:
 
 
 def progress_chart(series: list[tuple[datetime.date, object]], target) -> Chart:
-    values = [Decimal(v) if v is not None else Decimal(0) for _day, v in series]
+    """The line of the measured values; days with no value yet (a manual indicator before
+    its first value) get no point, so the line never shows a 0 nobody measured."""
+    values = [Decimal(v) for _day, v in series if v is not None]
     top = max([Decimal(target or 0), *values, Decimal(1)])
     inner_w, inner_h = WIDTH - 2 * PAD, HEIGHT - 2 * PAD
     step = inner_w / max(len(series) - 1, 1)
@@ -30,8 +32,9 @@ def progress_chart(series: list[tuple[datetime.date, object]], target) -> Chart:
     def y(value: Decimal) -> float:
         return round(PAD + inner_h - float(value / top) * inner_h, 1)
 
-    dots = [(round(PAD + i * step, 1), y(v), f"{day.isoformat()}: {v.normalize():f}")
-            for i, ((day, _v), v) in enumerate(zip(series, values, strict=True))]
+    dots = [(round(PAD + i * step, 1), y(Decimal(v)),
+             f"{day.isoformat()}: {Decimal(v).normalize():f}")
+            for i, (day, v) in enumerate(series) if v is not None]
     return Chart(
         width=WIDTH, height=HEIGHT, points=" ".join(f"{x},{yy}" for x, yy, _t in dots),
         dots=dots, target_y=y(Decimal(target or 0)), axis_y=PAD + inner_h,

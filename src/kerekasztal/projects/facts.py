@@ -13,6 +13,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from kerekasztal.core.collation import sort_key
+from kerekasztal.core.contracts import day_end
 
 from .models import Project
 
@@ -37,6 +38,21 @@ def join(items: list[str], conjunction: str = "és") -> str:
 
 def _period(project: Project, day: datetime.date) -> tuple[datetime.date, datetime.date]:
     return project.start, min(day, project.end_on(day))
+
+
+def _moments(project: Project, day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The period of `_period` as date-times: from the first moment of its first local day
+    to the first moment after its last (`contracts.day_end`, as the indicator rules bound
+    a day), so a record at 00:30 or 23:30 Budapest time counts on its own local day and the
+    date-times are compared as stored."""
+    start, end = _period(project, day)
+    return day_end(start - datetime.timedelta(days=1)), day_end(end)
+
+
+def _held(project: Project, day: datetime.date, path: str = "starts_at") -> dict:
+    """Filter arguments: `path` (a date-time) falls within the project up to `day`."""
+    since, until = _moments(project, day)
+    return {f"{path}__gte": since, f"{path}__lt": until}
 
 
 def participants(project: Project, day: datetime.date) -> list:
@@ -100,13 +116,13 @@ def target_groups(project: Project, day: datetime.date) -> list[str]:
     the forums' plans, in the fixed order of the target groups."""
     TargetGroup = _model("core.TargetGroup")
     Measure = _model("plans.Measure")
-    start, end = _period(project, day)
+    _start, end = _period(project, day)
     forums = project.funded_forums()
     ids = set(Measure.objects.filter(plan__forum__in=forums)
               .values_list("target_group_id", flat=True))
     ids |= set(TargetGroup.objects.filter(
         Q(events__forum__in=forums, events__status="held",
-          events__starts_at__date__gte=start, events__starts_at__date__lte=end)
+          **_held(project, day, "events__starts_at"))
         | Q(agreements__forum__in=forums, agreements__signed_on__lte=end)
     ).values_list("pk", flat=True))
     groups = TargetGroup.objects.filter(pk__in=ids).order_by("order")
@@ -118,9 +134,8 @@ def event_places(project: Project, day: datetime.date) -> tuple[list[str], list[
     those plus the settlements of the participants' breakdowns), names in order."""
     Event = _model("events.Event")
     AttendanceCount = _model("events.AttendanceCount")
-    start, end = _period(project, day)
     held = Event.objects.filter(forum__in=project.funded_forums(), status="held",
-                                starts_at__date__gte=start, starts_at__date__lte=end)
+                                **_held(project, day))
     Settlement = _model("territory.Settlement")
     places = list(Settlement.objects.filter(events__in=held).distinct()
                   .order_by("name").values_list("name", flat=True))
@@ -146,9 +161,8 @@ def held_events(project: Project, day: datetime.date) -> list[str]:
     order, each kind with its distinct titles (when there are few):
     ['2 szülői klub', '1 képzés („Esélyteremtő attitűd formálása”)', ...]. One query."""
     Event = _model("events.Event")
-    start, end = _period(project, day)
     held = (Event.objects.filter(forum__in=project.funded_forums(), status="held",
-                                 starts_at__date__gte=start, starts_at__date__lte=end)
+                                 **_held(project, day))
             .order_by("starts_at", "pk").values_list("kind", "title"))
     counts: Counter = Counter()
     titles: dict[str, list[str]] = {}
@@ -173,9 +187,8 @@ def event_audiences(project: Project, day: datetime.date) -> list[str]:
     tagjai részére „Érzékenyítő tréning” címen érzékenyítő képzés' (one entry per title,
     kind and audience, with the number of occasions when more than one). One query."""
     Event = _model("events.Event")
-    start, end = _period(project, day)
     held = (Event.objects.filter(forum__in=project.funded_forums(), status="held",
-                                 starts_at__date__gte=start, starts_at__date__lte=end)
+                                 **_held(project, day))
             .exclude(audience="").order_by("starts_at", "pk")
             .values_list("kind", "title", "audience"))
     words = dict(EVENT_KIND_WORDS)

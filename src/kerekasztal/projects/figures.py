@@ -7,6 +7,7 @@ value on or before the day (each with its evidence).
 
 import calendar
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -26,7 +27,9 @@ from .models import Indicator, ManualValue, Project
 class Figure:
     indicator: Indicator
     as_of: datetime.date
-    value: Decimal | int | None  # None: the rule's app is not installed
+    # None: nothing measured — a manual indicator with no value yet on that day, or a rule
+    # whose app is not installed. Never shown as 0: a real 0 is a value entered (or counted).
+    value: Decimal | int | None
     rule: IndicatorRule | None = None
     manual_value: ManualValue | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -79,8 +82,8 @@ def figure(indicator: Indicator, as_of: datetime.date, forums: QuerySet | None =
     (the last point of its series)."""
     if indicator.is_manual:
         manual = manual_value_on(indicator, as_of)
-        value = manual.value if manual else Decimal(0)
-        return Figure(indicator, as_of, value.normalize() if value else 0, manual_value=manual)
+        measured = manual.value.normalize() if manual is not None else None
+        return Figure(indicator, as_of, measured, manual_value=manual)
     rule = rule_of(indicator)
     if rule is None:
         return Figure(indicator, as_of, None)
@@ -303,7 +306,13 @@ def values_on(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
         return []
     if rule.dated and days == sorted(days):
         return _running_totals(rule, forums, days, **params)
-    compiled = _per_day(rule, forums, days, **params)
+    return _count_all(_per_day(rule, forums, days, **params))
+
+
+def _count_all(compiled: list[tuple[str, str | None, list]]) -> list[int]:
+    """The number of rows of each compiled query, all in one SELECT."""
+    if not compiled:
+        return []
     parts, arguments, using = [], [], compiled[0][0]
     for index, (_using, sql, sql_params) in enumerate(compiled):
         if sql is None:  # no records can match (e.g. an empty `__in`)
@@ -315,3 +324,30 @@ def values_on(rule: IndicatorRule, forums: QuerySet, days: list[datetime.date],
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), arguments)
         return list(cursor.fetchone())
+
+
+def current_day(project: Project, today: datetime.date) -> datetime.date:
+    """The day a project's figures are shown as of by default (the dashboard's, the public
+    page's): today, or the project's end (after its extensions) once it has ended."""
+    return min(project.current_end, today)
+
+
+def figures_of(projects: Iterable[Project],
+               today: datetime.date) -> list[tuple[Project, datetime.date, list[Figure]]]:
+    """Every indicator figure of several projects (prefetched by `queries.public_projects`),
+    each project's as of its `current_day`: the dashboard's numbers, with every computed
+    value counted in one query whatever the number of projects and indicators."""
+    pending: list[tuple[Project, datetime.date, QuerySet]] = []
+    compiled, counted = [], []
+    for project in projects:
+        as_of, forums = current_day(project, today), project.funded_forums()
+        pending.append((project, as_of, forums))
+        for indicator in project.indicators.all():
+            rule = None if indicator.is_manual else rule_of(indicator)
+            if rule is not None:
+                compiled.append(_compiled(rule, forums, as_of, **indicator.params))
+                counted.append(indicator.pk)
+    values = dict(zip(counted, _count_all(compiled), strict=True))
+    return [(project, as_of, [figure(indicator, as_of, forums, value=values.get(indicator.pk))
+                              for indicator in project.indicators.all()])
+            for project, as_of, forums in pending]

@@ -241,6 +241,15 @@ class GenerateForm(Form):
     as_of = forms.DateField(label=_("Az adatok napja"), widget=DateInput())
 
 
+class PublishForm(Form):
+    published_on = forms.DateField(
+        label=_("A közzététel napja"), widget=DateInput(), required=False,
+        help_text=_("A nap, amikor a közlemény megjelent (üresen hagyva a mai nap). "
+                    "Korábban megjelent közlemény utólagos rögzítésekor adja meg a valódi "
+                    "napját; jövőbeli nap nem lehet."),
+    )
+
+
 class PressReleaseForm(Form):
     title = forms.CharField(label=pgettext_lazy("title", "Cím"), max_length=300)
     body = forms.CharField(label=_("Szöveg"), widget=forms.Textarea(attrs={"rows": 24}))

@@ -26,6 +26,14 @@ def number(value, decimals: int | None = None) -> str:
     return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
 
 
+NO_VALUE = "–"  # a figure nobody measured yet: never printed as 0
+
+
+def amount(value, unit: str) -> str:
+    """'14 fő'; '–' (without the unit) when there is no value yet."""
+    return NO_VALUE if value is None else f"{number(value)} {unit}".strip()
+
+
 def million_forints(amount: int) -> str:
     """22 000 000 → '22,0 millió forint'; 74 976 000 → '74,976 millió forint'."""
     millions = (Decimal(amount) / Decimal(1_000_000)).normalize()

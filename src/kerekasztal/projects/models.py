@@ -226,10 +226,40 @@ class Extension(models.Model):
         return f"{self.new_end} ({self.reason})"
 
     def clean(self) -> None:
-        if self.project_id and self.new_end and self.new_end <= self.project.end:
-            raise ValidationError({"new_end": _(
-                "Az új befejezésnek későbbinek kell lennie az eredeti befejezésnél.")})
+        """An extension moves the end within the project's other dates: after the original
+        end, within the sustainability period (which follows the end) and not after the
+        closure; the amendment is signed during the project, not in the future."""
+        from kerekasztal.core import hungarian
+
         _not_in_future(self, "decided_on")  # an amendment is recorded once it is signed
+        if not self.project_id:
+            return
+        project, errors = self.project, {}
+        if self.new_end:
+            if self.new_end <= project.end:
+                errors["new_end"] = _(
+                    "Az új befejezésnek későbbinek kell lennie az eredeti befejezésnél.")
+            elif project.sustainability_end and self.new_end > project.sustainability_end:
+                errors["new_end"] = _(
+                    "Az új befejezés nem lehet későbbi a fenntartási időszak végénél "
+                    "(%(day)s); ha a fenntartási időszak is módosult, előbb azt javítsa a "
+                    "projekt adatainál.") % {"day": hungarian.date_long(
+                        project.sustainability_end)}
+            elif project.closed_on and self.new_end > project.closed_on:
+                errors["new_end"] = _(
+                    "A projektet %(day)s lezárták: az új befejezés nem lehet későbbi a "
+                    "lezárásnál.") % {"day": hungarian.date_long(project.closed_on, "on")}
+        if self.decided_on:
+            if self.decided_on < project.start:
+                errors["decided_on"] = _(
+                    "A módosítás nem lehet korábbi a projekt kezdeténél (%(day)s).") % {
+                        "day": hungarian.date_long(project.start)}
+            elif self.new_end and self.decided_on > self.new_end:
+                errors["decided_on"] = _(
+                    "A módosítás napja nem lehet későbbi az új befejezésnél: a projekt "
+                    "befejezését a lejárta előtt lehet meghosszabbítani.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class PartnerRole(models.TextChoices):

@@ -112,6 +112,11 @@ def project_update(
     if project.extensions.filter(new_end__lte=project.end).exists():
         raise ValidationError({"end": _(
             "A meghosszabbított befejezésnél nem lehet későbbi az eredeti befejezés.")})
+    if (project.sustainability_end
+            and project.extensions.filter(new_end__gt=project.sustainability_end).exists()):
+        raise ValidationError({"sustainability_end": _(
+            "A fenntartási időszak vége nem lehet korábbi a meghosszabbított befejezésnél "
+            "(%(day)s).") % {"day": hungarian.date_long(project.current_end)}})
     set_history_user(project, user)
     project.save(update_fields=list(data) or None)
     _set_forums(project, forums_funded)
@@ -270,10 +275,30 @@ def press_release_update(*, release: PressRelease, title: str, body: str,
     return release
 
 
+def published_moment(day: datetime.date) -> datetime.datetime:
+    """When a release recorded as published on `day` counts as published: now for today,
+    else noon of that local day (noon, so the day is the same in UTC and in Budapest
+    wherever a date-time is cut to a date: sitemaps, feeds, exports)."""
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
 @transaction.atomic
-def press_release_publish(*, release: PressRelease, user: User | None,
-                          publish: bool = True) -> PressRelease:
-    release.published_at = timezone.now() if publish else None
+def press_release_publish(*, release: PressRelease, user: User | None, publish: bool = True,
+                          published_on: datetime.date | None = None) -> PressRelease:
+    """Publish a release (today, or on the past day it really appeared: a release recorded
+    later from its real text keeps its day) or withdraw it (`publish=False`)."""
+    if not publish:
+        release.published_at = None
+    else:
+        day = published_on or timezone.localdate()
+        if day > timezone.localdate():
+            raise ValidationError({"published_on": _(
+                "A közzététel napja nem lehet a jövőben: csak már megjelent közleményt "
+                "lehet múltbeli nappal rögzíteni.")})
+        if release.published_at is None or timezone.localdate(release.published_at) != day:
+            release.published_at = published_moment(day)
     set_history_user(release, user)
     release.save(update_fields=["published_at", "updated_at"])
     return release

@@ -12,6 +12,7 @@ from kerekasztal.core.pages import paginate, render_public, render_workspace
 from kerekasztal.core.records import links
 from kerekasztal.core.records.files import serve
 from kerekasztal.core.tabular import Percent, table_response
+from kerekasztal.publishing.cache import cached_public
 from kerekasztal.territory.geo import project as map_projection
 
 from . import charts, documents, figures, queries, services
@@ -29,6 +30,7 @@ from .forms import (
     PartnerForm,
     PressReleaseForm,
     ProjectForm,
+    PublishForm,
     RenamingForm,
     StaffForm,
 )
@@ -409,7 +411,7 @@ def _dashboard_data(request, forum, pk):
     forum = access.forum_for(request.user, forum, "project.view")
     project = access.project_for(request.user, forum, pk, "project.view")
     as_of_form = AsOfForm(request.GET or None)
-    as_of = as_of_form.day(min(project.current_end, timezone.localdate()))
+    as_of = as_of_form.day(figures.current_day(project, timezone.localdate()))
     return forum, project, as_of_form, as_of
 
 
@@ -463,12 +465,27 @@ def _release(request, forum, pk, rpk, action):
     return release
 
 
+def _release_page(request, forum, release, form, publish_form):
+    return render_workspace(request, forum, "projects/release_edit.html", {
+        "form": form, "publish_form": publish_form, "release": release,
+        "project": release.project})
+
+
+def _publish_form(release, data=None):
+    day = (timezone.localdate(release.published_at) if release.published_at
+           else timezone.localdate())
+    return PublishForm(data, initial={"published_on": day}, prefix="publish")
+
+
+def _edit_form(release, data=None):
+    return PressReleaseForm(data, initial={"title": release.title, "body": release.body},
+                            version_of=release)
+
+
 def release_edit(request, forum, pk, rpk):
     forum = access.forum_for(request.user, forum, "project.details.view")
     release = _release(request, forum, pk, rpk, "project.details.view")
-    form = PressReleaseForm(request.POST or None, initial={"title": release.title,
-                                                           "body": release.body},
-                            version_of=release)
+    form = _edit_form(release, request.POST or None)
     if request.method == "POST":
         access.require(request.user, "project.manage", forum)
         if form.is_valid():
@@ -476,19 +493,31 @@ def release_edit(request, forum, pk, rpk):
                                           **form.cleaned_data)
             messages.success(request, _("A változásokat mentettük."))
             return redirect("projects:release", forum=forum.slug, pk=pk, rpk=rpk)
-    return render_workspace(request, forum, "projects/release_edit.html", {
-        "form": form, "release": release, "project": release.project})
+    return _release_page(request, forum, release, form, _publish_form(release))
 
 
 @require_POST
 def release_publish(request, forum, pk, rpk):
+    """Publish on a day (today or the past day it really appeared), move the day of a
+    published release, or withdraw it."""
     forum = access.forum_for(request.user, forum, "project.manage")
     release = _release(request, forum, pk, rpk, "project.manage")
-    publish = request.POST.get("action") != "withdraw"
-    services.press_release_publish(release=release, user=request.user, publish=publish)
-    messages.success(request, _("Közzétettük a nyilvános oldalon.") if publish
-                     else _("Visszavontuk a közzétételt."))
-    return redirect("projects:release", forum=forum.slug, pk=pk, rpk=rpk)
+    if request.POST.get("action") == "withdraw":
+        services.press_release_publish(release=release, user=request.user, publish=False)
+        messages.success(request, _("Visszavontuk a közzétételt."))
+        return redirect("projects:release", forum=forum.slug, pk=pk, rpk=rpk)
+    publish_form = _publish_form(release, request.POST)
+    if publish_form.is_valid():
+        try:
+            services.press_release_publish(
+                release=release, user=request.user,
+                published_on=publish_form.cleaned_data.get("published_on"))
+        except ValidationError as exc:
+            publish_form.add_error(None, exc)
+        else:
+            messages.success(request, _("Közzétettük a nyilvános oldalon."))
+            return redirect("projects:release", forum=forum.slug, pk=pk, rpk=rpk)
+    return _release_page(request, forum, release, _edit_form(release), publish_form)
 
 
 def release_document(request, forum, pk, rpk, doc):
@@ -500,16 +529,25 @@ def release_document(request, forum, pk, rpk, doc):
 # --- public ------------------------------------------------------------------------------
 
 
+# The public project page shows figures as of today: a cached copy is kept at most this long
+# (seconds), so the day rolls over and the records of funded working groups (whose changes
+# bump their own forum's version) show up soon.
+PUBLIC_MAX_AGE = 600
+
+
 @access.public
+@cached_public(max_age=PUBLIC_MAX_AGE)
 def public(request, forum):
     forum = access.forum_public(forum)
-    projects = list(queries.public_projects(forum))
+    projects = figures.figures_of(queries.public_projects(forum), timezone.localdate())
     return render_public(request, forum, "projects/public.html", {
-        "projects": [(p, eu_statement(p), needs_slogan(p), infoblock(p)) for p in projects],
+        "projects": [(p, eu_statement(p), needs_slogan(p), infoblock(p), as_of, items)
+                     for p, as_of, items in projects],
     })
 
 
 @access.public
+@cached_public
 def public_release(request, forum, pk):
     forum = access.forum_public(forum)
     release = access.press_release_public(forum, pk)

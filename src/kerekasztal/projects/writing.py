@@ -102,8 +102,7 @@ def _themes(item: Figure) -> list[str]:
 
 
 def _result(item: Figure) -> str:
-    value = "–" if item.value is None else huformat.number(item.value)
-    text = f"{item.indicator.name}: {value} {item.indicator.unit}"
+    text = f"{item.indicator.name}: {huformat.amount(item.value, item.indicator.unit)}"
     if item.manual_value and item.manual_value.note:
         text += f" ({item.manual_value.note})"
     if themes := _themes(item):
@@ -367,7 +366,7 @@ def _report(project: Project, as_of: datetime.date) -> tuple[str, str]:
         numbered.append(("A projekt célja", project.summary))
     results = []
     for item in items:
-        value = "–" if item.value is None else huformat.number(item.value)
+        value = huformat.NO_VALUE if item.value is None else huformat.number(item.value)
         marker = " [kézi adat, bizonyítékkal]" if item.manual else ""
         # rounded to one decimal, not truncated (14 of 12: "116,7%"), as the text writes "%"
         percent = (f", {item.percent_text.replace(chr(0xA0), '')}"

@@ -18,3 +18,16 @@ def million_forints(value):
 @register.filter
 def hunumber(value):
     return "–" if value is None or value == "" else huformat.number(value)
+
+
+@register.simple_tag
+def measured(value, unit=""):
+    """A figure with its unit ("14 fő"), or "–" read out as "nincs még adat" when nothing was
+    measured: a missing value is never shown as 0."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    if value is None or value == "":
+        return format_html('–<span class="visually-hidden"> ({})</span>',
+                           gettext("nincs még adat"))
+    return f"{huformat.number(value)} {unit}".strip()
