@@ -1,5 +1,6 @@
 from django import template
 
+from kerekasztal.core import hungarian
 from kerekasztal.projects import huformat
 
 register = template.Library()
@@ -17,4 +18,5 @@ def million_forints(value):
 
 @register.filter
 def hunumber(value):
-    return "–" if value is None or value == "" else huformat.number(value)
+    """The places the value has ("12,5", "12 345"); core's `hu_number:"auto"`."""
+    return hungarian.page_number(value, None)
