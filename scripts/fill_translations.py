@@ -1,7 +1,8 @@
 """Fill English msgstrs in every app's catalogue from a plain list.
 
 Usage: python scripts/fill_translations.py LIST...   (each line: hu ||| en [||| en plural])
-Entries already translated are kept; prints what is still missing.
+Entries already translated are kept; prints what is still missing. Lines are not wrapped,
+as `make messages` (--no-wrap) writes them, so the two never rewrap each other's output.
 """
 
 import sys
@@ -26,7 +27,7 @@ def main() -> None:
     table = load(sys.argv[1:])
     missing = []
     for po_path in sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")):
-        catalogue = polib.pofile(str(po_path), wrapwidth=100)
+        catalogue = polib.pofile(str(po_path), wrapwidth=0)  # as `make messages --no-wrap`
         catalogue.metadata["Language"] = "en"
         catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
         catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
