@@ -54,3 +54,16 @@ def test_the_check_catches_a_placeholder_missing_from_the_translation(msgfmt, tm
                   'msgstr "The event “%(title)s” is cancelled."\n', encoding="utf-8")
     result = check(msgfmt, po)
     assert result.returncode != 0 and "'a'" in result.stderr
+
+
+def test_the_kept_article_placeholder_prints_nothing_in_english():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    context = {"inviter": "Kiss Anna", "forum_name": "Esélyteremtő Kerekasztal"}
+    with translation.override("en"):
+        english = render_to_string("forums/email/account_invitation.txt", context)
+    with translation.override("hu"):
+        hungarian = render_to_string("forums/email/account_invitation.txt", context)
+    assert "invited you to the forum “Esélyteremtő Kerekasztal” on" in english
+    assert "meghívta Önt az „Esélyteremtő Kerekasztal” fórumba" in hungarian
