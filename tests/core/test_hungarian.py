@@ -135,3 +135,10 @@ def test_template_filters_follow_the_page_language():
         assert template.render(context) == "15\u202f682 12,5 85,5% 140% –"
     with translation.override("en"):
         assert template.render(context) == "15,682 12.5 85.5% 140% –"
+
+
+def test_template_filters_show_what_is_not_a_number_as_it_is():
+    from django.template import Context, Template
+
+    template = Template("{% load kerekasztal %}{{ v|hu_number }} {{ v|hu_percent }}")
+    assert template.render(Context({"v": "n. a."})) == "n. a. n. a."

@@ -81,14 +81,20 @@ def hu_number(value, places=0):
     """`{{ 12345|hu_number }}` → "12 345" (a narrow no-break space), `{{ 11.5|hu_number:1 }}`
     → "11,5", `{{ value|hu_number:"auto" }}` the places the value has ("12,5", "3"); a
     missing value "–". On English pages: "12,345", "11.5"."""
-    return hungarian.page_number(value, _places(places))
+    try:
+        return hungarian.page_number(value, _places(places))
+    except (ArithmeticError, ValueError, TypeError):  # not a number: shown as it is
+        return value
 
 
 @register.filter
 def hu_percent(value, places=1):
     """`{{ 85.5|hu_percent }}` → "85,5%", `{{ 140|hu_percent }}` → "140%" (the sign after the
     number without a space, AkH 12); a missing value "–". On English pages: "85.5%"."""
-    return hungarian.page_percentage(value, int(places))
+    try:
+        return hungarian.page_percentage(value, int(places))
+    except (ArithmeticError, ValueError, TypeError):  # not a number: shown as it is
+        return value
 
 
 @register.filter
