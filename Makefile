@@ -60,12 +60,17 @@ loadtest: install assets translations
 	$(BIN)/python -m pip install --quiet -e ".[load]"
 	LOADTEST_USERS=$(LOADTEST_USERS) LOADTEST_DURATION=$(LOADTEST_DURATION) bash scripts/loadtest/run.sh
 
-# For developers (needs GNU gettext): refresh every app's English catalogue.
+# For developers (needs GNU gettext): refresh every app's English catalogue. Stable: no
+# source locations, no line wrapping (the same as scripts/fill_translations.py writes), no
+# obsolete entries, and msgmerge leaves a catalogue whose messages did not change untouched
+# (its POT-Creation-Date too), so a second run changes nothing. tests/i18n uses the same
+# options (MESSAGES_OPTIONS in tests/i18n/test_catalogues.py).
+MESSAGES_OPTIONS := --no-obsolete --no-location --no-wrap
 messages: install
 	for app in src/kerekasztal/*/; do \
 	  if [ -d "$$app/templates" ] || ls $$app*.py >/dev/null 2>&1; then \
 	    mkdir -p $$app/locale; \
-	    (cd $$app && ../../../$(KK) makemessages -l en --no-obsolete --no-location >/dev/null); \
+	    (cd $$app && ../../../$(KK) makemessages -l en $(MESSAGES_OPTIONS) >/dev/null); \
 	  fi; \
 	done
 

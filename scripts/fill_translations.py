@@ -1,7 +1,10 @@
 """Fill English msgstrs in every app's catalogue from a plain list.
 
 Usage: python scripts/fill_translations.py LIST...   (each line: hu ||| en [||| en plural])
-Entries already translated are kept; prints what is still missing.
+Entries already translated are kept (an English text lacking the article placeholder
+`%(a)s` of its Hungarian source gets it before its opening quote); prints what is still
+missing. Lines are not wrapped,
+as `make messages` (--no-wrap) writes them, so the two never rewrap each other's output.
 """
 
 import sys
@@ -22,15 +25,25 @@ def load(paths):
     return table
 
 
+def keep_article_placeholder(entry) -> None:
+    """msgfmt --check-format wants every named placeholder of the msgid in the msgstr: the
+    Hungarian article `%(a)s` (empty on English pages) goes right before the quote,
+    'The event %(a)s“%(title)s” is cancelled.'."""
+    if "%(a)s" in entry.msgid and entry.msgstr and "%(a)s" not in entry.msgstr \
+            and "“" in entry.msgstr:
+        entry.msgstr = entry.msgstr.replace("“", "%(a)s“", 1)
+
+
 def main() -> None:
     table = load(sys.argv[1:])
     missing = []
     for po_path in sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")):
-        catalogue = polib.pofile(str(po_path), wrapwidth=100)
+        catalogue = polib.pofile(str(po_path), wrapwidth=0)  # as `make messages --no-wrap`
         catalogue.metadata["Language"] = "en"
         catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
         catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
         for entry in catalogue:
+            keep_article_placeholder(entry)
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.msgstr = ""

@@ -93,6 +93,9 @@ def test_member_registers_attends_downloads_certificate_and_cannot_withdraw(
     page.get_by_role("button", name="Tanúsítványok kiállítása").click()
     expect(page.locator(".message--success")).to_contain_text("1 tanúsítvány kiállítva")
     expect(page.get_by_text("Megtartott", exact=True)).to_be_visible()
+    # The turnout as Hungarians write a percentage: no space before the sign (AkH 12).
+    expect(page.locator("main")).to_contain_text(
+        "A visszaigazolt jelentkezők közül megjelent: 1 / 1 fő (100%).")
     axe("training held")
     _log_out(page)
 

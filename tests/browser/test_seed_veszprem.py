@@ -153,7 +153,7 @@ RELEASE_FACTS = [
 REPORT_FACTS = [
     f"Projektazonosító: {CODE}",
     f"Felhívás: {CALL} – {CALL_TITLE}",
-    "Támogatás: 74 976 000 Ft (74,976 millió forint)",
+    "Támogatás: 74\u202f976\u202f000 Ft (74,976 millió forint)",  # narrow no-break spaces
     "Megvalósítás: 2017. december 1. – 2021. május 31.",
     "Program: a Széchenyi 2020 program",
     "A kedvezményezett szerepe: megyei önkormányzat",

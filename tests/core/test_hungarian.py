@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from kerekasztal.core import hungarian as hu
 
@@ -90,7 +91,54 @@ def test_numbers_and_percentages():
     assert hu.number(1234) == "1234"
     assert hu.number(12345) == "12\u202f345"
     assert hu.number(Decimal("-1234567.25"), 2) == "-1\u202f234\u202f567,25"
-    assert hu.percent(14, 12) == "116,7\u00a0%"
-    assert hu.percent(12, 12) == "100\u00a0%"
-    assert hu.percent(1, 3) == "33,3\u00a0%"
+    assert hu.percent(14, 12) == "116,7%"
+    assert hu.percent(12, 12) == "100%"
+    assert hu.percent(1, 3) == "33,3%"
     assert hu.percent(1, 0) == "–"
+
+
+def test_the_percent_sign_follows_the_number_without_a_space():
+    """AkH 12: "85,5%", "140%" (never "140 %"), trailing zeros dropped."""
+    assert hu.percentage(Decimal("85.50"), 2) == "85,5%"
+    assert hu.percentage(140) == "140%"
+    assert hu.percentage(Decimal("33.333")) == "33,3%"
+    assert hu.percentage(Decimal("12345.6")) == "12\u202f345,6%"
+    assert hu.percentage(None) == "–"
+
+
+def test_numbers_keep_their_own_places_when_asked():
+    assert hu.number(Decimal("12.50"), None) == "12,5"
+    assert hu.number(Decimal("12345.00"), None) == "12\u202f345"
+    assert hu.number(3, None) == "3"
+    assert hu.number("", None) == "–"
+
+
+def test_pages_in_english_write_numbers_as_english_does():
+    with translation.override("en"):
+        assert hu.page_number(12345) == "12,345"
+        assert hu.page_number(Decimal("1234567.25"), 2) == "1,234,567.25"
+        assert hu.page_percentage(Decimal("85.50"), 2) == "85.5%"
+        assert hu.page_percentage(None) == "–"
+    with translation.override("hu"):
+        assert hu.page_number(12345) == "12\u202f345"
+        assert hu.page_percentage(Decimal("85.50"), 2) == "85,5%"
+
+
+def test_template_filters_follow_the_page_language():
+    from django.template import Context, Template
+
+    template = Template("{% load kerekasztal %}{{ n|hu_number }} {{ d|hu_number:'auto' }} "
+                        "{{ p|hu_percent }} {{ i|hu_percent:0 }} {{ none|hu_percent }}")
+    context = Context({"n": 15682, "d": Decimal("12.50"), "p": Decimal("85.5"), "i": 140,
+                       "none": None})
+    with translation.override("hu"):
+        assert template.render(context) == "15\u202f682 12,5 85,5% 140% –"
+    with translation.override("en"):
+        assert template.render(context) == "15,682 12.5 85.5% 140% –"
+
+
+def test_template_filters_show_what_is_not_a_number_as_it_is():
+    from django.template import Context, Template
+
+    template = Template("{% load kerekasztal %}{{ v|hu_number }} {{ v|hu_percent }}")
+    assert template.render(Context({"v": "n. a."})) == "n. a. n. a."

@@ -99,7 +99,7 @@ def test_event_page_shows_the_status_by_the_clock_and_rounded_rates(coordinator_
     assert "Folyamatban" in page and "Jelenlét rögzítése" in page
     services.attendance_record(event=event, participants_count=14)
     page = coordinator_client.get(_url("event_detail", world, pk=event.pk)).content.decode()
-    assert "14 / 12 fő (116,7 %)" in page
+    assert "14 / 12 fő (116,7%)" in page
 
 
 def _held_post(world, **changes):

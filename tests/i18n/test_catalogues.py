@@ -1,7 +1,9 @@
 """Every translatable string of every app has its English translation.
 
 Extraction needs GNU gettext (xgettext). `.ci/run` installs it; outside CI the test is
-skipped with a message when it is missing.
+skipped with a message when it is missing. The extraction runs with the options of
+`make messages` (MESSAGES_OPTIONS in the Makefile), so it also shows that `make messages`
+would change nothing in the committed catalogues.
 """
 
 import os
@@ -16,6 +18,8 @@ import kerekasztal
 
 PACKAGE = Path(kerekasztal.__file__).resolve().parent
 APPS = sorted(p for p in PACKAGE.iterdir() if (p / "apps.py").exists())
+# The Makefile's MESSAGES_OPTIONS (--no-obsolete --no-location --no-wrap).
+MESSAGES_OPTIONS = {"no_obsolete": True, "no_location": True, "no_wrap": True}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +37,8 @@ def extracted(tmp_path_factory):
             shutil.copytree(app, copy, ignore=shutil.ignore_patterns("data", "static", "*.mo"))
             (copy / "locale").mkdir(exist_ok=True)
             os.chdir(copy)
-            call_command("makemessages", locale=["en"], no_location=True, verbosity=0)
-            result[app.name] = polib.pofile(str(copy / "locale/en/LC_MESSAGES/django.po"))
+            call_command("makemessages", locale=["en"], verbosity=0, **MESSAGES_OPTIONS)
+            result[app.name] = copy / "locale/en/LC_MESSAGES/django.po"
     finally:
         os.chdir(cwd)
     return result
@@ -42,7 +46,7 @@ def extracted(tmp_path_factory):
 
 @pytest.mark.parametrize("app", [app.name for app in APPS])
 def test_every_string_has_an_english_translation(extracted, app):
-    catalogue = extracted[app]
+    catalogue = polib.pofile(str(extracted[app]))
     untranslated = [
         entry.msgid for entry in catalogue
         if "fuzzy" in entry.flags
@@ -53,3 +57,17 @@ def test_every_string_has_an_english_translation(extracted, app):
         f"{app}: {len(untranslated)} strings without English translation (run `make messages` "
         f"and fill src/kerekasztal/{app}/locale/en/LC_MESSAGES/django.po): {untranslated[:10]}"
     )
+
+
+@pytest.mark.parametrize("app", [app.name for app in APPS])
+def test_make_messages_changes_nothing_in_the_committed_catalogue(extracted, app):
+    """`make messages` run on the committed sources leaves the committed catalogue as it is
+    (no new date, no rewrapping, no reordering): the catalogues are kept in its form."""
+    committed = PACKAGE / app / "locale/en/LC_MESSAGES/django.po"
+    if not committed.exists():
+        pytest.skip(f"{app} has no catalogue")
+    assert extracted[app].read_text(encoding="utf-8") == committed.read_text(
+        encoding="utf-8"), (
+        f"{app}: `make messages` would rewrite src/kerekasztal/{app}/locale/en/LC_MESSAGES/"
+        "django.po; run it and commit the result (fill new entries with "
+        "scripts/fill_translations.py, which writes the same unwrapped form)")

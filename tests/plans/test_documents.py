@@ -174,3 +174,42 @@ def test_one_pdf_task_per_plan_and_transaction(world, django_capture_on_commit_c
         for number in range(1, 4):
             make_measure(plan, title=f"Intézkedés {number}")
     assert [getattr(c, "plan_pdf_id", None) for c in callbacks].count(plan.pk) == 1
+
+
+@pytest.fixture
+def large_figures(filled):
+    from decimal import Decimal
+
+    statistic = services.statistic_create(plan=filled, chapter="children",
+                                          name="Gyermekek száma", source="KSH")
+    services.statistic_set_value(statistic=statistic, settlement=filled.settlement,
+                                 year=2022, value=12345)
+    services.statistic_set_value(statistic=statistic, settlement=filled.settlement,
+                                 year=2023, value=Decimal("12.5"))
+    return filled
+
+
+def test_plan_docx_tables_write_thousands_and_decimal_commas(client, world, large_figures):
+    login(client, world.auditor)
+    document = Document(io.BytesIO(client.get(url("plan_docx", large_figures)).content))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "12\u202f345" in cells and "12,5" in cells
+    assert "12345" not in cells and "12.5" not in cells
+
+
+def test_plan_pdf_tables_write_thousands_and_decimal_commas(client, world, large_figures):
+    login(client, world.member)
+    text = _pdf_text(client.get(url("plan_pdf", large_figures)).content)
+    assert re.search(r"12[\s\u202f\u00a0]345", text), text
+    assert "12,5" in text and "12345" not in text and "12.5" not in text
+
+
+def test_progress_report_pdf_writes_percentages_without_a_space(client, world, filled):
+    plan = adopt(filled)
+    measure = plan.measures.get()
+    services.measure_report_progress(measure=measure, reported_on=datetime.date(2025, 2, 1),
+                                     status="in_progress", percent=40, narrative="Halad.")
+    login(client, world.coordinator)
+    text = _pdf_text(client.get(url("progress_pdf", plan)).content)
+    assert "A program teljesítése: 40%" in text
+    assert not re.search(r"\d[\s\u202f\u00a0]%", text), text

@@ -348,3 +348,34 @@ def test_plan_pages_show_measures_a_page_at_a_time_and_reach_every_one(client, w
     assert "Intézkedés 020" in public and "Intézkedés 021" not in public
     last = client.get(url("public_detail", hep) + "?page=3").content.decode()
     assert "Intézkedés 052" in last
+
+
+def test_chapter_tables_write_numbers_as_hungarians_read_them(client, world, hep):
+    """'12 345' with a narrow no-break space, '12,5' with a decimal comma (not '12345',
+    '12.5')."""
+    from decimal import Decimal
+
+    from kerekasztal.plans import services
+
+    statistic = services.statistic_create(plan=hep, chapter="elderly", name="Lakónépesség")
+    services.statistic_set_value(statistic=statistic, settlement=hep.settlement, year=2022,
+                                 value=12345)
+    services.statistic_set_value(statistic=statistic, settlement=hep.settlement, year=2023,
+                                 value=Decimal("12.5"))
+    login(client, world.settlement_officer)
+    html = client.get(url("chapter", hep, kind="elderly")).content.decode()
+    assert '<td class="num">12\u202f345</td>' in html
+    assert '<td class="num">12,5</td>' in html
+    assert "12345" not in html
+
+
+def test_progress_percentages_have_no_space_before_the_sign(client, world, hep):
+    from kerekasztal.plans import services
+
+    measure = make_measure(hep, title="Családi napközi")
+    plan = adopt(hep)
+    services.measure_report_progress(measure=measure, reported_on=datetime.date(2025, 2, 1),
+                                     status="in_progress", percent=40, narrative="Halad.")
+    login(client, world.coordinator)
+    html = client.get(url("measure_detail", plan, measure=measure.pk)).content.decode()
+    assert "40%" in html and "40 %" not in html and "40\u00a0%" not in html

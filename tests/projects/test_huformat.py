@@ -17,12 +17,14 @@ def test_million_forints(amount, text):
     assert huformat.million_forints(amount) == text
 
 
-def test_numbers_use_space_for_thousands_and_comma_for_decimals():
-    assert huformat.number(1250) == "1 250"
-    assert huformat.number(22000000) == "22 000 000"
+def test_numbers_use_a_narrow_no_break_space_for_thousands_and_comma_for_decimals():
+    """core.hungarian's format: four digits stay whole (AkH 12), five and more are grouped."""
+    assert huformat.number(1250) == "1250"
+    assert huformat.number(22000000) == "22\u202f000\u202f000"
     assert huformat.number("12.50") == "12,5"
-    assert huformat.forints(1_250_000) == "1 250 000 Ft"
+    assert huformat.forints(1_250_000) == "1\u202f250\u202f000 Ft"
     assert huformat.percent(100) == "100%"
+    assert huformat.percent("85.50") == "85,5%"
 
 
 def test_period_between_two_days():

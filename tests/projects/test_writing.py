@@ -223,7 +223,7 @@ def test_start_release_and_closing_report(world, media):
     assert "Aláírt együttműködési megállapodások: 4 / 4 megállapodás, 100%\n" in report.body
     assert "kézi adat" not in report.body
     assert "Tagszervezetek száma: 2 / 2 szervezet, 100%" in report.body
-    assert "Támogatás: 21 980 000 Ft (21,98 millió forint)" in report.body
+    assert "Támogatás: 21\u202f980\u202f000 Ft (21,98 millió forint)" in report.body
 
 
 def test_release_as_pdf_and_docx_carries_text_and_publicity(world, media, client):

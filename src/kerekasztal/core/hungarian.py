@@ -11,7 +11,7 @@ import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import translation
+from django.utils import numberformat, translation
 
 VOWELS = frozenset("aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ")
 # Letters whose Hungarian name starts with a vowel: ef, el, em, en, er, es (esz), iksz,
@@ -147,12 +147,33 @@ def decision_number(number: int, day: datetime.date) -> str:
     return f"{number}/{day.year}. ({ROMAN_MONTHS[day.month - 1]}. {day.day}.)"
 
 
-def number(value: int | float | Decimal | None, places: int = 0) -> str:
-    """'12 345' or '11,5': a non-breaking thin space between thousands, a decimal comma."""
-    if value is None:
+# Numbers as Hungarian texts write them (AkH 12, 288-292): a decimal comma; numbers of five
+# or more digits in groups of three with a space that never breaks a line (U+202F, the
+# narrow no-break space), four-digit ones whole ("1250", "12 345"); the per cent sign
+# follows the number without a space ("85,5%", "a 15%-os arány"). Machine formats (CSV
+# values, the JSON API, XLSX numeric cells) keep machine numbers: these are for reading.
+THOUSANDS = "\u202f"
+
+
+def _decimal(value: int | float | Decimal | str) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def number(value: int | float | Decimal | str | None, places: int | None = 0) -> str:
+    """'12 345' or '11,5': a narrow no-break space between thousands, a decimal comma.
+
+    `places=None` keeps the places the value has, without trailing zeros (12.50 → '12,5',
+    3.0 → '3'): for recorded figures whose precision is the recorder's. A missing value
+    is '–'.
+    """
+    if value is None or value == "":
         return "–"
-    quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    exact = _decimal(value)
+    if places is None:
+        rounded = exact.quantize(Decimal(1)) if exact == exact.to_integral_value() \
+            else exact.normalize()
+    else:
+        rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     whole, _, fraction = f"{abs(rounded):f}".partition(".")
     groups = []
@@ -160,16 +181,50 @@ def number(value: int | float | Decimal | None, places: int = 0) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    text = "\u202f".join(groups) if len("".join(groups)) > 4 else "".join(groups)
+    text = THOUSANDS.join(groups) if len("".join(groups)) > 4 else "".join(groups)
     return sign + text + ("," + fraction if fraction else "")
 
 
-def percent(part: int | float | Decimal, whole: int | float | Decimal, places: int = 1) -> str:
-    """'116,7 %' for 14 of 12 (never truncated); '–' when there is no whole."""
-    if not whole:
+def percentage(value: int | float | Decimal | str | None, places: int = 1) -> str:
+    """'85,5%', '140%', '33,3%': a percentage already computed, rounded to `places`
+    without trailing zeros, the sign after the number without a space (AkH 12); a missing
+    value is '–'."""
+    if value is None or value == "":
         return "–"
-    value = Decimal(str(part)) * 100 / Decimal(str(whole))
     text = number(value, places)
     if "," in text:
         text = text.rstrip("0").rstrip(",")
-    return f"{text}\u00a0%"
+    return f"{text}%"
+
+
+def percent(part: int | float | Decimal, whole: int | float | Decimal | None,
+            places: int = 1) -> str:
+    """'116,7%' for 14 of 12 (never truncated); '–' when there is no whole."""
+    if not whole:
+        return "–"
+    return percentage(_decimal(part) * 100 / _decimal(whole), places)
+
+
+def _hungarian_active() -> bool:
+    language = translation.get_language()
+    return not language or language.startswith("hu")
+
+
+def page_number(value: int | float | Decimal | str | None, places: int | None = 0) -> str:
+    """`number` under Hungarian; under another active language (an English page) the
+    same figure as English writes it ("12,345", "11.5"). Pages use this (the `hu_number`
+    filter); documents and e-mails, always Hungarian, use `number`."""
+    text = number(value, places)
+    if text == "–" or _hungarian_active():
+        return text
+    plain = text.replace(THOUSANDS, "").replace(",", ".")
+    return numberformat.format(plain, ".", grouping=3, thousand_sep=",", force_grouping=True)
+
+
+def page_percentage(value: int | float | Decimal | str | None, places: int = 1) -> str:
+    """`percentage` under Hungarian ("85,5%"); "85.5%" under another active language."""
+    text = percentage(value, places)
+    if text == "–" or _hungarian_active():
+        return text
+    return page_number(Decimal(text.removesuffix("%").replace(THOUSANDS, "")
+                               .replace(",", ".")), None) + "%"

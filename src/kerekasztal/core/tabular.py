@@ -9,7 +9,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
@@ -23,7 +23,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from kerekasztal.core import hungarian
 from kerekasztal.core.records.files import content_disposition
 from kerekasztal.core.records.uploads import CONTENT_TYPES, sniff
 
@@ -32,8 +31,9 @@ MAX_ROWS = 20000
 
 @dataclass(frozen=True)
 class Percent:
-    """A percentage for an export (45.3 for 45,3 %): in XLSX a number shown as a percentage
-    (Excel can sum and chart it), in CSV the Hungarian number ("45,3"); None stays empty."""
+    """A percentage for an export (45.3 for 45,3%): in XLSX a number shown as a percentage
+    (Excel can sum and chart it), in CSV a machine number rounded to `places` ("45.3"), as
+    every CSV value is; None stays empty."""
 
     value: int | float | Decimal | None
     places: int = 1
@@ -247,7 +247,7 @@ def _typed(sheet: Any, given: Any) -> Any:
     value = _xlsx_value(given)
     if isinstance(given, Percent) and value is not None:
         places = f".{'0' * given.places}" if given.places else ""
-        return _styled(sheet, value, number_format=f"0{places}\\ %")
+        return _styled(sheet, value, number_format=f"0{places}%")
     if isinstance(value, datetime.datetime):
         return _styled(sheet, value, number_format=_DATETIME_FORMAT)
     if isinstance(value, datetime.date):
@@ -275,7 +275,8 @@ def _csv_value(value: Any) -> Any:
     if type(value) is str:  # most cells: the same as _export_value, without its checks
         return "'" + value if value[:1] in _FORMULA_STARTS else value
     if isinstance(value, Percent):
-        return "" if value.value is None else hungarian.number(value.value, value.places)
+        return "" if value.value is None else Decimal(str(value.value)).quantize(
+            Decimal(1).scaleb(-value.places), rounding=ROUND_HALF_UP)
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return _export_value(value)

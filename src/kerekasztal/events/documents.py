@@ -4,7 +4,6 @@ Each is written once (`write_*` takes a builder: Typst for the tagged, archival 
 python-docx for Word), so every format says the same things. Documents are Hungarian
 whatever the interface language."""
 
-from django.template.defaultfilters import floatformat
 from django.utils import timezone, translation
 
 from kerekasztal.core import hungarian
@@ -87,7 +86,7 @@ def write_certificates(builder, event, certified, *, forum, verify_url: str):
     """One certificate a page: the large centred title, the name, the training, signatures
     and the code anyone can check on the public verification page."""
     day = hu_date(timezone.localtime(event.starts_at).date())
-    hours = f"{floatformat(event.hours, -1)} órás " if event.hours else ""
+    hours = f"{hungarian.number(event.hours, None)} órás " if event.hours else ""
     trainer = f" ({event.trainer})" if event.trainer else ""
     publicity = publicity_for(event)
     for index, registration in enumerate(certified):

@@ -132,8 +132,7 @@ def own_registration(event, user):
 
 def percent(part: int, whole: int | None) -> Decimal | None:
     """part / whole in per cent, rounded half up to one decimal (14 / 12 → 116.7), None
-    when there is no whole. Templates show it with `floatformat:"-1"` (Hungarian decimal
-    comma: 116,7)."""
+    when there is no whole. Templates show it with `hu_percent` ("116,7%")."""
     if not whole:
         return None
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"),

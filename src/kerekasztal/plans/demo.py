@@ -5,6 +5,7 @@ seed koszeg-arop-0019.txt) rolled up from them. The figures are invented."""
 import datetime
 from decimal import Decimal
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.datasets.demo import DemoContext
 from kerekasztal.core.models import TargetGroup
 from kerekasztal.territory.models import Settlement
@@ -80,8 +81,8 @@ def _hep(ctx: DemoContext, name: str, problems, measures, percent: int) -> Plan:
     )
     services.chapter_update(
         chapter=plan.chapters.get(kind="poverty_roma"),
-        text=f"{name} lakónépessége {settlement.population} fő. A tartós munkanélküliség "
-             "a járási átlag felett van.",
+        text=f"{name} lakónépessége {hungarian.number(settlement.population)} fő. "
+             "A tartós munkanélküliség a járási átlag felett van.",
         problems_found="\n".join(title for code, title, _b in problems if code == "poverty_roma"),
         opportunities="Mentorálás, képzés, együttműködés a járási hivatallal.")
     statistic = services.statistic_create(plan=plan, chapter="poverty_roma",

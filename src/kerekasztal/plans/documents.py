@@ -112,27 +112,23 @@ def progress_pdf(plan: Plan):
     doc = TypstBuilder(title=f"{title} – {plan.title}", forum_name=plan.forum.name)
     doc.heading(title, 0)
     doc.paragraph(f"{plan.title} ({plan.period_label}) · {hu_date(timezone.localdate())}")
-    doc.paragraph(_("A program teljesítése: %(percent)s%%") % {
-        "percent": _percent(total.percent)}, bold=True)
-    doc.table([_("Célcsoport"), _("Intézkedések"), _("Teljesítés (%)")],
-              [[g.label, g.measures, _percent(g.percent)] for g in groups])
+    doc.paragraph(_("A program teljesítése: %(percent)s") % {
+        "percent": hungarian.percentage(total.percent)}, bold=True)
+    doc.table([_("Célcsoport"), _("Intézkedések"), _("Teljesítés")],
+              [[g.label, g.measures, hungarian.percentage(g.percent)] for g in groups])
     for measure in measures:
         doc.heading(f"{measure.number}. {measure.title} – {measure.get_status_display()}, "
-                    f"{measure.percent}%", 1)
+                    f"{hungarian.percentage(measure.percent)}", 1)
         reports = list(measure.progress.all())
         for report in reports:
             evidence = f" – {_('Bizonyíték')}: {report.evidence}" if report.evidence else ""
             doc.paragraph(f"{hu_date(report.reported_on)} ({report.get_status_display()}, "
-                          f"{report.percent}%): {report.narrative}{evidence}")
+                          f"{hungarian.percentage(report.percent)}): "
+                          f"{report.narrative}{evidence}")
         if not reports:
             doc.paragraph(_("Még nincs beszámoló."), italic=True)
     doc.publicity(publicity_for(plan))
     return doc.response(f"{plan.title} előrehaladás")
-
-
-def _percent(value) -> str:
-    """'33,3' or '40': one decimal with a comma, none when it is whole."""
-    return hungarian.number(value, 1).removesuffix(",0")
 
 
 def write_plan(doc, plan: Plan):
@@ -158,7 +154,8 @@ def write_plan(doc, plan: Plan):
             doc.paragraph(f"{table.statistic.name} ({table.statistic.unit}) – "
                           f"{_('Forrás')}: {table.statistic.source or '–'}", bold=True)
             doc.table([_("Település"), *[str(y) for y in table.years]],
-                      [[name, *values] for name, values in table.rows])
+                      [[name, *(hungarian.number(value, None) for value in values)]
+                       for name, values in table.rows])
         if chapter.problems_found or chapter.opportunities:
             doc.heading(_("Következtetések"), 3)
             doc.table([_("Beazonosított problémák"), _("Fejlesztési lehetőségek")],

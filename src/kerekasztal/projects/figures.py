@@ -52,7 +52,7 @@ class Figure:
 
     @property
     def percent_text(self) -> str:
-        """'116,7 %' as Hungarians write it; '–' when there is no target or value."""
+        """'116,7%' as Hungarians write it; '–' when there is no target or value."""
         if self.value is None:
             return "–"
         return hungarian.percent(self.value, self.indicator.target)

@@ -2,28 +2,16 @@
 "2015. április 1. és 2015. november 30. között"), independent of the active language."""
 
 import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from kerekasztal.core import hungarian
 from kerekasztal.documents.render import hu_date
 
 
 def number(value, decimals: int | None = None) -> str:
-    """1250 → '1 250'; 12.5 → '12,5'; thousands with a space, decimals after a comma."""
-    value = Decimal(value)
-    if decimals is not None:
-        value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    elif value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    else:
-        value = value.normalize()
-    sign = "-" if value < 0 else ""
-    whole, _dot, fraction = f"{abs(value):f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = " ".join(groups)
-    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+    """12345 → '12 345' (a narrow no-break space); 12.5 → '12,5': core.hungarian.number,
+    the one Hungarian number format of pages, documents and e-mails."""
+    return hungarian.number(value, decimals)
 
 
 NO_VALUE = "–"  # a figure nobody measured yet: never printed as 0
@@ -42,12 +30,13 @@ def million_forints(amount: int) -> str:
 
 
 def forints(amount: int) -> str:
-    """1 250 000 → '1 250 000 Ft'."""
+    """1 250 000 → '1 250 000 Ft' (narrow no-break spaces)."""
     return f"{number(amount)} Ft"
 
 
 def percent(value) -> str:
-    return f"{number(value)}%"
+    """85.50 → '85,5%', 100 → '100%' (no space before the sign: AkH 12)."""
+    return hungarian.percentage(value, 2)
 
 
 def period(start: datetime.date, end: datetime.date) -> str:

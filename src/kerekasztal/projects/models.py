@@ -84,6 +84,7 @@ class Project(models.Model):
         _("támogatási intenzitás (%)"), max_digits=5, decimal_places=2,
         default=Decimal("100"),
         validators=[MinValueValidator(0, _("Az intenzitás nem lehet negatív.")),
+                    # xgettext:no-python-format ("100%" is text, not a placeholder)
                     MaxValueValidator(100, _("Az intenzitás legfeljebb 100% lehet."))],
     )
     total_cost = models.BigIntegerField(_("elszámolható összköltség (Ft)"), null=True,

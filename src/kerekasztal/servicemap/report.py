@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kerekasztal.core import hungarian
 from kerekasztal.documents.publicity import publicity_for
 from kerekasztal.documents.render import DocxBuilder, hu_date
 from kerekasztal.documents.typst import TypstBuilder
@@ -108,7 +109,7 @@ def _write(builder, forum: Forum):
                        for fill, label, count in coverage.print_legend)
     builder.heading(_("Települések"), 1)
     for section in ctx["sections"]:
-        builder.heading(f"{section.name} ({section.population} {_('fő')})", 2)
+        builder.heading(f"{section.name} ({hungarian.number(section.population)} {_('fő')})", 2)
         builder.paragraph(_("Helyben elérhető: %s") % (", ".join(section.local) or "–"))
         if section.served:
             builder.paragraph(_("Másik településről elérhető:"), bold=True)

@@ -72,10 +72,29 @@ def hu_date(value, suffix=""):
     return hungarian.date_long(value, suffix)
 
 
+def _places(places) -> int | None:
+    return None if places in ("", None, "auto") else int(places)
+
+
 @register.filter
 def hu_number(value, places=0):
-    """`{{ 11.5|hu_number:1 }}` → "11,5"."""
-    return hungarian.number(value, int(places))
+    """`{{ 12345|hu_number }}` → "12 345" (a narrow no-break space), `{{ 11.5|hu_number:1 }}`
+    → "11,5", `{{ value|hu_number:"auto" }}` the places the value has ("12,5", "3"); a
+    missing value "–". On English pages: "12,345", "11.5"."""
+    try:
+        return hungarian.page_number(value, _places(places))
+    except (ArithmeticError, ValueError, TypeError):  # not a number: shown as it is
+        return value
+
+
+@register.filter
+def hu_percent(value, places=1):
+    """`{{ 85.5|hu_percent }}` → "85,5%", `{{ 140|hu_percent }}` → "140%" (the sign after the
+    number without a space, AkH 12); a missing value "–". On English pages: "85.5%"."""
+    try:
+        return hungarian.page_percentage(value, int(places))
+    except (ArithmeticError, ValueError, TypeError):  # not a number: shown as it is
+        return value
 
 
 @register.filter

@@ -1,5 +1,6 @@
 from django import template
 
+from kerekasztal.core import hungarian
 from kerekasztal.projects import huformat
 
 register = template.Library()
@@ -17,7 +18,8 @@ def million_forints(value):
 
 @register.filter
 def hunumber(value):
-    return "–" if value is None or value == "" else huformat.number(value)
+    """The places the value has ("12,5", "12 345"; core's `hu_number:"auto"`), or "–"."""
+    return "–" if value is None or value == "" else hungarian.page_number(value, None)
 
 
 @register.simple_tag
