@@ -130,3 +130,15 @@ def build(ctx: DemoContext) -> None:
             registration_deadline=_at(saturday - datetime.timedelta(days=2), 12),
             description="Bemutatkozik a kerekasztal: együttműködési megállapodások, közösségi "
                         "kertek, falugondnoki szolgáltatás.")
+    # A members-only training in the second week from now, open for registration (HEP
+    # officers and members' representatives register themselves from the workspace).
+    thursday = today + datetime.timedelta(days=(3 - today.weekday()) % 7 + 7)
+    _create(ctx, "Esélyteremtő attitűd formálása – továbbképzés", "training",
+            _at(thursday, 9), _at(thursday, 15), "Kőszeg, Városháza", ["Kőszeg"],
+            ["Esélyegyenlőség"], ["poverty_roma", "children", "women", "elderly", "disability"],
+            address="9730 Kőszeg, Jurisics tér 8.", registration_open=True, capacity=20,
+            hours=6, trainer="Dr. Németh Ágnes tréner", is_public=False,
+            audience="a kerekasztal tagszervezeteinek képviselői és a HEP-referensek",
+            registration_deadline=_at(thursday - datetime.timedelta(days=2), 12),
+            description="Egynapos továbbképzés a helyi esélyegyenlőségi programok "
+                        "felülvizsgálatáról és az intézkedések nyomon követéséről.")
