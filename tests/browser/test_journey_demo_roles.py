@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WORKSPACE = "/f/koszegi-jarasi-kerekasztal/manage/"
 SESSION = "9. Éves értékelő ülés"
-TRAINING = "Esélyteremtő attitűd formálása – továbbképzés"
+TRAINING = "Továbbképzés a HEP-ek felülvizsgálatáról"
 
 
 @pytest.fixture
