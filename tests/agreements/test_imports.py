@@ -114,6 +114,23 @@ def test_a_single_party_agreement_is_an_error_of_its_row(world, directory):
     assert [(e["row"], e["column"]) for e in batch.errors] == [(2, "A megállapodás címe")]
 
 
+def test_a_bad_row_does_not_make_its_partner_row_a_single_party(world, directory):
+    rows = [row("Kettő", "Bozsok Önkormányzat", "2020. 13. 45."),                # 2: bad day
+            row("Kettő", "Kőszeg Város Önkormányzata", D(2020, 3, 12)),
+            row("Kétoldalú", "Bozsok", "tegnap", kind="kétoldalú"),           # 4: bad day
+            row("Kétoldalú", "Kőszeg", D(2020, 3, 12), kind="kétoldalú"),
+            row("Kétoldalú", "Kőszegi Roma Nemzetiségi Önkormányzat", D(2020, 3, 12),
+                kind="kétoldalú")]                                      # 6: 3 parties
+    batch = import_preview(spec=AGREEMENTS, forum=world.forum, file=xlsx(HEADERS, rows),
+                           user=world.coordinator)
+    assert [(e["row"], e["column"]) for e in batch.errors] == [
+        (2, "Aláírás napja"), (4, "Aláírás napja"), (5, "Típus")]
+    assert "legalább két fele" not in " ".join(e["message"] for e in batch.errors)
+    with pytest.raises(ImportRefused):
+        import_apply(spec=AGREEMENTS, batch=batch, user=world.coordinator)
+    assert not Agreement.objects.exists()
+
+
 def test_the_hungarian_template_downloads(world, coordinator_client):
     response = coordinator_client.get(reverse("agreements:import_example", kwargs={
         "forum": world.forum.slug, "fmt": "xlsx"}))

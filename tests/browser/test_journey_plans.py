@@ -50,8 +50,10 @@ def test_hep_officer_writes_submits_and_reviews_the_settlements_hep(page, axe, d
     page.goto(PLANS)
     axe("plan list")
     page.get_by_role("link", name="Új program").click()
-    # The officer's only settlement is already chosen.
-    expect(page.get_by_label("Település").locator("option:checked")).to_have_text("Bozsok")
+    # The officer is offered only their own villages (the demo officer serves three).
+    expect(page.get_by_label("Település").locator("option")).to_have_text(
+        ["– válasszon –", "Bozsok", "Kőszegdoroszló", "Kőszegpaty"])
+    page.get_by_label("Település").select_option(label="Bozsok")
     page.get_by_label("Cím").fill(title)
     page.get_by_label("Időszak kezdete (év)").fill("2027")
     page.get_by_label("Időszak vége (év)").fill("2031")
@@ -179,7 +181,8 @@ def test_coordinator_builds_consults_adopts_and_follows_the_district_plan(
     # Roll-up: each settlement once, each group taken over once.
     page.get_by_role("link", name="Települési programok összesítése").click()
     territories = page.get_by_role("table", name="Programok területenként")
-    expect(territories.locator("tbody tr")).to_have_count(4)
+    # four adopted HEPs and three in the making (demo: a draft, a returned, a submitted one)
+    expect(territories.locator("tbody tr")).to_have_count(7)
     axe("roll-up")
     for group in ("Magas a tartós munkanélküliek aránya", "Nincs helyben bölcsőde",
                   "Mentorprogram tartós álláskeresőknek"):
@@ -271,6 +274,7 @@ def test_coordinator_returns_a_submitted_hep_and_the_officer_sees_why(page, axe,
     log_in(page, OFFICER, DEMO_PASSWORD)
     page.goto(PLANS)
     page.get_by_role("link", name="Új program").click()
+    page.get_by_label("Település").select_option(label="Bozsok")
     page.get_by_label("Cím").fill(title)
     page.get_by_label("Időszak kezdete (év)").fill("2028")
     page.get_by_label("Időszak vége (év)").fill("2032")

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -5,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from kerekasztal.core.tabular import header_key, read_table, table_response
+from kerekasztal.core.tabular import as_written, header_key, read_table, table_response
 
 
 def _xlsx(rows) -> bytes:
@@ -34,6 +35,20 @@ def test_reads_xlsx_and_skips_empty_rows():
     )))
     assert headers == ["Név", "Irányítószám"]
     assert rows == [["Bozsok", "9727"]]
+
+
+def test_typed_cells_are_shown_as_hungarians_write_them_and_read_unchanged():
+    headers, rows = read_table(SimpleUploadedFile("a.xlsx", _xlsx([
+        ["Nap", "Kezdés", "Érték", "Szöveg"],
+        [datetime.date(2015, 6, 20), datetime.time(16, 0), 1234.5, "Bozsok 1."],
+    ])))
+    assert rows == [["2015-06-20", "16:00:00", "1234.5", "Bozsok 1."]]
+    assert [as_written(cell) for cell in rows[0]] == [
+        "2015. 06. 20.", "16:00", "1234,5", "Bozsok 1."]
+    assert as_written("-0.25") == "-0,25"
+    assert as_written("16:30:15") == "16:30:15"
+    assert as_written("2015-02-30") == "2015-02-30"  # not a day: shown as written
+    assert as_written("9727") == "9727"
 
 
 def test_refuses_other_files():

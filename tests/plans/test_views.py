@@ -21,6 +21,8 @@ def test_settlement_officer_starts_only_their_settlements_hep(client, world):
     login(client, world.settlement_officer)
     page = client.get(reverse("plans:plan_create", kwargs={"forum": world.forum.slug}))
     assert list(page.context["form"].fields["settlement"].queryset) == [world.settlement]
+    # their only settlement is already chosen
+    assert page.context["form"]["settlement"].value() == world.settlement.pk
     response = client.post(reverse("plans:plan_create", kwargs={"forum": world.forum.slug}), {
         "scope": "settlement", "settlement": world.settlement.pk, "title": "Bozsok HEP",
         "period_start": 2024, "period_end": 2028})

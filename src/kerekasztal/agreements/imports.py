@@ -104,21 +104,29 @@ def _headers() -> dict[str, str]:
     return {column.key: str(column.header) for column in AGREEMENTS.columns}
 
 
-def _check_groups(rows: list[tuple[int, dict[str, Any]]]) -> list[RowError]:
+def _check_groups(rows: list[tuple[int, dict[str, Any]]],
+                  failed: list[tuple[int, dict[str, Any]]]) -> list[RowError]:
     """Rows of one agreement agree on the agreement's data, name each party once, and make
-    at least two parties (two at most for a bilateral one)."""
+    at least two parties (two at most for a bilateral one). A row that failed its own
+    checks still counts as a party of the agreement its title names: its own error is the
+    one to fix, and its partner row is not blamed for the party it seems to lack."""
     headers = _headers()
     groups: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for number, row in rows:
         groups.setdefault(fold(row["title"]), []).append((number, row))
+    failed_of: dict[str, list[int]] = {}
+    for number, raw in failed:
+        title = " ".join(str(raw.get("title") or "").split())
+        if title:
+            failed_of.setdefault(fold(title), []).append(number)
     errors = []
-    for group in groups.values():
+    for key, group in groups.items():
         first_number, first = group[0]
         parties: set[int] = set()
         for number, row in group:
-            for key in AGREEMENT_COLUMNS:
-                if row[key] != first[key]:
-                    errors.append(RowError(number, headers[key], _(
+            for column in AGREEMENT_COLUMNS:
+                if row[column] != first[column]:
+                    errors.append(RowError(number, headers[column], _(
                         "Eltér a megállapodás %(row)s. sorától; egy megállapodás minden "
                         "sorában ugyanaz legyen.") % {"row": first_number}))
             if row["organisation"].pk in parties:
@@ -126,10 +134,11 @@ def _check_groups(rows: list[tuple[int, dict[str, Any]]]) -> list[RowError]:
                     "%(name)s már szerepel ennek a megállapodásnak a felei között.")
                     % {"name": row["organisation"].name}))
             parties.add(row["organisation"].pk)
-        if len(parties) < 2:
+        count = len(parties) + len(failed_of.get(key, []))
+        if count < 2:
             errors.append(RowError(first_number, headers["title"], _(
                 "Egy megállapodásnak legalább két fele van: vegye fel a többi fél sorát is.")))
-        if first["kind"] == AgreementKind.BILATERAL and len(parties) > 2:
+        if first["kind"] == AgreementKind.BILATERAL and count > 2:
             errors.append(RowError(first_number, headers["kind"], _(
                 "Kétoldalú megállapodásnak két fele van.")))
     return errors

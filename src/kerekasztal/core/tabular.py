@@ -55,6 +55,28 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^(\d{2}):(\d{2}):00$")
+_DECIMAL_POINT = re.compile(r"^-?\d+\.(\d+)$")
+
+
+def as_written(text: str) -> str:
+    """A cell as a Hungarian writes it, for showing (an import's preview): the forms a
+    spreadsheet's typed cells are read in ('2015-06-20', '16:00:00', '1234.5') become
+    '2015. 06. 20.', '16:00' and '1234,5'; anything else is shown as it is. What is
+    imported stays the cell as read."""
+    if _ISO_DATE.match(text):
+        try:
+            return hungarian.date_short(datetime.date.fromisoformat(text))
+        except ValueError:
+            return text
+    if time := _ISO_TIME.match(text):
+        return f"{time[1]}:{time[2]}"
+    if decimal := _DECIMAL_POINT.match(text):
+        return hungarian.number(Decimal(text), len(decimal[1]))
+    return text
+
+
 def read_table(file: File) -> tuple[list[str], list[list[str]]]:
     """Header row and data rows of an uploaded CSV or XLSX; raises ValidationError."""
     _number, header, rows = read_numbered_table(file)

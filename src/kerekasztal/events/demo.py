@@ -57,6 +57,7 @@ HELD = [
      ["poverty_roma", "children", "women", "elderly", "disability"], 64,
      "A kerekasztal bemutatta a Járási Esélyteremtő Programtervet."),
 ]
+TRAINING = "Továbbképzés a HEP-ek felülvizsgálatáról"
 TRAINEES = ["Kiss Andrea", "Szabó Péter", "Tóth Erzsébet", "Balogh Éva", "Papp László"]
 
 
@@ -122,11 +123,28 @@ def build(ctx: DemoContext) -> None:
         )
         for event in Event.objects.filter(forum=ctx.forum, series__isnull=False):
             services.event_publish(event=event)
+    # The coming events are dated from the day of the first load; a later run adds none.
     saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7 + 21)
-    _create(ctx, "Kőszegi Napok – disszeminációs esemény", "dissemination",
-            _at(saturday, 13), _at(saturday, 15), "Zenepavilon környéke", ["Kőszeg"],
-            ["Esélyegyenlőség", "Közösségi kertek"], ["poverty_roma", "children", "elderly"],
-            address="9730 Kőszeg, Fő tér", registration_open=True, capacity=60,
-            registration_deadline=_at(saturday - datetime.timedelta(days=2), 12),
-            description="Bemutatkozik a kerekasztal: együttműködési megállapodások, közösségi "
-                        "kertek, falugondnoki szolgáltatás.")
+    if not Event.objects.filter(forum=ctx.forum, title="Kőszegi Napok – disszeminációs "
+                                                      "esemény").exists():
+        _create(ctx, "Kőszegi Napok – disszeminációs esemény", "dissemination",
+                _at(saturday, 13), _at(saturday, 15), "Zenepavilon környéke", ["Kőszeg"],
+                ["Esélyegyenlőség", "Közösségi kertek"], ["poverty_roma", "children", "elderly"],
+                address="9730 Kőszeg, Fő tér", registration_open=True, capacity=60,
+                registration_deadline=_at(saturday - datetime.timedelta(days=2), 12),
+                description="Bemutatkozik a kerekasztal: együttműködési megállapodások, közösségi "
+                            "kertek, falugondnoki szolgáltatás.")
+    # A members-only training in the second week from now, open for registration (HEP
+    # officers and members' representatives register themselves from the workspace).
+    thursday = today + datetime.timedelta(days=(3 - today.weekday()) % 7 + 7)
+    if Event.objects.filter(forum=ctx.forum, title=TRAINING).exists():
+        return
+    _create(ctx, TRAINING, "training",
+            _at(thursday, 9), _at(thursday, 15), "Kőszeg, Városháza", ["Kőszeg"],
+            ["Esélyegyenlőség"], ["poverty_roma", "children", "women", "elderly", "disability"],
+            address="9730 Kőszeg, Jurisics tér 8.", registration_open=True, capacity=20,
+            hours=6, trainer="Dr. Németh Ágnes tréner", is_public=False,
+            audience="a kerekasztal tagszervezeteinek képviselői és a HEP-referensek",
+            registration_deadline=_at(thursday - datetime.timedelta(days=2), 12),
+            description="Egynapos továbbképzés a helyi esélyegyenlőségi programok "
+                        "felülvizsgálatáról és az intézkedések nyomon követéséről.")

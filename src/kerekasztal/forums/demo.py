@@ -73,7 +73,7 @@ FORMER_MEMBER = ("Gyöngyösfalui Ifjúsági Egyesület", K.CIVIL, "Gyöngyösfa
 LOGINS = {
     "coordinator": ("koordinator@example.org", "Horváth Katalin", "Koordinátor"),
     "member": ("tag@example.org", "Kiss Andrea", "Tag (Csepreg)"),
-    "settlement_officer": ("hep@example.org", "Szabó Péter", "HEP-felelős (Bozsok)"),
+    "settlement_officer": ("hep@example.org", "Szabó Péter", "HEP-felelős (Bozsok és még 2 falu)"),
     "auditor": ("ellenor@example.org", "Dr. Kovács Ilona", "Ellenőr"),
     "operator": ("admin@example.org", "Üzemeltető", "Üzemeltető (/admin/)"),
 }
@@ -166,6 +166,10 @@ def build(ctx: DemoContext) -> None:
         directory_services.person_link_user(person=member_person, user=users["member"])
     for key, role, settlement in (
         ("settlement_officer", AccessRole.SETTLEMENT_OFFICER, settlements["Bozsok"]),
+        # the officer of a common municipal office serves two more villages, whose HEPs
+        # are in the making (plans/demo.py)
+        ("settlement_officer", AccessRole.SETTLEMENT_OFFICER, settlements["Kőszegdoroszló"]),
+        ("settlement_officer", AccessRole.SETTLEMENT_OFFICER, settlements["Kőszegpaty"]),
         ("auditor", AccessRole.AUDITOR, None),
     ):
         ForumAccess.objects.get_or_create(

@@ -72,8 +72,10 @@ def _overlaps(forum, organisation, since, until) -> bool:
     return qs.filter(Q(until__isnull=True) | Q(until__gte=since)).exists()
 
 
-def _check_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[RowError]:
-    """Two rows of one organisation must not overlap in time."""
+def _check_rows(rows: list[tuple[int, dict[str, Any]]],
+                failed: list[tuple[int, dict[str, Any]]]) -> list[RowError]:
+    """Two rows of one organisation must not overlap in time (a failed row has its own
+    error and takes no part)."""
     header = str(MEMBERSHIPS.columns[2].header)
     errors = []
     seen: dict[int, list[tuple[int, Any, Any]]] = {}

@@ -112,20 +112,29 @@ def _session(ctx: DemoContext, number: int, spec) -> None:
 
 
 def _upcoming(ctx: DemoContext) -> None:
-    """A coming public session for trying invitations and RSVP."""
+    """A coming public session three weeks ahead, its invitations sent: a few members have
+    answered, the others (the demo member among them) have an invitation to answer."""
     forum = ctx.forum
-    if Meeting.objects.filter(forum=forum, number=len(SESSIONS) + 1).exists():
+    meeting = Meeting.objects.filter(forum=forum, number=len(SESSIONS) + 1).first()
+    if meeting is None:
+        day = timezone.localdate() + datetime.timedelta(days=21)
+        meeting = services.meeting_schedule(
+            forum=forum, number=len(SESSIONS) + 1, title="Éves értékelő ülés",
+            starts_at=_at(day, 10), ends_at=_at(day, 12),
+            venue_settlement=Settlement.objects.get(name="Kőszeg"),
+            venue_address=ADDRESSES["Kőszeg"], visibility=Visibility.PUBLIC,
+            description="A programterv végrehajtásának éves áttekintése.")
+        for item in ("Beszámoló a programterv végrehajtásáról", "A következő év munkaterve",
+                     "Egyebek"):
+            services.agenda_item_add(meeting=meeting, title=item, duration_minutes=30)
+    if meeting.invitations_sent_at is not None or meeting.is_past:
         return
-    day = timezone.localdate() + datetime.timedelta(days=21)
-    meeting = services.meeting_schedule(
-        forum=forum, number=len(SESSIONS) + 1, title="Éves értékelő ülés",
-        starts_at=_at(day, 10), ends_at=_at(day, 12),
-        venue_settlement=Settlement.objects.get(name="Kőszeg"),
-        venue_address=ADDRESSES["Kőszeg"], visibility=Visibility.PUBLIC,
-        description="A programterv végrehajtásának éves áttekintése.")
-    for item in ("Beszámoló a programterv végrehajtásáról", "A következő év munkaterve",
-                 "Egyebek"):
-        services.agenda_item_add(meeting=meeting, title=item, duration_minutes=30)
+    services.invitations_send(meeting=meeting, user=ctx.users.get("coordinator"))
+    member = ctx.people.get("Kiss Andrea")
+    others = meeting.invitations.exclude(person=member).order_by("name")
+    for invitation, answer in zip(others, (Rsvp.YES, Rsvp.YES, Rsvp.NO, Rsvp.YES, Rsvp.MAYBE),
+                                  strict=False):
+        services.invitation_respond(invitation=invitation, answer=answer)
 
 
 def build(ctx: DemoContext) -> None:

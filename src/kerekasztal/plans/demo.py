@@ -62,20 +62,53 @@ HEPS = [
 
 ADOPTED = datetime.date(2024, 6, 27)
 
+# HEPs still in the making, of villages whose HEP officer is the demo officer too (a common
+# municipal office's officer serves several villages): one being drafted, one returned by
+# the coordinator for revision; and one of another village submitted for adoption, waiting
+# on the coordinator. Same shape as HEPS, plus the stage and the coordinator's note.
+IN_PROGRESS = [
+    ("Kőszegdoroszló", [
+        ("elderly", "Egyedül élő idősek elszigeteltsége", "65 év felettiek: 41 fő"),
+    ], [
+        ("elderly", "Falugondnoki látogatások az egyedül élő időseknél",
+         "Heti látogatás, bevásárlás és gyógyszerkiváltás a falugondnokkal.",
+         datetime.date(2028, 12, 31), "Rendszeresen látogatott idősek", "0 fő", "15 fő"),
+    ], "draft", ""),
+    ("Kőszegpaty", [
+        ("children", "Nincs helyben óvoda", "3–6 évesek: 8 fő"),
+    ], [
+        ("children", "Óvodabusz Kőszegre",
+         "Reggeli és délutáni járat a kőszegi óvodához, kísérővel.",
+         datetime.date(2028, 8, 31), "Óvodába járó gyermekek", "5 fő", "8 fő"),
+    ], "returned",
+     "Kérjük, a gyermekek helyzetéről szóló fejezetben mutassa be az óvodába járás adatait "
+     "is, majd nyújtsa be újra a programot."),
+    ("Lukácsháza", [
+        ("women", "Kevés a részmunkaidős munkahely", "GYED/GYES-en lévők: 15 fő"),
+    ], [
+        ("women", "Részmunkaidős állások a helyi vállalkozásokkal",
+         "Egyeztetés a helyi vállalkozásokkal, állásbörze a községházán.",
+         datetime.date(2028, 12, 31), "Részmunkaidőben elhelyezkedők", "0 fő", "6 fő"),
+    ], "submitted", ""),
+]
+
 
 def _group(code: str) -> TargetGroup:
     return TargetGroup.objects.get(code=code)
 
 
-def _hep(ctx: DemoContext, name: str, problems, measures, percent: int) -> Plan:
+def _hep(ctx: DemoContext, name: str, problems, measures, percent: int = 0,
+         stage: str = "adopted", note: str = "") -> Plan:
     settlement = Settlement.objects.get(name=name)
     plan = Plan.objects.filter(forum=ctx.forum, scope=Scope.SETTLEMENT,
                                settlement=settlement).first()
     if plan is not None:
         return plan
+    start = 2024 if stage == "adopted" else 2026
     plan = services.plan_create(
         forum=ctx.forum, scope=Scope.SETTLEMENT, settlement=settlement,
-        title=f"{name} Helyi Esélyegyenlőségi Programja", period_start=2024, period_end=2028,
+        title=f"{name} Helyi Esélyegyenlőségi Programja", period_start=start,
+        period_end=start + 4,
         summary="A program a 2003. évi CXXV. törvény 31. §-a és a 321/2011. (XII. 27.) Korm. "
                 "rendelet alapján készült. Bemutató adat.",
     )
@@ -104,6 +137,13 @@ def _hep(ctx: DemoContext, name: str, problems, measures, percent: int) -> Plan:
             indicator_baseline=baseline, indicator_target=target,
             resources_financial="Önkormányzati költségvetés, pályázati forrás",
         )
+    if stage != "adopted":
+        if stage != "draft":
+            services.plan_submit(plan=plan)
+        if stage == "returned":
+            services.plan_set_status(plan=plan, status="draft", note=note,
+                                     user=ctx.users.get("coordinator"))
+        return plan
     services.plan_set_status(plan=plan, status="consultation")
     services.plan_set_status(plan=plan, status="adopted", adopted_on=ADOPTED,
                              resolution_number=f"45/2024. (VI. 27.) {name} Kt. határozat")
@@ -122,8 +162,13 @@ def build(ctx: DemoContext) -> None:
         return
     for name, problems, measures, percent in HEPS:
         _hep(ctx, name, problems, measures, percent)
-    if Plan.objects.filter(forum=ctx.forum, scope=Scope.DISTRICT).exists():
-        return
+    if not Plan.objects.filter(forum=ctx.forum, scope=Scope.DISTRICT).exists():
+        _district(ctx)
+    for name, problems, measures, stage, note in IN_PROGRESS:
+        _hep(ctx, name, problems, measures, stage=stage, note=note)
+
+
+def _district(ctx: DemoContext) -> None:
     district = services.plan_create(
         forum=ctx.forum, scope=Scope.DISTRICT, title="Kőszegi Járási Esélyteremtő Programterv",
         period_start=2024, period_end=2028,

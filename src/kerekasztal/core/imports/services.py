@@ -62,8 +62,11 @@ class ImportSpec:
     create: Callable[..., int]
     example: list[list[str]] = field(default_factory=list)
     # Rules across rows (e.g. rows that group into one record), given (row number, cleaned
-    # row) of every good row, returning the errors of the rows that break them.
-    check_rows: Callable[[list[tuple[int, dict[str, Any]]]], list["RowError"]] | None = None
+    # row) of every good row and (row number, raw row) of every row that failed its own
+    # checks, returning the errors of the rows that break them. A rule must not blame a good
+    # row for what a failed row lacks (the failed row's own error is the real one).
+    check_rows: Callable[[list[tuple[int, dict[str, Any]]], list[tuple[int, dict[str, Any]]]],
+                         list["RowError"]] | None = None
 
     def headers(self) -> list[str]:
         return [str(column.header) for column in self.columns]  # XLSX needs str, not lazy
@@ -102,6 +105,7 @@ def _validate(
     seen: dict[str, Any] = {}
     cleaned_rows: list[dict[str, Any]] = []
     numbered: list[tuple[int, dict[str, Any]]] = []
+    failed: list[tuple[int, dict[str, Any]]] = []
     errors: list[RowError] = []
     for index, row in enumerate(rows, start=2):
         number = int(row.get(ROW_NUMBER, index))  # batches stored before the numbers: in order
@@ -110,11 +114,12 @@ def _validate(
             cleaned_rows.append(form.cleaned_data)
             numbered.append((number, form.cleaned_data))
             continue
+        failed.append((number, row))
         for key, messages in form.errors.items():
             column = headers.get(key, _("(egész sor)"))
             errors.extend(RowError(number, column, str(message)) for message in messages)
     if spec.check_rows is not None:
-        errors.extend(spec.check_rows(numbered))
+        errors.extend(spec.check_rows(numbered, failed))
         errors.sort(key=lambda error: error.row)
     return cleaned_rows, errors
 

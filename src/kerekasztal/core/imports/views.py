@@ -16,7 +16,7 @@ from kerekasztal.core.imports.services import (
 )
 from kerekasztal.core.models import ImportBatch, ImportStatus
 from kerekasztal.core.pages import render_workspace
-from kerekasztal.core.tabular import table_response
+from kerekasztal.core.tabular import as_written, table_response
 
 
 def upload(
@@ -61,7 +61,8 @@ def preview(
         "row_count": len(batch.rows) or batch.applied_count,
         "bad_rows": len({error["row"] for error in batch.errors}),
         "can_apply": batch.status == ImportStatus.PREVIEW and not batch.errors and batch.rows,
-        "preview_rows": batch.rows[:20],
+        "preview_rows": [[as_written(str(row.get(column.key) or "")) for column in spec.columns]
+                         for row in batch.rows[:20]],
     })
 
 
