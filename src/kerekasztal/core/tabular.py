@@ -23,6 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.records.files import content_disposition
 from kerekasztal.core.records.uploads import CONTENT_TYPES, sniff
 
