@@ -1,0 +1,221 @@
+"""A member organisation's representative registers colleagues; a coordinator records the
+names of a paper attendance sheet (no e-mail addresses), each person counted once."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from kerekasztal.core import access
+from kerekasztal.events import indicators, services
+from kerekasztal.events.models import Registration, RegistrationStatus
+from kerekasztal.forums.models import Forum
+from tests.factories import OrganisationFactory
+
+from .conftest import published_event
+
+pytestmark = pytest.mark.django_db
+
+SHEET = services.SheetPerson
+
+
+def _colleague(event, world, name="Kovács Árpádné", **data):
+    data.setdefault("consent", True)
+    return services.registration_add_colleague(
+        event=event, user=world.member, organisation=world.organisation, name=name, **data)
+
+
+def _past_event(forum, **data):
+    start = timezone.now() - datetime.timedelta(days=3)
+    data.setdefault("kind", "training")
+    data.setdefault("hours", 4)
+    return published_event(forum, starts_at=start, ends_at=start + datetime.timedelta(hours=4),
+                           **data)
+
+
+def _participants(forum) -> int:
+    rule = next(r for r in indicators.RULES if r.code == "events.participants")
+    return rule.value(Forum.objects.filter(pk=forum.pk), timezone.localdate())
+
+
+# --- colleagues ---------------------------------------------------------------------------
+
+
+def test_representative_registers_a_colleague_of_their_organisation_and_the_colleague_is_mailed(
+        world, django_capture_on_commit_callbacks):
+    event = published_event(world.forum, kind="training", hours=4)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = _colleague(event, world, email="Arpadne@Example.org", phone="+36 30 123")
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.organisation == world.organisation
+    assert registration.organisation_name == "Bozsok Község Önkormányzata"
+    assert registration.registered_by == world.member
+    assert registration.phone == "+36 30 123"
+    assert [m.to for m in mail.outbox] == [["arpadne@example.org"]]
+
+
+def test_colleague_without_email_where_the_event_requires_one_is_refused(world):
+    event = published_event(world.forum)
+    with pytest.raises(ValidationError) as error:
+        _colleague(event, world, email="")
+    assert "csak e-mail-címmel" in str(error.value)
+    assert not event.registrations.exists()
+
+
+def test_colleague_without_email_is_registered_and_nobody_is_mailed(
+        world, django_capture_on_commit_callbacks):
+    event = published_event(world.forum, registration_email_required=False)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = _colleague(event, world, name="Dr. Szőke-Nagy  Ödön")
+    assert registration.email == "" and registration.name == "Dr. Szőke-Nagy Ödön"
+    assert mail.outbox == []
+    with pytest.raises(ValidationError) as error:  # the same person again
+        _colleague(event, world, name="dr. szoke-nagy ödön")
+    assert "már jelentkezett" in str(error.value)
+    other = _colleague(event, world, name="Kiss Anna")  # two without e-mail are fine
+    assert other.pk and event.registrations.count() == 2
+
+
+def test_colleagues_fill_the_capacity_then_wait(world):
+    event = published_event(world.forum, capacity=1, registration_email_required=False)
+    first = _colleague(event, world, name="Első Éva")
+    second = _colleague(event, world, name="Második Márk")
+    assert first.status == RegistrationStatus.CONFIRMED
+    assert second.status == RegistrationStatus.WAITLISTED
+    services.registration_cancel(registration=first)
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.CONFIRMED
+
+
+def test_colleague_after_the_deadline_is_refused_in_hungarian(world):
+    start = timezone.now() + datetime.timedelta(days=5)
+    event = published_event(world.forum, starts_at=start,
+                            ends_at=start + datetime.timedelta(hours=2),
+                            registration_deadline=timezone.now() - datetime.timedelta(hours=1))
+    with pytest.raises(ValidationError) as error:
+        _colleague(event, world, email="late@example.org")
+    assert "A jelentkezési határidő lejárt." in error.value.messages
+
+
+def test_member_finds_only_their_organisations_registrations(world):
+    event = published_event(world.forum)
+    own = _colleague(event, world, email="arpadne@example.org")
+    stranger = services.register(event=event, name="Más Mária", email="maria@example.org",
+                                 consent=True, organisation=OrganisationFactory(
+                                     forum=world.forum, name="Velemi Egyesület"))
+    assert access.colleague_registration_for(world.member, event, own.pk) == own
+    from django.http import Http404
+    with pytest.raises(Http404):
+        access.colleague_registration_for(world.member, event, stranger.pk)
+    assert list(access.represented_organisations(world.member, world.forum)) == [
+        world.organisation]
+    assert not access.represented_organisations(world.coordinator, world.forum).exists()
+
+
+# --- the names of a paper attendance sheet --------------------------------------------------
+
+
+def test_sheet_names_are_recorded_without_email_with_accents_kept(world):
+    event = _past_event(world.forum)
+    added = services.attendance_sheet_record(event=event, people=[
+        SHEET("Kovács Árpádné", "", "bozsok község önkormányzata"),
+        SHEET("Dr. Szőke-Nagy Ödön", "", "Kőszegi Járási Hivatal"),
+        SHEET("Tóth Ödönné"),
+    ])
+    assert [(r.name, r.email, r.organisation_name) for r in added] == [
+        ("Kovács Árpádné", "", "Bozsok Község Önkormányzata"),  # the directory's spelling
+        ("Dr. Szőke-Nagy Ödön", "", "Kőszegi Járási Hivatal"),
+        ("Tóth Ödönné", "", ""),
+    ]
+    assert added[0].organisation == world.organisation and added[1].organisation is None
+    event.refresh_from_db()
+    assert event.status == "held" and event.participants_count == 3
+    assert all(r.attended for r in added)
+    assert _participants(world.forum) == 3
+
+
+def test_someone_registered_online_and_on_the_sheet_counts_once(world):
+    event = _past_event(world.forum, registration_email_required=False)
+    online = services.register(event=event, name="Kovács Árpádné", email="arpadne@example.org",
+                               consent=True, by_organiser=True)
+    colleague = services.register(  # registered by a colleague before the training
+        event=event, name="Dr. Szőke-Nagy Ödön", email="", consent=True, by_organiser=True,
+        organisation=world.organisation, registered_by=world.member)
+    services.attendance_sheet_record(event=event, people=[
+        SHEET("KOVÁCS ÁRPÁDNÉ", "", "Bozsok Község Önkormányzata"),  # matched by name
+        SHEET("Dr. Szőke-Nagy Ödön", "", "Bozsok Község Önkormányzata"),  # and organisation
+        SHEET("Kiss Anna", "", "Velemi Egyesület"),
+    ])
+    assert event.registrations.count() == 3
+    online.refresh_from_db()
+    colleague.refresh_from_db()
+    assert online.attended and colleague.attended
+    assert online.organisation_name == "Bozsok Község Önkormányzata"  # learnt from the sheet
+    assert _participants(world.forum) == 3
+    # recording the same sheet again changes nothing
+    services.attendance_sheet_record(event=event, people=[
+        SHEET("Kovács Árpádné", "", "Bozsok Község Önkormányzata"),
+        SHEET("Kiss Anna", "", "Velemi Egyesület")])
+    assert event.registrations.count() == 3 and _participants(world.forum) == 3
+
+
+def test_same_name_of_another_organisation_is_another_person(world):
+    event = _past_event(world.forum)
+    services.register(event=event, name="Kiss Anna", email="anna@example.org", consent=True,
+                      by_organiser=True, organisation=world.organisation)
+    services.attendance_sheet_record(event=event, people=[
+        SHEET("Kiss Anna", "", "Velemi Egyesület")])
+    assert event.registrations.count() == 2
+
+
+def test_a_name_twice_on_the_sheet_is_refused(world):
+    event = _past_event(world.forum)
+    with pytest.raises(ValidationError) as error:
+        services.attendance_sheet_record(event=event, people=[
+            SHEET("Kovács Árpádné", "", "Bozsok"), SHEET("kovacs arpadne", "", "BOZSOK")])
+    assert "kétszer szerepel" in str(error.value)
+    assert not event.registrations.exists()
+
+
+def test_headcount_is_kept_but_never_below_the_names(world):
+    event = _past_event(world.forum)
+    services.attendance_record(event=event, participants_count=23)
+    services.attendance_sheet_record(event=event, people=[SHEET("Kovács Árpádné")])
+    event.refresh_from_db()
+    assert event.participants_count == 23
+    with pytest.raises(ValidationError) as error:
+        services.attendance_sheet_record(event=event, people=[SHEET("Tóth Ödönné")],
+                                         participants_count=1)
+    assert "nem lehet kevesebb" in str(error.value)
+
+
+def test_sheet_of_a_future_event_is_refused(world):
+    event = published_event(world.forum)
+    with pytest.raises(ValidationError):
+        services.attendance_sheet_record(event=event, people=[SHEET("Kovács Árpádné")])
+
+
+def test_the_same_person_without_email_at_two_events_counts_once(world):
+    first, second = _past_event(world.forum), _past_event(world.forum, title="Második")
+    for event in (first, second):
+        services.attendance_sheet_record(event=event, people=[
+            SHEET("Kovács Árpádné", "", "Bozsok Község Önkormányzata"), SHEET("Tóth Ödönné")])
+    assert Registration.objects.filter(attended=True).count() == 4
+    assert _participants(world.forum) == 2
+
+
+def test_held_event_form_lines_take_an_organisation_instead_of_an_email(world):
+    from kerekasztal.events.forms import _sheet_lines
+
+    assert _sheet_lines("Kovács Árpádné; Bozsok Község Önkormányzata\n\n"
+                        "Dr. Szőke-Nagy Ödön\tKőszegi Járási Hivatal\n"
+                        "Kiss Anna; anna@example.org; Velemi Egyesület\nTóth Ödönné") == [
+        SHEET("Kovács Árpádné", "", "Bozsok Község Önkormányzata"),
+        SHEET("Dr. Szőke-Nagy Ödön", "", "Kőszegi Járási Hivatal"),
+        SHEET("Kiss Anna", "anna@example.org", "Velemi Egyesület"),
+        SHEET("Tóth Ödönné", "", ""),
+    ]
