@@ -110,7 +110,7 @@ def test_representative_registers_colleagues_sees_and_cancels_them(page, axe, li
     axe("colleagues registered, one waiting")
 
     page.get_by_role("row", name="Kovács Árpádné").get_by_role(
-        "button", name="Visszavonás").click()
+        "button", name="Jelentkezés visszavonása").click()
     expect(page.locator(".message--success")).to_contain_text(
         "Kovács Árpádné jelentkezését visszavontuk.")
     expect(page.get_by_role("row", name="Kovács Árpádné")).to_contain_text("Lemondva")
