@@ -169,6 +169,7 @@ ROWS = [
     R("attendance", _pk, workspace("coordinator")),
     R("attendance", _pk, workspace("coordinator"), method="POST"),
     R("attendance_names", _pk, workspace("coordinator")),
+    R("attendance_names", _past, workspace("coordinator")),
     R("attendance_names", _pk, workspace("coordinator"), method="POST"),
     R("attendance_sheet", _pk, workspace(*PEOPLE)),
     R("attendance_scan", _pk, workspace(*PEOPLE)),

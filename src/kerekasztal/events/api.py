@@ -387,3 +387,34 @@ def event_held(request, slug: str, pk: int, payload: HeldIn):
                 for person in payload.people],
         by_organisation=by_organisation, user=request.user)
     return access.event_for(request.user, forum, event.pk, "events.manage")
+
+
+class ParticipantOut(Schema):
+    """A registration or a name from the attendance sheet (personal data: coordinators and
+    auditors only). Nothing about ethnicity, health or disability."""
+
+    id: int
+    name: str
+    organisation: str = Field(..., description="A szervezet neve, ahogy rögzítették.")
+    email: str = Field(..., description="Üres, ha nincs (pl. papír jelenléti ívről).")
+    phone: str
+    status: str
+    attended: bool
+    completed: bool
+    certificate_number: str
+
+    @staticmethod
+    def resolve_organisation(registration) -> str:
+        return registration.organisation_label
+
+
+@router.get("/forums/{slug}/events/{pk}/participants/", response=list[ParticipantOut],
+            auth=TokenAuth(), url_name="event_participant_list", tags=WRITE_TAGS,
+            summary="Egy rendezvény jelentkezői és név szerint rögzített résztvevői "
+                    "(events.participants.view: koordinátorok, ellenőrök)")
+@paginate(PageNumber)
+def event_participant_list(request, slug: str, pk: int):
+    reject_unknown(request, set())
+    forum = access.forum_for(request.user, slug, "events.participants.view")
+    event = access.event_for(request.user, forum, pk, "events.participants.view")
+    return queries.registrations(event)
