@@ -219,3 +219,62 @@ def test_held_event_form_lines_take_an_organisation_instead_of_an_email(world):
         SHEET("Kiss Anna", "anna@example.org", "Velemi Egyesület"),
         SHEET("Tóth Ödönné", "", ""),
     ]
+
+
+# --- the pages' query counts do not grow with the people ---------------------------------
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def test_colleagues_page_queries_do_not_grow_with_the_colleagues(world, client):
+    event = published_event(world.forum, registration_email_required=False)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/colleagues/"
+    client.force_login(world.member)
+    _colleague(event, world, name="Első Éva")
+    few = _queries(client, url)
+    for n in range(8):
+        _colleague(event, world, name=f"Munkatárs {n}")
+    assert _queries(client, url) == few
+
+
+def test_sheet_names_page_queries_do_not_grow_with_the_names(world, client):
+    event = _past_event(world.forum)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/attendance/names/"
+    client.force_login(world.coordinator)
+    services.attendance_sheet_record(event=event, people=[SHEET("Első Éva", "", "Bozsok")])
+    few = _queries(client, url)
+    services.attendance_sheet_record(event=event, people=[
+        SHEET(f"Résztvevő {n}", "", "Velem") for n in range(8)])
+    assert _queries(client, url) == few
+
+
+def test_sheet_names_page_records_the_lines_and_the_scan(world, client, media):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    event = _past_event(world.forum)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/attendance/names/"
+    client.force_login(world.coordinator)
+    scan = SimpleUploadedFile("iv.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = client.post(url, {"people": "Kovács Árpádné; Bozsok Község Önkormányzata\n"
+                                           "Dr. Szőke-Nagy Ödön\tKőszegi Járási Hivatal",
+                                 "participants_count": "", "sheet": scan})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert event.attendance_sheet and event.participants_count == 2
+    page = client.get(url).content.decode()
+    assert "Dr. Szőke-Nagy Ödön" in page and "Kőszegi Járási Hivatal" in page
+    for bad in ({"people": ""}, {"people": "a@example.org; x"},
+                {"people": "Kiss Anna", "participants_count": "-1"},
+                {"people": "Kiss Anna", "participants_count": "1,5"},
+                {"people": "á" * 300}):
+        response = client.post(url, bad)
+        assert response.status_code == 200, bad
+        assert 'class="errorlist' in response.content.decode() or "error" in \
+            response.content.decode(), bad
