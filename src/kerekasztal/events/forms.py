@@ -102,7 +102,9 @@ class HeldEventForm(EventForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Soronként egy résztvevő: név, vessző, e-mail-cím (pl. Kiss Anna, "
                     "anna@example.hu) – az aláírt jelenléti ív alapján, akik hozzájárultak "
-                    "adataik kezeléséhez."))
+                    "adataik kezeléséhez. E-mail-cím nélküli neveket és szervezeteket "
+                    "mentés után a rendezvény oldalán, a „Nevek a jelenléti ívről” alatt "
+                    "rögzíthet."))
 
     by_organisation = forms.CharField(
         label=_("Létszám szervezetenként (nem kötelező)"), required=False,
