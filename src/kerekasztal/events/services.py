@@ -625,17 +625,14 @@ class SheetPerson(NamedTuple):
     organisation: str = ""
 
 
-def _directory_match(event: Event, text: str) -> tuple[Organisation | None, str]:
-    """The forum's directory organisation named `text` (case and accents aside), with its
-    name; otherwise None and the text as written."""
+def _directory_match(directory: dict[str, Organisation],
+                     text: str) -> tuple[Organisation | None, str]:
+    """The directory organisation named `text` (case and accents aside; `directory` maps
+    folded names to organisations), with its name; otherwise None and the text as
+    written."""
     text = clean_name(text)
-    if not text:
-        return None, ""
-    wanted = fold(text)
-    for organisation in Organisation.objects.filter(forum=event.forum.root):
-        if fold(organisation.name) == wanted:
-            return organisation, organisation.name
-    return None, text
+    organisation = directory.get(fold(text)) if text else None
+    return (organisation, organisation.name) if organisation else (None, text)
 
 
 def _registered_already(active: list[Registration], person: SheetPerson,
@@ -672,11 +669,12 @@ def attendees_add(*, event: Event, people: Iterable[SheetPerson | tuple[str, ...
     active = list(event.registrations.exclude(status=RegistrationStatus.CANCELLED)
                   .order_by("created_at", "pk"))
     taken: set[int] = set()
+    directory = {fold(o.name): o for o in Organisation.objects.filter(forum=event.forum.root)}
     for item in people:
         person = SheetPerson(*item)
         person = person._replace(name=clean_name(person.name),
                                  email=person.email.strip().lower())
-        organisation, organisation_name = _directory_match(event, person.organisation)
+        organisation, organisation_name = _directory_match(directory, person.organisation)
         key = ((person.email, "") if person.email
                else (fold(person.name), fold(organisation_name)))
         if key in seen:
