@@ -278,3 +278,23 @@ def test_sheet_names_page_records_the_lines_and_the_scan(world, client, media):
         assert response.status_code == 200, bad
         assert 'class="errorlist' in response.content.decode() or "error" in \
             response.content.decode(), bad
+
+
+def test_the_indicators_drill_down_lists_each_person_once(world):
+    from kerekasztal.projects import figures
+    from kerekasztal.projects import services as project_services
+    from tests.projects.conftest import project_data
+
+    project = project_services.project_create(forum=world.forum, user=world.coordinator,
+                                              **project_data(world))
+    indicator = project_services.indicator_add(
+        project=project, user=world.coordinator, name="Résztvevők", unit="fő",
+        target=10, rule="events.participants")
+    first, second = _past_event(world.forum), _past_event(world.forum, title="Második")
+    for event in (first, second):
+        services.attendance_sheet_record(event=event, people=[
+            SHEET("Kovács Árpádné", "", "Bozsok Község Önkormányzata"),
+            SHEET("Kiss Anna", "anna@example.org")])
+    services.attendance_sheet_record(event=second, people=[SHEET("Tóth Ödönné")])
+    listed = figures.listed(indicator, timezone.localdate())
+    assert sorted(r.name for r in listed) == ["Kiss Anna", "Kovács Árpádné", "Tóth Ödönné"]
