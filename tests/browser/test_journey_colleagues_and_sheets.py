@@ -133,6 +133,19 @@ def test_representative_registers_colleagues_sees_and_cancels_them(page, axe, li
     expect(row).to_contain_text("Bozsok Község Önkormányzata")
     expect(row).to_contain_text("Visszaigazolt")
     axe("registrations with organisations")
+    # someone who phoned, without an e-mail address: the seats are taken, so they wait
+    page.get_by_role("link", name="Jelentkező felvétele").click()
+    page.get_by_label("Név", exact=True).fill("Horváth Ödönné")
+    page.get_by_label("Telefonszám (nem kötelező)").fill("+36 94 123 456")
+    page.get_by_label("Szervezet (nem kötelező)").select_option(
+        label="Bozsok Község Önkormányzata")
+    page.get_by_label("A jelentkező hozzájárult").check()
+    axe("organiser adds someone without an e-mail address")
+    page.get_by_role("button", name="Felvétel").click()
+    expect(page.locator(".message--warning")).to_contain_text(
+        "Horváth Ödönné várólistára került.")
+    expect(page.get_by_role("row", name="Horváth Ödönné")).to_contain_text("Várólistán")
+    axe("registrations with the phoned-in person")
 
 
 def test_coordinator_records_the_names_of_a_paper_sheet_each_counted_once(

@@ -298,3 +298,20 @@ def test_the_indicators_drill_down_lists_each_person_once(world):
     services.attendance_sheet_record(event=second, people=[SHEET("Tóth Ödönné")])
     listed = figures.listed(indicator, timezone.localdate())
     assert sorted(r.name for r in listed) == ["Kiss Anna", "Kovács Árpádné", "Tóth Ödönné"]
+
+
+def test_organiser_adds_someone_without_email_only_where_the_event_allows(world, client):
+    client.force_login(world.coordinator)
+    strict = published_event(world.forum)
+    loose = published_event(world.forum, registration_email_required=False)
+    data = {"name": "Horváth Ödönné", "email": "", "phone": "+36 94 123 456",
+            "organisation": world.organisation.pk, "consent": "on"}
+    url = f"/f/{world.forum.slug}/manage/events/%s/registrations/new/"
+    response = client.post(url % strict.pk, data)
+    assert response.status_code == 200 and not strict.registrations.exists()
+    assert 'id="id_email_error"' in response.content.decode()
+    response = client.post(url % loose.pk, data)
+    assert response.status_code == 302
+    registration = loose.registrations.get()
+    assert (registration.email, registration.phone, registration.organisation_name) == (
+        "", "+36 94 123 456", "Bozsok Község Önkormányzata")

@@ -336,10 +336,26 @@ class SelfRegistrationForm(RegistrationForm):
 
 
 class OrganiserRegistrationForm(RegistrationForm):
-    """A person who applied by phone or in person, added by the organiser."""
+    """A person who applied by phone or in person, added by the organiser: an e-mail address
+    only where the event requires one, an optional phone number and organisation."""
 
-    def __init__(self, *args, **kwargs):
+    phone = forms.CharField(label=_("Telefonszám (nem kötelező)"), max_length=40,
+                            required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Szervezet (nem kötelező)"), required=False,
+        queryset=Organisation.objects.none(), empty_label=_("– nem adom meg –"))
+
+    field_order = ["name", "email", "phone", "organisation", "settlement", "consent"]
+
+    def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            forum=event.forum.root, archived_at__isnull=True)
+        if not event.registration_email_required:
+            self.fields["email"].required = False
+            self.fields["email"].label = _("E-mail-cím (nem kötelező)")
+            self.fields["email"].help_text = _(
+                "Ha megadja, ide küldjük a visszaigazolást és a lemondó linket.")
         self.fields["consent"].label = _(
             "A jelentkező hozzájárult, hogy adatait a rendezvény szervezése és a részvétel "
             "igazolása céljából kezeljük.")

@@ -411,7 +411,7 @@ def registration_add(request, forum, pk):
     """The organiser adds someone who applied by phone or in person."""
     forum = access.forum_for(request.user, forum, "events.manage")
     event = access.event_for(request.user, forum, pk, "events.manage")
-    form = OrganiserRegistrationForm(request.POST or None, forum=forum)
+    form = OrganiserRegistrationForm(request.POST or None, forum=forum, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.register(event=event, base_url=_base_url(request),
