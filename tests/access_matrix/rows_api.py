@@ -102,6 +102,7 @@ ROWS = [
         setup=_event),
     Row("api:v1:event_held", _event_kwargs, EVERYONE_NEEDS_A_TOKEN, method="POST",
         setup=_event),
+    Row("api:v1:event_participant_list", _event_kwargs, EVERYONE_NEEDS_A_TOKEN, setup=_event),
     Row("api:v1:meeting_create", _slug, EVERYONE_NEEDS_A_TOKEN, method="POST"),
     Row("api:v1:meeting_detail", _meeting_kwargs, EVERYONE_NEEDS_A_TOKEN, setup=_meeting),
     Row("api:v1:meeting_update", _meeting_kwargs, EVERYONE_NEEDS_A_TOKEN, method="PATCH",

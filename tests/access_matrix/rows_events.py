@@ -43,6 +43,10 @@ def _setup(w):
                                        email="eva@example.org", consent=True)
     w.registration.completed = True
     w.registration.save()
+    # a colleague the member organisation's representative registered
+    w.colleague = services.registration_add_colleague(
+        event=w.event, user=w.member, organisation=w.organisation, name="Kovács Árpádné",
+        email="arpadne@example.org", consent=True)
     w.event.attendance_sheet.save(RandomName("events/sheets")(None, "iv.pdf"),
                                   ContentFile(b"%PDF-1.4\n%%EOF\n"))
     w.photo = services.photo_add(event=w.event, image=png_upload(), alt_text="Résztvevők",
@@ -95,6 +99,10 @@ def _registration(w):
     return {**_pk(w), "registration": w.registration.pk}
 
 
+def _colleague(w):
+    return {**_pk(w), "registration": w.colleague.pk}
+
+
 def _photo(w):
     return {**_pk(w), "photo": w.photo.pk}
 
@@ -145,6 +153,14 @@ ROWS = [
     R("register_self", _closed, workspace(*ATTENDEES)),
     R("register_self", _pk, workspace(*ATTENDEES), method="POST"),
     R("register_self_cancel", _pk, workspace(*ATTENDEES), method="POST"),
+    # a member organisation's representative registers colleagues of their organisation
+    R("register_colleagues", _pk, workspace("member")),
+    R("register_colleagues", _closed, workspace("member")),
+    R("register_colleagues", _pk, workspace("member"), method="POST"),
+    R("colleague_cancel", _colleague, workspace("member"), method="POST"),
+    # another organisation's (here: the public's) registration is unknown to the member
+    R("colleague_cancel", _registration, {**workspace("member"), "member": MISSING},
+      method="POST"),
     R("registration_list", _pk, workspace(*PEOPLE)),
     R("registration_export", _fmt, workspace(*PEOPLE)),
     R("registration_add", _pk, workspace("coordinator")),
@@ -152,6 +168,9 @@ ROWS = [
     R("registration_remove", _registration, workspace("coordinator"), method="POST"),
     R("attendance", _pk, workspace("coordinator")),
     R("attendance", _pk, workspace("coordinator"), method="POST"),
+    R("attendance_names", _pk, workspace("coordinator")),
+    R("attendance_names", _past, workspace("coordinator")),
+    R("attendance_names", _pk, workspace("coordinator"), method="POST"),
     R("attendance_sheet", _pk, workspace(*PEOPLE)),
     R("attendance_scan", _pk, workspace(*PEOPLE)),
     R("report", _pk, workspace("coordinator")),

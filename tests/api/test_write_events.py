@@ -323,3 +323,26 @@ def test_the_audience_is_written_and_read_back(client, world, token):
     url = f"{URL}{response.json()['id']}/"
     assert patch(client, token, url, {"audience": ""}).json()["audience"] == ""
     assert Event.objects.get().audience == ""
+
+
+def test_sheet_names_without_email_go_in_and_come_back_with_their_accents(client, world,
+                                                                         token):
+    event = _started(world)
+    people = [{"name": "Kovács Árpádné", "organisation": "bozsok község önkormányzata"},
+              {"name": "Dr. Szőke-Nagy Ödön", "organisation": "Kőszegi Járási Hivatal"},
+              {"name": "Kiss Anna", "email": "anna@example.hu"}]
+    response = post(client, token, {"participants_count": 14, "people": people},
+                    url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 200, response.content
+    response = client.get(f"{URL}{event.pk}/participants/", **bearer(token))
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("application/json")
+    got = sorted((p["name"], p["organisation"], p["email"], p["attended"])
+                 for p in response.json()["items"])
+    assert got == [("Dr. Szőke-Nagy Ödön", "Kőszegi Járási Hivatal", "", True),
+                   ("Kiss Anna", "", "anna@example.hu", True),
+                   ("Kovács Árpádné", "Bozsok Község Önkormányzata", "", True)]
+    # the same names sent again are the same people, not new ones
+    response = post(client, token, {"people": people[:2]}, url=f"{URL}{event.pk}/held/")
+    assert response.status_code == 200, response.content
+    assert event.registrations.count() == 3

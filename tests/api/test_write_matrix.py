@@ -147,6 +147,7 @@ ENDPOINTS = [
     ("event_cancel", "post", _ev, lambda r: {"reason": "Vihar"}, _expect(200, "coordinator")),
     ("event_held", "post", lambda r: {"slug": r["slug"], "pk": r["started"]},
      lambda r: {"participants_count": 12}, _expect(200, "coordinator")),
+    ("event_participant_list", "get", _ev, None, _expect(200, "auditor", "coordinator")),
     ("meeting_create", "post", lambda r: {"slug": r["slug"]}, _meeting_body,
      _expect(201, "coordinator")),
     ("meeting_detail", "get", _mt, None, _expect(200, "member", "auditor", "coordinator")),

@@ -43,13 +43,17 @@ def _certified(world):
 def test_attendance_sheet_pdf_is_tagged_with_numbered_empty_lines(coordinator_client, world):
     event = published_event(world.forum)
     services.register(event=event, name="Kovács Éva", email="e@example.org", consent=True)
+    services.registration_add_colleague(event=event, user=world.member, name="Kovács Árpádné",
+                                        organisation=world.organisation,
+                                        email="arpadne@example.org", consent=True)
     pdf = coordinator_client.get(_url("attendance_sheet", world, pk=event.pk)).content
     assert_accessible_pdf(pdf, f"Jelenléti ív – {event.title}")
     text = pdf_text(pdf)
-    assert "1. Kovács Éva" in text and "25." in text and "–" not in text.split("25.")[1][:5]
-    registrations = list(event.registrations.all())
+    assert "Szervezet" in text and "Bozsok" in text  # to be typed back "Név; Szervezet"
+    assert "1. Kovács Árpádné" in text and "25." in text and "–" not in text.split("25.")[1][:5]
+    registrations = list(event.registrations.order_by("name"))
     word = documents.write_attendance_sheet(DocxBuilder(title="x", forum_name=world.forum.name),
-                                            event, registrations, 24)
+                                            event, registrations, 25 - len(registrations))
     assert_same_things(pdf, word.to_bytes())
 
 

@@ -145,6 +145,9 @@ class EventIn(WriteSchema):
     registration_open: bool = False
     capacity: int | None = Field(None, ge=0, le=2_147_483_647)
     registration_deadline: datetime.datetime | None = None
+    registration_email_required: bool = Field(
+        True, description="false: a tagszervezetek képviselői e-mail-cím nélkül is "
+                          "jelentkeztethetik a munkatársaikat.")
     hours: Decimal | None = Field(None, ge=0, max_digits=5, decimal_places=1)
     trainer: str = Field("", max_length=200)
     curriculum: str = ""
@@ -173,6 +176,7 @@ class EventPatch(WriteSchema):
     registration_open: bool | None = None
     capacity: int | None = Field(None, ge=0, le=2_147_483_647)
     registration_deadline: datetime.datetime | None = None
+    registration_email_required: bool | None = None
     hours: Decimal | None = Field(None, ge=0, max_digits=5, decimal_places=1)
     trainer: str | None = Field(None, max_length=200)
     curriculum: str | None = None
@@ -195,6 +199,7 @@ class EventWriteOut(EventFields):
     published_at: datetime.datetime | None
     capacity: int | None
     registration_deadline: datetime.datetime | None
+    registration_email_required: bool
     hours: float | None
     trainer: str
     curriculum: str
@@ -327,8 +332,11 @@ class PersonIn(WriteSchema):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(..., min_length=1, max_length=200)
-    email: str = Field(..., min_length=3, max_length=254,
-                       description="A résztvevő e-mail-címe (a jelenléti ív szerint).")
+    email: str = Field("", max_length=254,
+                       description="A résztvevő e-mail-címe, ha a jelenléti íven szerepel.")
+    organisation: str = Field("", max_length=255,
+                              description="A résztvevő szervezete, ahogy a jelenléti ív írja "
+                                          "(a címtárbeli névvel egyezőt a címtárhoz köti).")
 
 
 class OrganisationCountIn(WriteSchema):
@@ -375,6 +383,38 @@ def event_held(request, slug: str, pk: int, payload: HeldIn):
         by_organisation[organisation] = by_organisation.get(organisation, 0) + item.count
     services.event_mark_held(
         event=event, participants_count=payload.participants_count,
-        people=[(person.name, person.email) for person in payload.people],
+        people=[services.SheetPerson(person.name, person.email, person.organisation)
+                for person in payload.people],
         by_organisation=by_organisation, user=request.user)
     return access.event_for(request.user, forum, event.pk, "events.manage")
+
+
+class ParticipantOut(Schema):
+    """A registration or a name from the attendance sheet (personal data: coordinators and
+    auditors only). Nothing about ethnicity, health or disability."""
+
+    id: int
+    name: str
+    organisation: str = Field(..., description="A szervezet neve, ahogy rögzítették.")
+    email: str = Field(..., description="Üres, ha nincs (pl. papír jelenléti ívről).")
+    phone: str
+    status: str
+    attended: bool
+    completed: bool
+    certificate_number: str
+
+    @staticmethod
+    def resolve_organisation(registration) -> str:
+        return registration.organisation_label
+
+
+@router.get("/forums/{slug}/events/{pk}/participants/", response=list[ParticipantOut],
+            auth=TokenAuth(), url_name="event_participant_list", tags=WRITE_TAGS,
+            summary="Egy rendezvény jelentkezői és név szerint rögzített résztvevői "
+                    "(events.participants.view: koordinátorok, ellenőrök)")
+@paginate(PageNumber)
+def event_participant_list(request, slug: str, pk: int):
+    reject_unknown(request, set())
+    forum = access.forum_for(request.user, slug, "events.participants.view")
+    event = access.event_for(request.user, forum, pk, "events.participants.view")
+    return queries.registrations(event)

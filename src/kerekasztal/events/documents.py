@@ -37,12 +37,14 @@ def write_attendance_sheet(builder, event, registrations, blank_rows: int):
                    ("Helyszín", _place(event)),
                    *([("Szervező", event.organiser.name)] if event.organiser else [])])
     builder.paragraph("Aláírásommal igazolom, hogy a rendezvényen részt vettem.", italic=True)
-    rows = [[f"{i}.", r.name, r.settlement.name if r.settlement else "", ""]
-            for i, r in enumerate(registrations, start=1)]
-    rows += [[f"{i}.", "", "", ""]
+    # name and organisation, as the coordinator types them back ("Név; Szervezet")
+    rows = [[f"{i}.", r.name, r.organisation_label, r.settlement.name if r.settlement else "",
+             ""] for i, r in enumerate(registrations, start=1)]
+    rows += [[f"{i}.", "", "", "", ""]
              for i in range(len(rows) + 1, len(rows) + blank_rows + 1)]
-    builder.table(["#", "Név", "Település", "Aláírás"], rows, widths_cm=[1.2, 6.5, 4.5, 5.5],
-                  row_height_cm=SIGNATURE_ROW_CM, blank=True)
+    builder.table(["#", "Név", "Szervezet", "Település", "Aláírás"], rows,
+                  widths_cm=[1.2, 5.0, 4.5, 3.0, 4.0], row_height_cm=SIGNATURE_ROW_CM,
+                  blank=True)
     builder.signature_block([("a szervező aláírása", "")])
     builder.publicity(publicity_for(event))
     return builder

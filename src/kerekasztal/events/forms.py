@@ -17,7 +17,8 @@ EVENT_FORM_FIELDS = [
     "kind", "title", "description", "starts_at", "ends_at", "venue", "address", "settlements",
     "topics", "target_groups", "audience", "organiser", "partners", "is_public",
     "registration_open",
-    "capacity", "registration_deadline", "hours", "trainer", "curriculum",
+    "capacity", "registration_deadline", "registration_email_required", "hours", "trainer",
+    "curriculum",
 ]
 
 
@@ -101,7 +102,9 @@ class HeldEventForm(EventForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Soronként egy résztvevő: név, vessző, e-mail-cím (pl. Kiss Anna, "
                     "anna@example.hu) – az aláírt jelenléti ív alapján, akik hozzájárultak "
-                    "adataik kezeléséhez."))
+                    "adataik kezeléséhez. E-mail-cím nélküli neveket és szervezeteket "
+                    "mentés után a rendezvény oldalán, a „Nevek a jelenléti ívről” alatt "
+                    "rögzíthet."))
 
     by_organisation = forms.CharField(
         label=_("Létszám szervezetenként (nem kötelező)"), required=False,
@@ -333,10 +336,26 @@ class SelfRegistrationForm(RegistrationForm):
 
 
 class OrganiserRegistrationForm(RegistrationForm):
-    """A person who applied by phone or in person, added by the organiser."""
+    """A person who applied by phone or in person, added by the organiser: an e-mail address
+    only where the event requires one, an optional phone number and organisation."""
 
-    def __init__(self, *args, **kwargs):
+    phone = forms.CharField(label=_("Telefonszám (nem kötelező)"), max_length=40,
+                            required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Szervezet (nem kötelező)"), required=False,
+        queryset=Organisation.objects.none(), empty_label=_("– nem adom meg –"))
+
+    field_order = ["name", "email", "phone", "organisation", "settlement", "consent"]
+
+    def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            forum=event.forum.root, archived_at__isnull=True)
+        if not event.registration_email_required:
+            self.fields["email"].required = False
+            self.fields["email"].label = _("E-mail-cím (nem kötelező)")
+            self.fields["email"].help_text = _(
+                "Ha megadja, ide küldjük a visszaigazolást és a lemondó linket.")
         self.fields["consent"].label = _(
             "A jelentkező hozzájárult, hogy adatait a rendezvény szervezése és a részvétel "
             "igazolása céljából kezeljük.")
@@ -345,3 +364,89 @@ class OrganiserRegistrationForm(RegistrationForm):
         self.fields["consent"].help_text = _(
             "A jelentkező nevét és e-mail-címét a rendezvény után %(period)s őrizzük, utána "
             "töröljük.") % {"period": registration_retention_period()}
+
+
+class ColleagueRegistrationForm(Form):
+    """A member organisation's representative registers a colleague of their organisation."""
+
+    organisation = forms.ModelChoiceField(label=_("Szervezet"), empty_label=None,
+                                          queryset=Organisation.objects.none())
+    name = forms.CharField(label=_("Név"), max_length=200)
+    email = forms.EmailField(label=_("E-mail-cím"), required=False,
+                             help_text=_("Ide küldjük a visszaigazolást és a lemondó linket."))
+    phone = forms.CharField(label=_("Telefonszám (nem kötelező)"), max_length=40,
+                            required=False)
+    consent = forms.BooleanField(
+        label=_("A munkatárs hozzájárult, hogy adatait a rendezvény szervezése és a "
+                "részvétel igazolása céljából kezeljék."),
+        error_messages={"required": _("Csak az adatkezeléshez hozzájáruló munkatársat lehet "
+                                      "jelentkeztetni.")},
+    )
+
+    def __init__(self, *args, organisations, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if event.registration_email_required:
+            self.fields["email"].required = True
+        else:
+            self.fields["email"].label = _("E-mail-cím (nem kötelező)")
+            self.fields["email"].help_text = _(
+                "Ha megadja, ide küldjük a visszaigazolást és a lemondó linket.")
+        self.fields["phone"].widget.attrs["autocomplete"] = "off"
+        self.fields["consent"].help_text = _(
+            "Nevét, e-mail-címét és telefonszámát a rendezvény után %(period)s őrizzük, utána "
+            "töröljük.") % {"period": registration_retention_period()}
+
+
+def _sheet_lines(text: str) -> list:
+    """Lines "Név; Szervezet" (or columns pasted from a spreadsheet, separated by tabs) →
+    SheetPerson; an optional part that is an e-mail address is taken as one."""
+    from django.core.validators import validate_email
+
+    from .services import SheetPerson
+
+    people = []
+    for number, line in enumerate(text.splitlines(), 1):
+        parts = [part.strip() for part in line.replace("\t", ";").split(";")]
+        parts = [part for part in parts if part]
+        if not parts:
+            continue
+        name, email, organisation = parts[0], "", []
+        for part in parts[1:]:
+            try:
+                validate_email(part)
+            except forms.ValidationError:
+                organisation.append(part)
+            else:
+                email = part
+        if "@" in name or len(organisation) > 1:
+            raise forms.ValidationError(
+                _("%(number)s. sor („%(line)s”): soronként egy név és a szervezete, "
+                  "pontosvesszővel elválasztva (pl. Kovács Árpádné; Bozsok Község "
+                  "Önkormányzata).")
+                % {"number": hungarian.with_article(number, capital=True), "line": line.strip()})
+        people.append(SheetPerson(name, email, "; ".join(organisation)))
+    return people
+
+
+class AttendanceNamesForm(Form):
+    """The names on a past event's signed attendance sheet."""
+
+    people = forms.CharField(
+        label=_("Résztvevők a jelenléti ívről"), widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Adjon meg legalább egy nevet.")},
+        help_text=_("Soronként egy résztvevő: név, pontosvessző, szervezet (pl. Kovács Árpádné; "
+                    "Bozsok Község Önkormányzata). A szervezet elhagyható; táblázatból "
+                    "bemásolt két oszlop is jó. Aki online jelentkezett, nem kerül be kétszer."))
+    participants_count = forms.IntegerField(
+        label=_("Résztvevők száma (fő, nem kötelező)"), min_value=0, required=False,
+        help_text=_("Üresen hagyva a korábban rögzített létszám marad, de legalább a név "
+                    "szerint rögzített résztvevők száma."))
+    sheet = forms.FileField(label=_("Aláírt jelenléti ív (szkennelve, nem kötelező)"),
+                            required=False, help_text=lazy(SCANS.describe, str)())
+
+    def clean_people(self):
+        people = _sheet_lines(self.cleaned_data["people"])
+        if not people:
+            raise forms.ValidationError(_("Adjon meg legalább egy nevet."))
+        return people

@@ -1,6 +1,7 @@
 """Indicators the events app offers to grant projects (see core/contracts.py)."""
 
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -29,15 +30,27 @@ def _trainings(forums, as_of):
     return _held(forums, as_of).filter(kind__in=TRAINING_KINDS)
 
 
+def _with_person(qs):
+    """Each registration with `person`, what tells people apart across events: the e-mail
+    address, or, without one (a colleague registered without it, a name from a paper
+    attendance sheet), the name and the organisation as written. Within one event the
+    services never record the same person twice (services.attendees_add)."""
+    return qs.annotate(person=Coalesce(
+        NullIf("email", Value("")),
+        Concat(Value("név:"), "name", Value("|"), "organisation_name",
+               output_field=CharField()),
+        output_field=CharField()))
+
+
 def _participants(forums, as_of, kind: str = ""):
     """Registered people checked in at held events."""
-    qs = Registration.objects.filter(attended=True, event__in=_held(forums, as_of, kind=kind))
-    return qs
+    return _with_person(Registration.objects.filter(
+        attended=True, event__in=_held(forums, as_of, kind=kind)))
 
 
 def _certified(forums, as_of):
-    return Registration.objects.filter(
-        ~Q(certificate_number=""), completed=True, event__in=_trainings(forums, as_of))
+    return _with_person(Registration.objects.filter(
+        ~Q(certificate_number=""), completed=True, event__in=_trainings(forums, as_of)))
 
 
 # The seeded topics (core/datasets/reference.py); a topic added later can still be passed by slug.
@@ -59,7 +72,7 @@ RULES = [
         label=_("Rendezvényeken részt vett (jelenléttel igazolt) személyek száma"),
         unit=_("fő"),
         records=_participants,
-        distinct="email",
+        distinct="person",
         settlement="event__settlements",
         dated="event__starts_at",
         params={"kind": KIND_CHOICES},
@@ -77,7 +90,7 @@ RULES = [
         label=_("Tanúsítványt szerzett résztvevők száma"),
         unit=_("fő"),
         records=_certified,
-        distinct="email",
+        distinct="person",
         settlement="event__settlements",
         dated="event__starts_at",
     ),

@@ -5,6 +5,7 @@ reports and training certificates.
 Target groups belong to the event; people are only counted.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -152,6 +153,12 @@ class Event(models.Model):
         help_text=_("Üresen hagyva nincs létszámkorlát."),
     )
     registration_deadline = models.DateTimeField(_("jelentkezési határidő"), null=True, blank=True)
+    registration_email_required = models.BooleanField(
+        _("a jelentkezéshez e-mail-cím kell"), default=True,
+        help_text=_("Ha nincs bejelölve, a tagszervezetek képviselői e-mail-cím nélkül is "
+                    "jelentkeztethetik a munkatársaikat (a nyilvános jelentkezéshez mindig "
+                    "kell e-mail-cím)."),
+    )
     # Attendance (aggregate counts only)
     participants_count = models.PositiveIntegerField(_("résztvevők száma"), null=True, blank=True)
     attendance_sheet = models.FileField(
@@ -238,8 +245,10 @@ class RegistrationStatus(models.TextChoices):
 
 
 class Registration(models.Model):
-    """A person's registration: name, e-mail and optional settlement, with consent. Nothing
-    about ethnicity, health or disability."""
+    """A person's registration: name, e-mail (may be missing: a colleague registered by a
+    member organisation's representative, a name from a paper attendance sheet), optional
+    phone, settlement and organisation, with consent. Nothing about ethnicity, health or
+    disability."""
 
     forum_path = "event__forum"
 
@@ -248,7 +257,21 @@ class Registration(models.Model):
         verbose_name=_("rendezvény"),
     )
     name = models.CharField(_("név"), max_length=200)
-    email = models.EmailField(_("e-mail-cím"))
+    email = models.EmailField(_("e-mail-cím"), blank=True)
+    phone = models.CharField(_("telefonszám"), max_length=40, blank=True)
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="event_registrations", verbose_name=_("szervezet"),
+    )
+    organisation_name = models.CharField(
+        _("szervezet neve"), max_length=255, blank=True,
+        help_text=_("Ahogy a jelentkező vagy a jelenléti ív írja; címtárbeli szervezetnél "
+                    "annak neve."),
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("jelentkeztette"),
+    )
     settlement = models.ForeignKey(
         "territory.Settlement", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("település"),
@@ -270,7 +293,7 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "email"], condition=~Q(status="cancelled"),
+                fields=["event", "email"], condition=~Q(status="cancelled") & ~Q(email=""),
                 name="registration_unique_active_email",
                 violation_error_message=_("Ezzel az e-mail-címmel már jelentkeztek erre a "
                                           "rendezvényre."),
@@ -297,6 +320,12 @@ class Registration(models.Model):
         if self.event.starts_at <= now:
             return str(_("A rendezvény már elkezdődött, a jelentkezés nem vonható vissza."))
         return ""
+
+    @property
+    def organisation_label(self) -> str:
+        """The organisation as shown and exported (the services keep the directory's name
+        in `organisation_name` too, so no query is needed)."""
+        return self.organisation_name
 
     @property
     def has_certificate(self) -> bool:

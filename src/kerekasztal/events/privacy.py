@@ -1,10 +1,11 @@
 """Retention of event registrations (GDPR Art. 5(1)(e)).
 
-A registration's name and e-mail address are kept for `REGISTRATION_RETENTION_DAYS` after
-its event ended (by default five years: grant projects must prove participation until the
-end of their sustainability period), then erased (with the registration's past versions, should
-it keep any). The registration itself stays (status, attendance, completion, settlement,
-certificate number), so participant counts, indicators and reports do not change.
+A registration's name, e-mail address and phone number are kept for
+`REGISTRATION_RETENTION_DAYS` after its event ended (by default five years: grant projects
+must prove participation until the end of their sustainability period), then erased (with
+the registration's past versions, should it keep any). The registration itself stays
+(status, attendance, completion, settlement, organisation, certificate number), so
+participant counts, indicators and reports do not change.
 
 `kerekasztal enforce-retention` calls `erase_past_retention` of every app's `privacy` module.
 """
@@ -34,7 +35,7 @@ def registrations_past_retention(today: datetime.date):
 
 @transaction.atomic
 def erase_past_retention(*, today: datetime.date, dry_run: bool = False) -> dict[str, int]:
-    """Erase the name and e-mail of every registration past its retention; idempotent."""
+    """Erase the name, e-mail and phone of every registration past its retention; idempotent."""
     due = registrations_past_retention(today)
     count = due.count()
     if count and not dry_run:
@@ -47,5 +48,5 @@ def erase_past_retention(*, today: datetime.date, dry_run: bool = False) -> dict
             Registration.objects.filter(pk__in=chunk).update(
                 name=Concat(Value(f"{ERASED_NAME} #"), number, output_field=CharField()),
                 email=Concat(Value("torolt-"), number, Value(f"@{ERASED_DOMAIN}"),
-                             output_field=CharField()))
+                             output_field=CharField()), phone="")
     return {"events.registration": count}

@@ -107,6 +107,19 @@ def registrations(event: Event) -> QuerySet[Registration]:
         "status", "created_at", "pk")
 
 
+def colleague_registrations(event: Event, organisations) -> QuerySet[Registration]:
+    """The registrations of the given organisations' people for the event (what their
+    representatives registered), by name."""
+    return (event.registrations.filter(organisation__in=organisations)
+            .select_related("event").order_by("name", "pk"))
+
+
+def attendees(event: Event) -> QuerySet[Registration]:
+    """The people checked in at the event, by name."""
+    return (event.registrations.filter(attended=True)
+            .exclude(status=RegistrationStatus.CANCELLED).order_by("name", "pk"))
+
+
 def public_photos(forum, event: Event | None = None) -> QuerySet[Photo]:
     qs = Photo.objects.filter(
         consent=True, event__forum=forum, event__is_public=True,

@@ -7,7 +7,7 @@ import io
 import secrets
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypedDict, Unpack
+from typing import Any, NamedTuple, TypedDict, Unpack
 
 from django.conf import settings
 from django.core import signing
@@ -24,6 +24,7 @@ from kerekasztal.core.mail.services import send_templated
 from kerekasztal.core.models import TargetGroup, Topic
 from kerekasztal.core.records.history import set_history_user
 from kerekasztal.core.records.uploads import RandomName
+from kerekasztal.core.text import fold
 from kerekasztal.core.typeddata import field_names
 from kerekasztal.directory.models import Organisation
 from kerekasztal.territory.models import Settlement
@@ -55,6 +56,7 @@ class EventFields(TypedDict, total=False):
     registration_open: bool
     capacity: int | None
     registration_deadline: datetime.datetime | None
+    registration_email_required: bool
     hours: Decimal | None
     trainer: str
     curriculum: str
@@ -214,7 +216,7 @@ def event_cancel(*, event: Event, reason: str = "", user=None) -> Event:
     event.cancel_reason = reason
     _save(event, user)
     recipients = list(event.registrations.exclude(status=RegistrationStatus.CANCELLED)
-                      .values_list("email", flat=True))
+                      .exclude(email="").values_list("email", flat=True))
     for email in recipients:
         send_templated(to=[email], subject=_("Elmarad: %s") % event.title,
                        template="events/email/cancelled.txt",
@@ -279,14 +281,34 @@ def _send_confirmation(registration: Registration, base_url: str) -> None:
                    attachments=attachments, about=registration, forum=event.forum)
 
 
+def clean_name(name: str) -> str:
+    """A person's name as stored: inner runs of spaces made one, accents and case kept
+    ("Dr. Szőke-Nagy  Ödön " → "Dr. Szőke-Nagy Ödön")."""
+    return " ".join(name.split())
+
+
+def _same_person_without_email(event: Event, name: str, organisation_name: str):
+    """An active registration of the event with no e-mail address, the same name and the
+    same organisation (case and accents aside)."""
+    key = (fold(name), fold(organisation_name))
+    for registration in event.registrations.filter(email="").exclude(
+            status=RegistrationStatus.CANCELLED):
+        if (fold(registration.name), fold(registration.organisation_name)) == key:
+            return registration
+    return None
+
+
 @transaction.atomic
 def register(*, event: Event, name: str, email: str, consent: bool, settlement=None,
              base_url: str = "", now: datetime.datetime | None = None,
-             by_organiser: bool = False) -> Registration:
+             by_organiser: bool = False, phone: str = "",
+             organisation: Organisation | None = None, registered_by=None) -> Registration:
     """Register a person. The event row is locked, so two people applying for the last seat
     at once are served one after the other: one gets it, the other goes to the waitlist.
     The organiser may add people (who applied by phone) after the deadline too; the
-    capacity and the waitlist apply to them as well."""
+    capacity and the waitlist apply to them as well. Without an e-mail address (only where
+    the event does not require one) nobody is mailed, and the same name of the same
+    organisation cannot be registered twice."""
     now = now or timezone.now()
     event = _lock(event)
     reason = event.registration_closed_reason(now)
@@ -297,16 +319,24 @@ def register(*, event: Event, name: str, email: str, consent: bool, settlement=N
     if not consent:
         raise ValidationError({"consent": _("A jelentkezéshez hozzá kell járulnia az "
                                             "adatkezeléshez.")})
-    email = email.strip().lower()
-    if event.registrations.filter(email=email).exclude(
+    email, name = email.strip().lower(), clean_name(name)
+    organisation_name = organisation.name if organisation is not None else ""
+    if not email and event.registration_email_required:
+        raise ValidationError({"email": _("Erre a rendezvényre csak e-mail-címmel lehet "
+                                          "jelentkezni.")})
+    if email and event.registrations.filter(email=email).exclude(
             status=RegistrationStatus.CANCELLED).exists():
         raise ValidationError({"email": _("Ezzel az e-mail-címmel már jelentkeztek erre a "
                                           "rendezvényre.")})
+    if not email and _same_person_without_email(event, name, organisation_name):
+        raise ValidationError({"name": _("%(name)s már jelentkezett erre a rendezvényre.")
+                                       % {"name": name}})
     confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
     full = event.capacity is not None and confirmed >= event.capacity
     registration = Registration(
-        event=event, name=name.strip(), email=email, settlement=settlement, consent=True,
-        consent_at=now, created_at=now,
+        event=event, name=name, email=email, settlement=settlement, consent=True,
+        consent_at=now, created_at=now, phone=phone.strip(), organisation=organisation,
+        organisation_name=organisation_name, registered_by=registered_by,
         status=RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED,
     )
     registration.full_clean()
@@ -316,8 +346,21 @@ def register(*, event: Event, name: str, email: str, consent: bool, settlement=N
     except IntegrityError as exc:
         raise ValidationError({"email": _("Ezzel az e-mail-címmel már jelentkeztek erre a "
                                           "rendezvényre.")}) from exc
-    _send_confirmation(registration, base_url)
+    if registration.email:
+        _send_confirmation(registration, base_url)
     return registration
+
+
+@transaction.atomic
+def registration_add_colleague(*, event: Event, user, organisation: Organisation, name: str,
+                               email: str = "", phone: str = "", consent: bool,
+                               base_url: str = "") -> Registration:
+    """A member organisation's representative registers a colleague of their organisation
+    (access.represented_organisations says which): the deadline, the capacity and the
+    waitlist apply as to anyone; the confirmation goes to the colleague's address, when
+    given."""
+    return register(event=event, name=name, email=email, consent=consent, phone=phone,
+                    organisation=organisation, registered_by=user, base_url=base_url)
 
 
 def _promote_waitlist(event: Event, base_url: str = "") -> list[Registration]:
@@ -334,7 +377,8 @@ def _promote_waitlist(event: Event, base_url: str = "") -> list[Registration]:
         registration.save(update_fields=["status", "promoted_at"])
         confirmed += 1
         promoted.append(registration)
-        _send_confirmation(registration, base_url)
+        if registration.email:
+            _send_confirmation(registration, base_url)
     return promoted
 
 
@@ -518,7 +562,7 @@ def certificate_lookup(code: str) -> Registration | None:
 
 @transaction.atomic
 def event_record_held(*, forum, participants_count: int | None = None,
-                      people: list[tuple[str, str]] | None = None,
+                      people: list[SheetPerson] | None = None,
                       by_organisation: dict | None = None, user=None,
                       **data: Unpack[EventFields]) -> Event:
     """Record an event that has already taken place, in one step: the event itself (held,
@@ -538,7 +582,7 @@ def event_record_held(*, forum, participants_count: int | None = None,
 
 @transaction.atomic
 def event_mark_held(*, event: Event, participants_count: int | None = None,
-                    people: list[tuple[str, str]] | None = None,
+                    people: list[SheetPerson] | None = None,
                     by_organisation: dict | None = None, user=None) -> Event:
     """Mark an event that has started as held with its attendance: a headcount in total
     and/or per organisation (organisation → count), and/or the named participants (name
@@ -572,28 +616,123 @@ def event_mark_held(*, event: Event, participants_count: int | None = None,
                           .values_list("pk", flat=True)))
 
 
-def attendees_add(*, event: Event, people: list[tuple[str, str]]) -> list[Registration]:
+class SheetPerson(NamedTuple):
+    """One line of a signed attendance sheet: a name, and an e-mail address and an
+    organisation when the sheet has them."""
+
+    name: str
+    email: str = ""
+    organisation: str = ""
+
+
+def _directory_match(directory: dict[str, Organisation],
+                     text: str) -> tuple[Organisation | None, str]:
+    """The directory organisation named `text` (case and accents aside; `directory` maps
+    folded names to organisations), with its name; otherwise None and the text as
+    written."""
+    text = clean_name(text)
+    organisation = directory.get(fold(text)) if text else None
+    return (organisation, organisation.name) if organisation else (None, text)
+
+
+def _registered_already(active: list[Registration], person: SheetPerson,
+                        organisation_name: str, taken: set[int]) -> Registration | None:
+    """The active registration a sheet line stands for: the same e-mail address, or, on a
+    line without one, the same name (case and accents aside) whose organisation agrees or
+    is missing on either side. A registration matched by an earlier line is not taken
+    again."""
+    name, org = fold(person.name), fold(organisation_name)
+    for registration in active:
+        if registration.pk in taken:
+            continue
+        if person.email:
+            if registration.email == person.email:
+                return registration
+            continue
+        if fold(registration.name) != name:
+            continue
+        theirs = fold(registration.organisation_name)
+        if not org or not theirs or org == theirs:
+            return registration
+    return None
+
+
+def attendees_add(*, event: Event, people: Iterable[SheetPerson | tuple[str, ...]]
+                  ) -> list[Registration]:
     """Named participants of a held event (from its signed attendance sheet): confirmed and
-    checked in; someone already registered is checked in. Part of the caller's
-    transaction."""
-    added = []
-    seen: set[str] = set()
-    for name, email in people:
-        email = email.strip().lower()
-        if email in seen:
-            raise ValidationError({"people": _("%(email)s kétszer szerepel.")
-                                             % {"email": email}})
-        seen.add(email)
-        registration = event.registrations.filter(email=email).exclude(
-            status=RegistrationStatus.CANCELLED).first() or Registration(
-            event=event, name=name.strip(), email=email, consent=True,
-            consent_at=event.starts_at, created_at=event.starts_at)
+    checked in. Someone already registered (online, by a colleague or by the organiser) is
+    the same person when the e-mail address agrees, or, on a line without one, the name
+    and the organisation (a missing organisation agrees with any): they are checked in,
+    not added again, so nobody counts twice. Part of the caller's transaction."""
+    added: list[Registration] = []
+    seen: set[tuple[str, str]] = set()
+    active = list(event.registrations.exclude(status=RegistrationStatus.CANCELLED)
+                  .order_by("created_at", "pk"))
+    taken: set[int] = set()
+    directory = {fold(o.name): o for o in Organisation.objects.filter(forum=event.forum.root)}
+    for item in people:
+        person = SheetPerson(*item)
+        person = person._replace(name=clean_name(person.name),
+                                 email=person.email.strip().lower())
+        organisation, organisation_name = _directory_match(directory, person.organisation)
+        key = ((person.email, "") if person.email
+               else (fold(person.name), fold(organisation_name)))
+        if key in seen:
+            raise ValidationError({"people": _("%(who)s kétszer szerepel.") % {
+                "who": person.email or person.name}})
+        seen.add(key)
+        registration = _registered_already(active, person, organisation_name, taken)
+        if registration is None:
+            registration = Registration(
+                event=event, name=person.name, email=person.email, consent=True,
+                consent_at=event.starts_at, created_at=event.starts_at,
+                organisation=organisation, organisation_name=organisation_name)
+        elif organisation_name and not registration.organisation_name:
+            registration.organisation, registration.organisation_name = (
+                organisation, organisation_name)
         registration.status, registration.attended = RegistrationStatus.CONFIRMED, True
         try:
             registration.full_clean(exclude=["event"])
         except ValidationError as exc:
             raise ValidationError({"people": _("%(name)s: %(error)s") % {
-                "name": name, "error": " ".join(exc.messages)}}) from exc
+                "name": person.name, "error": " ".join(exc.messages)}}) from exc
         registration.save()
+        if registration.pk is not None:
+            taken.add(registration.pk)
         added.append(registration)
+    return added
+
+
+@transaction.atomic
+def attendance_sheet_record(*, event: Event, people: list[SheetPerson],
+                            participants_count: int | None = None, sheet=None,
+                            user=None) -> list[Registration]:
+    """Record the names on a past event's signed attendance sheet (names and organisations,
+    e-mail addresses only where written), with the scan as evidence. Those already checked
+    in stay so; the breakdowns stay as they were. The headcount is the one given, else the
+    one recorded before, but never less than the people checked in."""
+    if not people:
+        raise ValidationError({"people": _("Adjon meg legalább egy nevet.")})
+    if event.starts_at > timezone.now():
+        raise ValidationError(_("A jelenlét csak a rendezvény kezdése után rögzíthető."))
+    if event.status == EventStatus.CANCELLED:
+        raise ValidationError(_("Elmaradt rendezvény jelenléte nem rögzíthető."))
+    added = attendees_add(event=event, people=people)
+    attended = set(event.registrations.filter(attended=True).exclude(
+        status=RegistrationStatus.CANCELLED).values_list("pk", flat=True))
+    if participants_count is not None and participants_count < len(attended):
+        raise ValidationError({"participants_count": _(
+            "A résztvevők száma nem lehet kevesebb a név szerint rögzített résztvevők "
+            "számánál (%(count)s).") % {"count": len(attended)}})
+    count = participants_count if participants_count is not None else max(
+        event.participants_count or 0, len(attended))
+    existing = list(event.attendance_counts.select_related("settlement", "organisation"))
+    attendance_record(
+        event=event, user=user, participants_count=count, sheet=sheet,
+        by_age={c.age_band: c.count for c in existing if c.age_band},
+        by_settlement={c.settlement: c.count for c in existing if c.settlement_id},
+        by_organisation={c.organisation: c.count for c in existing if c.organisation_id},
+        attended_ids=attended,
+        completed_ids=set(event.registrations.filter(completed=True)
+                          .values_list("pk", flat=True)))
     return added

@@ -34,7 +34,9 @@ from .forms import (
     EVENT_FORM_FIELDS,
     HELD_FORM_FIELDS,
     AttendanceForm,
+    AttendanceNamesForm,
     CancelForm,
+    ColleagueRegistrationForm,
     EventFilterForm,
     EventForm,
     HeldEventForm,
@@ -322,6 +324,52 @@ def register_self_cancel(request, forum, pk):
     return redirect("events:register_self", forum=forum.slug, pk=event.pk)
 
 
+def register_colleagues(request, forum, pk):
+    """A member organisation's representative registers colleagues of their organisation,
+    and sees and cancels whom their organisation registered."""
+    forum = access.forum_for(request.user, forum, "events.register_colleagues")
+    event = access.event_for(request.user, forum, pk, "events.register_colleagues")
+    organisations = access.represented_organisations(request.user, forum)
+    closed_reason = event.registration_closed_reason()
+    form = ColleagueRegistrationForm(request.POST if request.method == "POST" else None,
+                                     organisations=organisations, event=event)
+    if request.method == "POST" and not closed_reason and form.is_valid():
+        try:
+            registration = services.registration_add_colleague(
+                event=event, user=request.user, base_url=_base_url(request),
+                **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if registration.status == RegistrationStatus.WAITLISTED:
+                messages.warning(request, _("Minden hely betelt: %s várólistára került; ha "
+                                            "hely szabadul fel, automatikusan bekerül.")
+                                 % registration.name)
+            else:
+                messages.success(request, _("%s jelentkezését rögzítettük.")
+                                 % registration.name)
+            return redirect("events:register_colleagues", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/register_colleagues.html", {
+        "event": event, "form": form, "closed_reason": closed_reason, "when": _when(event),
+        "registrations": queries.colleague_registrations(event, organisations),
+        "seats_taken": queries.seats_taken(event) if event.capacity else None,
+    })
+
+
+@require_POST
+def colleague_cancel(request, forum, pk, registration):
+    forum = access.forum_for(request.user, forum, "events.register_colleagues")
+    event = access.event_for(request.user, forum, pk, "events.register_colleagues")
+    registration = access.colleague_registration_for(request.user, event, registration)
+    try:
+        services.registration_cancel(registration=registration, base_url=_base_url(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%s jelentkezését visszavontuk.") % registration.name)
+    return redirect("events:register_colleagues", forum=forum.slug, pk=event.pk)
+
+
 def own_certificate(request, forum, pk):
     """A participant downloads their own certificate of attendance."""
     forum = access.forum_for(request.user, forum, "events.register_self")
@@ -345,10 +393,12 @@ def registration_list(request, forum, pk):
 def registration_export(request, forum, pk, fmt):
     forum = access.forum_for(request.user, forum, "events.participants.view")
     event = access.event_for(request.user, forum, pk, "events.participants.view")
-    headers = [_("Név"), _("E-mail"), _("Település"), _("Állapot"), _("Jelentkezés ideje"),
-               _("Részt vett"), _("Elvégezte"), _("Tanúsítvány száma")]
+    headers = [_("Név"), _("Szervezet"), _("E-mail"), _("Telefonszám"), _("Település"),
+               _("Állapot"), _("Jelentkezés ideje"), _("Részt vett"), _("Elvégezte"),
+               _("Tanúsítvány száma")]
     rows = (
-        [r.name, r.email, r.settlement.name if r.settlement else "", r.get_status_display(),
+        [r.name, r.organisation_label, r.email, r.phone,
+         r.settlement.name if r.settlement else "", r.get_status_display(),
          timezone.localtime(r.created_at).replace(tzinfo=None),
          _("igen") if r.attended else _("nem"), _("igen") if r.completed else _("nem"),
          r.certificate_number]
@@ -361,7 +411,7 @@ def registration_add(request, forum, pk):
     """The organiser adds someone who applied by phone or in person."""
     forum = access.forum_for(request.user, forum, "events.manage")
     event = access.event_for(request.user, forum, pk, "events.manage")
-    form = OrganiserRegistrationForm(request.POST or None, forum=forum)
+    form = OrganiserRegistrationForm(request.POST or None, forum=forum, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.register(event=event, base_url=_base_url(request),
@@ -416,6 +466,28 @@ def attendance(request, forum, pk):
             return redirect("events:event_detail", forum=forum.slug, pk=event.pk)
     return render_workspace(request, forum, "events/attendance.html",
                             {"event": event, "form": form})
+
+
+def attendance_names(request, forum, pk):
+    """The names on a past event's signed attendance sheet (no e-mail addresses needed)."""
+    forum = access.forum_for(request.user, forum, "events.manage")
+    event = access.event_for(request.user, forum, pk, "events.manage")
+    form = AttendanceNamesForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and event.has_started and form.is_valid():
+        data = form.cleaned_data
+        try:
+            added = services.attendance_sheet_record(
+                event=event, people=data["people"], sheet=data["sheet"],
+                participants_count=data["participants_count"], user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("A jelenléti ív %(count)s nevét rögzítettük.")
+                             % {"count": len(added)})
+            return redirect("events:attendance_names", forum=forum.slug, pk=event.pk)
+    return render_workspace(request, forum, "events/attendance_names.html", {
+        "event": event, "form": form, "attendees": queries.attendees(event),
+    })
 
 
 def attendance_sheet(request, forum, pk):

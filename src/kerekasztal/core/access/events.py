@@ -15,6 +15,7 @@ from kerekasztal.core.access.roles import (
     SETTLEMENT_OFFICER,
     Role,
     _scoped_get,
+    roles_in,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ _RULES_EVENTS: dict[str, frozenset[Role]] = {
     # registering oneself (name and e-mail of one's account) for an event of the forum, e.g.
     # a members-only training; auditors check the events, they do not attend them
     "events.register_self": frozenset({COORDINATOR, MEMBER, SETTLEMENT_OFFICER}),
+    # a member organisation's representative registers colleagues of their own organisation,
+    # sees and cancels them (never another organisation's people); coordinators add anyone
+    # through "events.manage"
+    "events.register_colleagues": frozenset({MEMBER}),
 }
 
 
@@ -89,5 +94,25 @@ def own_certificate_for(user: Viewer, forum: Forum, pk: int):
         event=event, email__iexact=user.email, status=RegistrationStatus.CONFIRMED,
         attended=True, completed=True).exclude(certificate_number="").first())
     if registration is None:
+        raise Http404
+    return registration
+
+
+def represented_organisations(user: Viewer, forum: Forum):
+    """The organisations the user represents in the forum today (whose colleagues they may
+    register for its events); empty for anyone else."""
+    from kerekasztal.directory.models import Organisation
+
+    return Organisation.objects.filter(pk__in=roles_in(user, forum).organisation_ids)
+
+
+def colleague_registration_for(user: Viewer, event, pk: int):
+    """A registration of a colleague, for the representative of the colleague's
+    organisation; 404 for another organisation's people (and for anyone's own)."""
+    from kerekasztal.events.models import Registration
+
+    registration = _scoped_get(Registration, user, event.forum, "events.register_colleagues",
+                               pk=pk, event=event)
+    if registration.organisation_id not in roles_in(user, event.forum).organisation_ids:
         raise Http404
     return registration
