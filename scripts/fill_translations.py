@@ -46,6 +46,10 @@ def main() -> None:
             keep_article_placeholder(entry)
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+                # msgmerge's "#| msgid" note of the text it guessed from: `make messages`
+                # drops it once the entry is no longer fuzzy, so it goes here too.
+                entry.previous_msgid = entry.previous_msgid_plural = None
+                entry.previous_msgctxt = None
                 entry.msgstr = ""
                 entry.msgstr_plural = {0: "", 1: ""} if entry.msgid_plural else {}
             done = entry.msgstr_plural.get(0) if entry.msgid_plural else entry.msgstr
