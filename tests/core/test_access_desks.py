@@ -36,3 +36,16 @@ def test_others_have_nothing_to_sign_on_the_workspace(world, who):
 def test_another_forums_roles_give_no_desk(world):
     assert access.hep_desk_settlements(world.settlement_officer, world.other_forum)[0] is False
     assert access.signing_desk_organisations(world.member, world.other_forum) == frozenset()
+
+
+def test_a_member_answers_invitations_on_the_workspace(world):
+    assert access.has_rsvp_desk(world.member, world.forum) is True
+
+
+@pytest.mark.parametrize("who", ["coordinator", "auditor", "settlement_officer", "outsider"])
+def test_others_have_no_invitations_to_answer_on_the_workspace(world, who):
+    assert access.has_rsvp_desk(getattr(world, who), world.forum) is False
+
+
+def test_another_forums_member_has_no_invitations_desk(world):
+    assert access.has_rsvp_desk(world.member, world.other_forum) is False

@@ -315,3 +315,29 @@ def test_organiser_adds_someone_without_email_only_where_the_event_allows(world,
     registration = loose.registrations.get()
     assert (registration.email, registration.phone, registration.organisation_name) == (
         "", "+36 94 123 456", "Bozsok Község Önkormányzata")
+
+
+def test_a_members_own_registration_records_the_organisation_they_represent(world, client):
+    event = published_event(world.forum)
+    client.force_login(world.member)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/register/"
+    assert "organisation" not in client.get(url).context["form"].fields
+    client.post(url, {"consent": "on"})
+    own = event.registrations.get(email=world.member.email)
+    assert own.organisation == world.organisation
+    assert access.colleague_registration_for(world.member, event, own.pk) == own
+
+
+def test_one_representing_two_organisations_says_on_whose_behalf_they_come(world, client):
+    from tests.factories import MembershipFactory
+
+    second = OrganisationFactory(forum=world.forum, name="Csepregi Nyugdíjas Klub")
+    MembershipFactory(forum=world.forum, organisation=second,
+                      since=datetime.date(2015, 6, 16), representatives=[world.representative])
+    event = published_event(world.forum)
+    client.force_login(world.member)
+    url = f"/f/{world.forum.slug}/manage/events/{event.pk}/register/"
+    answer = client.post(url, {"consent": "on"})
+    assert answer.status_code == 200 and answer.context["form"].errors["organisation"]
+    client.post(url, {"consent": "on", "organisation": second.pk})
+    assert event.registrations.get(email=world.member.email).organisation == second

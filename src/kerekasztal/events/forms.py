@@ -329,10 +329,16 @@ class SelfRegistrationForm(RegistrationForm):
     """A member registers themself from the workspace: the name and e-mail address are their
     account's."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["name"]
         del self.fields["email"]
+        if organisations is not None and len(organisations) > 1:
+            # one who represents several organisations says on whose behalf they come
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Szervezet, amelynek képviseletében részt vesz"), empty_label=None,
+                queryset=Organisation.objects.filter(pk__in=[o.pk for o in organisations]))
+            self.order_fields(["organisation"])
 
 
 class OrganiserRegistrationForm(RegistrationForm):

@@ -282,13 +282,17 @@ def register_self(request, forum, pk):
     event = access.event_for(request.user, forum, pk, "events.register_self")
     own = queries.own_registration(event, request.user)
     closed_reason = event.registration_closed_reason()
+    organisations = list(access.represented_organisations(request.user, forum))
     form = SelfRegistrationForm(request.POST if request.method == "POST" else None,
-                                forum=forum)
+                                forum=forum, organisations=organisations)
     if request.method == "POST" and own is None and not closed_reason and form.is_valid():
+        data = dict(form.cleaned_data)
+        # the organisation they represent, so that it lists them among its registrations
+        data.setdefault("organisation", organisations[0] if len(organisations) == 1 else None)
         try:
             registration = services.register(
                 event=event, name=request.user.full_name or request.user.email,
-                email=request.user.email, base_url=_base_url(request), **form.cleaned_data)
+                email=request.user.email, base_url=_base_url(request), **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -103,6 +103,8 @@ def _coming_up(user, forum) -> dict:
     if access.can(user, "meetings.view", forum):
         context["next_meetings"] = meetings.upcoming_meetings(forum)
         context["latest_decisions"] = meetings.latest_decisions(forum)
+    if access.has_rsvp_desk(user, forum):
+        context["to_answer"] = meetings.awaiting_answer(forum, user)
     if access.can(user, "events.view", forum):
         context["next_events"] = events.upcoming_events(forum)
     has_hep_desk, settlements = access.hep_desk_settlements(user, forum)

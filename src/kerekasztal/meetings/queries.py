@@ -166,6 +166,18 @@ def upcoming_meetings(forum: Forum, limit: int = 5) -> list[Meeting]:
                 .select_related("forum", "venue_settlement").order_by("starts_at")[:limit])
 
 
+def awaiting_answer(forum: Forum, user, limit: int = 20) -> list[Invitation]:
+    """The user's sent invitations to the forum's coming meetings that they have not answered
+    yet (for the workspace overview): one query."""
+    from .models import UPCOMING_STATUSES
+
+    return list(Invitation.objects.filter(
+        meeting__forum=forum, person__user=user, rsvp=Rsvp.PENDING, sent_at__isnull=False,
+        meeting__status__in=UPCOMING_STATUSES, meeting__ends_at__gte=timezone.now())
+        .select_related("meeting__forum", "meeting__venue_settlement", "organisation")
+        .order_by("meeting__starts_at", "pk")[:limit])
+
+
 def latest_decisions(forum: Forum, limit: int = 5) -> list[Decision]:
     """The forum's latest decisions (for the workspace overview): one query."""
     return list(Decision.objects.filter(forum=forum).select_related("meeting")

@@ -90,6 +90,12 @@ def invitation_for(user: Viewer, forum: Forum, meeting_pk: int, pk: int, action:
     return invitation
 
 
+def has_rsvp_desk(user: Viewer, forum: Forum) -> bool:
+    """Whether the viewer's workspace lists the invitations waiting for their answer: for
+    those who may answer invitations (members' representatives)."""
+    return can(user, "meetings.rsvp", forum)
+
+
 def decision_for(user: Viewer, forum: Forum, pk: int, action: str):
     from kerekasztal.meetings.models import Decision
 
