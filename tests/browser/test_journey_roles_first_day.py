@@ -1,5 +1,6 @@
 """What the demo logins met on a first day, through the pages only (axe-core on every page):
-the member finds the invitations waiting for their answer on the workspace front page, and
+the member finds the invitations waiting for their answer on the workspace front page (an
+answer sent without a choice comes back with its error and what they typed), and
 their own registration for a training is listed among their organisation's registrations,
 next to the colleagues they registered."""
 
@@ -32,6 +33,13 @@ def test_member_answers_the_invitation_waiting_on_the_workspace(page, axe, demo)
     answer = page.get_by_role("region", name="Az Ön visszajelzése")
     expect(answer).to_contain_text("Jelenlegi válasza: Nem válaszolt")
     axe("session with the member's invitation")
+    # a substitute named, but no answer chosen: the page says so and keeps the name
+    answer.get_by_label("Helyettesem neve").fill("Szőke Ödönné")
+    answer.get_by_role("button", name="Visszajelzés küldése").click()
+    answer = page.get_by_role("region", name="Az Ön visszajelzése")
+    expect(answer).to_contain_text("Válassza ki, részt vesz-e az ülésen.")
+    expect(answer.get_by_label("Helyettesem neve")).to_have_value("Szőke Ödönné")
+    axe("the answer shown again with its error")
     answer.get_by_label("Még nem tudom").check()
     answer.get_by_role("button", name="Visszajelzés küldése").click()
     expect(page.get_by_text("Köszönjük a visszajelzést.")).to_be_visible()

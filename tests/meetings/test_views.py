@@ -167,6 +167,21 @@ def test_member_answers_on_the_meeting_page(member_client, world, meeting):
     assert invitation.rsvp == Rsvp.MAYBE
 
 
+def test_an_answer_without_a_choice_is_shown_again_with_what_was_typed(member_client, world,
+                                                                      meeting):
+    services.invitations_prepare(meeting=meeting)
+    invitation = meeting.invitations.get()
+    response = member_client.post(
+        url("rsvp_own", world, pk=meeting.pk, invitation=invitation.pk),
+        {f"inv{invitation.pk}-substitute_name": "Helyettes Hajnalka"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Válassza ki, részt vesz-e az ülésen." in page
+    assert 'value="Helyettes Hajnalka"' in page
+    invitation.refresh_from_db()
+    assert invitation.rsvp == Rsvp.PENDING
+
+
 def test_member_cannot_answer_someone_elses_invitation(member_client, world, meeting):
     other = PersonFactory(forum=world.forum, name="Más Mihály")
     MembershipFactory(forum=world.forum, representatives=[other])

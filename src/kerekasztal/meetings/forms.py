@@ -87,7 +87,9 @@ class RsvpForm(Form):
     answer = forms.ChoiceField(label=_("Részt vesz az ülésen?"), widget=forms.RadioSelect,
                                choices=[(Rsvp.YES, _("Igen, részt veszek")),
                                         (Rsvp.NO, _("Nem tudok részt venni")),
-                                        (Rsvp.MAYBE, _("Még nem tudom"))])
+                                        (Rsvp.MAYBE, _("Még nem tudom"))],
+                               error_messages={"required": _(
+                                   "Válassza ki, részt vesz-e az ülésen.")})
     substitute = forms.ModelChoiceField(
         label=_("Helyettesem (ha nem tudok jönni)"), required=False,
         queryset=Person.objects.none(),

@@ -204,12 +204,20 @@ def meeting_edit(request, forum, pk):
 def meeting_detail(request, forum, pk):
     forum = access.forum_for(request.user, forum, "meetings.view")
     meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    return _detail_page(request, forum, meeting)
+
+
+def _detail_page(request, forum, meeting, answered: RsvpForm | None = None,
+                 invitation_pk: int | None = None):
+    """The meeting's page; `answered` is the viewer's answer to the invitation `invitation_pk`
+    that could not be taken, shown again with its errors and what they typed."""
     own = list(queries.own_invitations(meeting, request.user))
     return render_workspace(request, forum, "meetings/meeting_detail.html", {
         "meeting": meeting, "agenda": queries.agenda(meeting),
         "quorum": services.quorum(meeting) if meeting.status == "held" else None,
         "rsvp_counts": queries.rsvp_counts(meeting),
-        "own": [(inv, RsvpForm(initial=_rsvp_initial(inv),
+        "own": [(inv, answered if answered is not None and inv.pk == invitation_pk
+                 else RsvpForm(initial=_rsvp_initial(inv),
                                substitutes=services.substitutes_for(inv),
                                prefix=f"inv{inv.pk}")) for inv in own],
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
@@ -402,12 +410,13 @@ def rsvp_own(request, forum, pk, invitation):
         try:
             services.invitation_respond(invitation=invitation, **_answer(form))
         except ValidationError as exc:
-            _fail(request, exc)
+            form.add_error(None, exc)
         else:
             messages.success(request, _("Köszönjük a visszajelzést."))
-    else:
-        messages.error(request, _("Válasszon: igen, nem vagy talán."))
-    return redirect("meetings:detail", forum=forum.slug, pk=pk)
+            return redirect("meetings:detail", forum=forum.slug, pk=pk)
+    # shown again on the meeting's page with the errors, keeping what they typed
+    meeting = access.meeting_for(request.user, forum, pk, "meetings.view")
+    return _detail_page(request, forum, meeting, answered=form, invitation_pk=invitation.pk)
 
 
 @access.public
