@@ -89,3 +89,46 @@ def test_members_own_registration_is_among_their_organisations(page, axe, demo):
     expect(page.get_by_role("table", name="Szervezetünk jelentkezői").get_by_role("row").filter(
         has_text="Kovács Árpádné")).to_contain_text("Lemondva")
     axe("a colleague's registration cancelled")
+
+
+def test_a_resident_sees_and_is_mailed_a_two_day_events_last_day(page, axe, live_server):
+    import datetime
+
+    from django.core import mail
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from tests.conftest import PASSWORD, World
+
+    from .test_journey_colleagues_and_sheets import _fill_event, _log_out
+
+    world = World()
+    start = (timezone.localtime() + datetime.timedelta(days=10)).replace(
+        hour=9, minute=0, second=0, microsecond=0)
+    end = start + datetime.timedelta(days=1, hours=7)
+    log_in(page, world.coordinator.email, PASSWORD)
+    page.goto(f"/f/{world.forum.slug}/manage/events/new/")
+    _fill_event(page, title="Kétnapos közösségfejlesztő műhely", start=start, end=end,
+                kind="professional")
+    page.get_by_label("Jelentkezés", exact=True).check()
+    page.get_by_role("button", name="Mentés").click()
+    page.get_by_role("button", name="Meghirdetés").click()
+    expect(page.locator(".message--success")).to_contain_text("meghirdettük")
+    _log_out(page)
+
+    last_day = f"– {date_format(end, 'DATE_FORMAT')} 16:00"
+    page.goto(f"/f/{world.forum.slug}/events/")
+    listed = page.get_by_role("listitem").filter(has_text="Kétnapos közösségfejlesztő műhely")
+    expect(listed).to_contain_text(last_day)
+    axe("public events with the two-day event")
+    listed.get_by_role("link", name="Kétnapos közösségfejlesztő műhely").click()
+    page.get_by_role("link", name="Jelentkezem").click()
+    page.get_by_label("Név", exact=True).fill("Kovács Árpádné")
+    page.get_by_role("textbox", name="E-mail-cím").fill("kovacs.arpadne@example.org")
+    page.get_by_label("Hozzájárulok", exact=False).check()
+    mail.outbox.clear()
+    page.get_by_role("button", name="Jelentkezés elküldése").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Jelentkezését rögzítettük")
+    axe("registered for the two-day event")
+    assert [m.to for m in mail.outbox] == [["kovacs.arpadne@example.org"]]
+    assert last_day in mail.outbox[0].body

@@ -165,6 +165,20 @@ def test_monthly_series_keeps_the_day_or_the_last_day_of_the_month():
 # --- registrations ------------------------------------------------------------------
 
 
+def test_a_two_day_events_confirmation_gives_the_last_days_date(
+        world, django_capture_on_commit_callbacks):
+    start = future(days=20, hour=9)
+    event = published_event(world.forum, starts_at=start,
+                            ends_at=start + datetime.timedelta(days=1, hours=7))
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(event, 1)
+    end = timezone.localtime(event.ends_at)
+    from django.utils.formats import date_format
+
+    assert f"Időpont: {event.when}" in mail.outbox[-1].body
+    assert event.when.endswith(f" – {date_format(end, 'DATE_FORMAT')} 16:00")
+
+
 def test_registration_confirms_and_sends_ics_with_cancel_link(world, event,
                                                              django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):

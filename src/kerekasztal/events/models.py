@@ -224,6 +224,19 @@ class Event(models.Model):
     def status_label(self) -> str:
         return str(STATUS_LABELS[self.current_status()])
 
+    @property
+    def when(self) -> str:
+        """The event's time as its pages and e-mails write it, in the active language: the
+        end's date too when it ends on another day ("2026. március 2. 9:00 – 2026. március
+        3. 16:00")."""
+        from django.utils.formats import date_format
+
+        start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        day, last = date_format(start, "DATE_FORMAT"), date_format(end, "DATE_FORMAT")
+        if start.date() == end.date():
+            return f"{day} {start:%H:%M}–{end:%H:%M}"
+        return f"{day} {start:%H:%M} – {last} {end:%H:%M}"
+
     def registration_closed_reason(self, now=None) -> str:
         """Why nobody may register now ("" when registration is open)."""
         now = now or timezone.now()

@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
@@ -64,11 +63,7 @@ def _base_url(request) -> str:
 
 def _when(event) -> str:
     """The event's time on its pages: the long date in the page's language."""
-    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
-    day, last = date_format(start, "DATE_FORMAT"), date_format(end, "DATE_FORMAT")
-    if start.date() == end.date():
-        return f"{day} {start:%H:%M}–{end:%H:%M}"
-    return f"{day} {start:%H:%M} – {last} {end:%H:%M}"
+    return event.when
 
 
 # --- workspace: events ------------------------------------------------------------------
