@@ -1,0 +1,38 @@
+"""A new coordinator recording a press release's sessions through the pages: the release
+names the days of the sessions but not how many attended. The import's preview must say
+so next to the row (before the fix it accepted 0, and the queued import then failed with
+"Váratlan hiba (ValidationError)"); axe-core on every page."""
+
+import pytest
+from playwright.sync_api import expect
+
+from kerekasztal.core.datasets.demo import DEMO_PASSWORD, demo_load
+
+from .conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WORKSPACE = "/f/koszegi-jarasi-kerekasztal/manage/"
+
+
+def test_a_session_with_nobody_present_is_named_in_the_preview(page, live_server, axe,
+                                                               tmp_path):
+    demo_load()
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    path = tmp_path / "ulesek.csv"
+    path.write_text("Dátum,Helyszín,Cím,Fajta,Létszám\n"
+                    "2015-09-01,Kőszeg,Felzárkózási kerekasztal,zárt,14\n"
+                    "2015-10-01,Kőszeg,Felzárkózási kerekasztal,zárt,0\n", encoding="utf-8")
+    page.goto(WORKSPACE)
+    page.get_by_role("navigation", name="A fórum menüje").get_by_role(
+        "link", name="Ülések").click()
+    page.get_by_role("link", name="Megtartott ülések importálása táblázatból").click()
+    axe("held sessions: upload")
+    page.get_by_label("Fájl (CSV vagy XLSX)").set_input_files(str(path))
+    page.get_by_role("button", name="Ellenőrzés").click()
+    errors = page.get_by_role("table", name="Hibák soronként")
+    expect(errors.get_by_role("row")).to_have_count(2)  # the header and the row with 0
+    expect(errors.get_by_role("row").nth(1)).to_contain_text("Létszám")
+    expect(errors.get_by_role("row").nth(1)).to_contain_text("legalább egy jelenlévő")
+    expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(0)
+    axe("held sessions: preview with the empty session")
