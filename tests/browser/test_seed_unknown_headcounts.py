@@ -36,3 +36,34 @@ def test_a_session_with_nobody_present_is_named_in_the_preview(page, live_server
     expect(errors.get_by_role("row").nth(1)).to_contain_text("legalább egy jelenlévő")
     expect(page.get_by_role("button", name="2 sor importálása")).to_have_count(0)
     axe("held sessions: preview with the empty session")
+
+
+def test_events_imported_as_public_are_on_the_public_site(page, live_server, axe, tmp_path):
+    # the release's dissemination day at the bandstand is public; the import made every
+    # event members-only, so each had to be opened and edited again to show it
+    demo_load()
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    path = tmp_path / "rendezvenyek.csv"
+    path.write_text(
+        "Dátum,Kezdés,Befejezés,Cím,Típus,Helyszín,Település,Létszám,Nyilvános\n"
+        "2015.09.12.,13:00,15:00,Kőszegi Napok – disszeminációs esemény,"
+        "Disszeminációs fórum,Zenepavilon környéke,Kőszeg,60,igen\n"
+        "2015.09.14.,10:00,12:00,Belső szakmai egyeztetés,Szakmai rendezvény,"
+        "Városháza,Kőszeg,9,nem\n", encoding="utf-8")
+    page.goto(WORKSPACE)
+    page.get_by_role("navigation", name="A fórum menüje").get_by_role(
+        "link", name="Rendezvények").click()
+    page.get_by_role("link", name="Megtartott rendezvények importálása").click()
+    expect(page.get_by_role("table").first).to_contain_text("Nyilvános")  # the column's help
+    axe("held events: upload")
+    page.get_by_label("Fájl (CSV vagy XLSX)").set_input_files(str(path))
+    page.get_by_role("button", name="Ellenőrzés").click()
+    axe("held events: preview")
+    page.get_by_role("button", name="2 sor importálása").click()
+    expect(page.locator(".message--success")).to_contain_text("2 sor importálva")
+    page.goto("/f/koszegi-jarasi-kerekasztal/events/")
+    page.get_by_role("link", name="Korábbi rendezvények").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("Kőszegi Napok – disszeminációs esemény")
+    expect(main).not_to_contain_text("Belső szakmai egyeztetés")
+    axe("public site: past events")
