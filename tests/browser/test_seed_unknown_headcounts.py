@@ -67,3 +67,30 @@ def test_events_imported_as_public_are_on_the_public_site(page, live_server, axe
     expect(main).to_contain_text("Kőszegi Napok – disszeminációs esemény")
     expect(main).not_to_contain_text("Belső szakmai egyeztetés")
     axe("public site: past events")
+
+
+def test_an_extension_reason_typed_as_a_sentence_reads_well_in_the_release(page, live_server,
+                                                                            axe):
+    # Veszprém: "a pandémiás helyzet miatt" — typed as a sentence, the draft said
+    # "… befejezés A pandémiás helyzet miatt miatt …"
+    demo_load()
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    page.goto(f"{WORKSPACE}projects/")
+    page.get_by_role("link", name="ÁROP-1.A.3-2014-2014-0019", exact=True).click()
+    page.get_by_role("link", name="Hosszabbítás rögzítése").click()
+    expect(page.locator("main")).to_contain_text("például: a pandémiás helyzet")
+    axe("extension form")
+    page.get_by_label("Új befejezés", exact=True).fill("2015-12-31")
+    page.get_by_label("Indok", exact=True).fill("A pandémiás helyzet miatt.")
+    page.get_by_label("A módosítás napja", exact=True).fill("2015-11-20")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("main")).to_contain_text("2015. április 1. – 2015. december 31.")
+    axe("project after the extension")
+    page.get_by_label("Dokumentum", exact=True).select_option("Záró sajtóközlemény")
+    page.get_by_label("Az adatok napja").fill("2015-12-31")
+    page.get_by_role("button", name="Vázlat készítése a nyilvántartásból").click()
+    body = page.get_by_label("Szöveg")
+    expect(body).to_contain_text("napra tervezett befejezés a pandémiás helyzet miatt "
+                                 "2015. december 31. napra módosult.")
+    expect(body).not_to_contain_text("miatt miatt")
+    axe("closing release draft")
