@@ -94,3 +94,17 @@ def test_an_extension_reason_typed_as_a_sentence_reads_well_in_the_release(page,
                                  "2015. december 31. napra módosult.")
     expect(body).not_to_contain_text("miatt miatt")
     axe("closing release draft")
+
+
+def test_the_grant_is_typed_as_the_release_writes_it(page, live_server, axe):
+    # "21,98 millió" (Kunszentmiklós) was refused: the coordinator had to count the zeros
+    demo_load()
+    log_in(page, "koordinator@example.org", DEMO_PASSWORD)
+    page.goto(f"{WORKSPACE}projects/")
+    page.get_by_role("link", name="ÁROP-1.A.3-2014-2014-0019", exact=True).click()
+    page.get_by_role("link", name="Adatok szerkesztése").click()
+    axe("project form")
+    page.get_by_label("Támogatás összege (Ft)").fill("21,98 millió forint")
+    page.get_by_role("button", name="Mentés").click()
+    expect(page.locator("main")).to_contain_text("21,98 millió forint")
+    axe("project page with the grant")
