@@ -8,16 +8,21 @@ BIN := $(VENV)/bin
 KK := $(BIN)/kerekasztal
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# the cache `make run` gives the server and the task worker (a CACHE_URL of your own wins)
+RUN_CACHE_URL ?= $(or $(CACHE_URL),filecache://$(CURDIR)/var/cache)
 
 .PHONY: run test setup install assets translations database lint messages clean bench throughput loadtest
 
 run: setup
 	$(KK) collectstatic --noinput --verbosity 0
 	@echo "Kerekasztal: http://$(HOST)/ (local demo: second login factor off unless KEREKASZTAL_REQUIRE_2FA=true)"
-	@# The task worker (e-mail, search index) runs beside the server and stops with it.
-	$(KK) db_worker --verbosity 0 & worker=$$!; \
+	@# The task worker (e-mail, search index, imports) runs beside the server and stops with
+	@# it. Both share one file cache (var/cache), so what the worker writes (an import)
+	@# renews the server's cached public pages; each process's own memory cache did not.
+	CACHE_URL=$(RUN_CACHE_URL) $(KK) db_worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	KEREKASZTAL_REQUIRE_2FA=$${KEREKASZTAL_REQUIRE_2FA:-false} $(KK) runserver $(HOST)
+	CACHE_URL=$(RUN_CACHE_URL) KEREKASZTAL_REQUIRE_2FA=$${KEREKASZTAL_REQUIRE_2FA:-false} \
+	  $(KK) runserver $(HOST)
 
 # Our own rules first: `make test` (and so CI) fails on a ruff or mypy error before any test runs.
 test: setup lint

@@ -14,6 +14,9 @@ class _Form(forms.Form):
     ("22 000 000", 22_000_000), ("22\u00a0000\u00a0000", 22_000_000), ("22.000.000", 22_000_000),
     ("22000000 Ft", 22_000_000), ("1 250 Ft.", 1250), ("750", 750), ("-1 000", -1000),
     ("", None),
+    # as press releases write them (Kőszeg, Kunszentmiklós, Veszprém)
+    ("22,0 millió forint", 22_000_000), ("21,98 millió Ft", 21_980_000),
+    ("74,976 millió", 74_976_000), ("1,2 milliárd", 1_200_000_000), ("500 ezer", 500_000),
 ])
 def test_sums_with_thousands_separators_and_currency_are_read(typed, value):
     form = _Form(data={"amount": typed})
@@ -21,7 +24,8 @@ def test_sums_with_thousands_separators_and_currency_are_read(typed, value):
     assert form.cleaned_data["amount"] == value
 
 
-@pytest.mark.parametrize("typed", ["22,5", "22.5", "huszonkét millió", "1.00.000", "12 Ft 50"])
+@pytest.mark.parametrize("typed", ["22,5", "22.5", "huszonkét millió", "1.00.000", "12 Ft 50",
+                                   "1,2345 ezer", "millió"])
 def test_anything_else_is_refused_with_a_hungarian_example(typed):
     form = _Form(data={"amount": typed})
     assert not form.is_valid()

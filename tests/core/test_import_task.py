@@ -114,3 +114,20 @@ def test_a_plans_import_finds_its_spec_by_the_batch_kind(world):
     assert spec_for("directory.people") is imports.PEOPLE
     with pytest.raises(LookupError):
         spec_for("directory.unknown")
+
+
+def test_a_services_refusal_while_writing_ends_failed_with_its_own_words(
+        world, task_queue, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    batch = _queued(world)
+
+    def refusing(**kwargs):
+        raise ValidationError({"name": "Ez a név nem menthető."})
+
+    monkeypatch.setattr(services, "organisation_create", refusing)
+    run_worker()
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.FAILED and _imported() == 0
+    assert "Ez a név nem menthető." in batch.failure  # not only "(ValidationError)"
+    assert "semmi sem került mentésre" in batch.failure

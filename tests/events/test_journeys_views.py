@@ -208,3 +208,23 @@ def test_import_records_the_audience_of_a_training(coordinator_client, world):
     page = coordinator_client.get(_url("event_detail", world, pk=Event.objects.order_by(
         "starts_at").first().pk)).content.decode()
     assert "Résztvevők köre" in page and "A települések HEP-megbízottjai" in page
+
+
+def test_import_puts_the_rows_marked_public_on_the_public_site(coordinator_client, world,
+                                                                client):
+    response = _upload(coordinator_client, world, (
+        "Dátum;Cím;Típus;Helyszín;Település;Létszám;Nyilvános\n"
+        "2015-09-12;Szentmiklósi Napok;Disszeminációs fórum;Zenepavilon;Kőszeg;40;igen\n"
+        "2015-09-25;Belső egyeztetés;Szakmai rendezvény;Városháza;Kőszeg;12;\n"
+        "2015-09-26;Harmadik;Szakmai rendezvény;Városháza;Kőszeg;12;talán\n"))
+    preview = coordinator_client.get(response["Location"]).content.decode()
+    assert "Írjon „igen”-t vagy „nem”-et" in preview  # the third row only
+    response = _upload(coordinator_client, world, (
+        "Dátum;Cím;Típus;Helyszín;Település;Létszám;Nyilvános\n"
+        "2015-09-12;Szentmiklósi Napok;Disszeminációs fórum;Zenepavilon;Kőszeg;40;igen\n"
+        "2015-09-25;Belső egyeztetés;Szakmai rendezvény;Városháza;Kőszeg;12;\n"))
+    coordinator_client.post(response["Location"])
+    assert [(e.title, e.is_public) for e in Event.objects.order_by("starts_at")] == [
+        ("Szentmiklósi Napok", True), ("Belső egyeztetés", False)]
+    public = client.get(f"/f/{world.forum.slug}/events/?past=1").content.decode()
+    assert "Szentmiklósi Napok" in public and "Belső egyeztetés" not in public

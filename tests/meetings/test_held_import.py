@@ -74,3 +74,11 @@ def test_the_import_pages(world, client):
     example = coordinator.get(reverse("meetings:held_import_example",
                                       kwargs={"forum": world.forum.slug, "fmt": "csv"}))
     assert "Szervezet 1" in example.content.decode("utf-8-sig")
+
+
+def test_a_session_held_with_nobody_present_is_an_error_of_its_row_in_the_preview(world):
+    # the preview accepted 0 and the queued import then failed as "Váratlan hiba"
+    batch = import_preview(spec=HELD_MEETINGS, forum=world.forum, user=world.coordinator,
+                           file=_csv("2015-09-01;Kőszeg;Kerekasztal;zárt;0;;;;"))
+    assert [(e["row"], e["column"]) for e in batch.errors] == [(2, "Létszám")]
+    assert "legalább egy jelenlévő" in batch.errors[0]["message"]

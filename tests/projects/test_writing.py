@@ -262,3 +262,24 @@ def test_release_pdf_is_tagged_and_says_what_the_docx_says(world, media, client)
     assert_accessible_pdf(pdf, release.title)
     assert_same_things(pdf, client.get(f"{base}/document.docx").content)
     assert "Első sor #strong[x],\nmásodik sor." in pdf_text(pdf)
+
+
+@pytest.mark.parametrize("typed", ["A pandémiás helyzet miatt.", "a pandémiás helyzet",
+                                   "A pandémiás helyzet", " a pandémiás helyzet miatt "])
+def test_the_reason_reads_well_however_it_was_typed(project, world, typed):
+    # "… befejezés A pandémiás helyzet miatt miatt …" was printed for the first of these
+    services.extension_add(project=project, new_end=D(2015, 11, 30), reason=typed,
+                           decided_on=D(2015, 9, 1), user=world.coordinator)
+    release = services.press_release_generate(project=project, kind="closing",
+                                              as_of=D(2015, 11, 30), user=world.coordinator)
+    assert ("napra tervezett befejezés a pandémiás helyzet miatt 2015. november 30. napra "
+            "módosult.") in release.body
+
+
+def test_a_name_keeps_its_capitals_in_the_reason(project, world):
+    services.extension_add(project=project, new_end=D(2015, 11, 30),
+                           reason="Magyarország Kormányának döntése miatt",
+                           decided_on=D(2015, 9, 1), user=world.coordinator)
+    release = services.press_release_generate(project=project, kind="closing",
+                                              as_of=D(2015, 11, 30), user=world.coordinator)
+    assert "befejezés Magyarország Kormányának döntése miatt 2015. november 30." in release.body

@@ -302,12 +302,21 @@ class AmountField(forms.IntegerField):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
         super().__init__(*args, **kwargs)
 
+    # "22,0 millió forint", "74,976 millió Ft", "1,2 milliárd": as press releases write sums
+    _SCALED = re.compile(r"(?i)(-?\d+(?:,\d+)?)(millió|milliárd|mrd|ezer)")
+    _SCALES = {"ezer": 1_000, "millió": 1_000_000, "milliárd": 10**9, "mrd": 10**9}
+
     def to_python(self, value):
         if isinstance(value, str):
             value = "".join(value.split()).replace("\u00a0", "").replace("\u202f", "")
-            value = re.sub(r"(?i)(ft|huf)\.?$", "", value)
+            value = re.sub(r"(?i)(ft|huf|forint)\.?$", "", value)
             if self._GROUPED.fullmatch(value):
                 value = value.replace(".", "")
+            elif scaled := self._SCALED.fullmatch(value):
+                amount = Decimal(scaled[1].replace(",", ".")) * self._SCALES[scaled[2].lower()]
+                if amount != amount.to_integral_value():
+                    raise ValidationError(self.error_messages["invalid"], code="invalid")
+                value = str(int(amount))
         return super().to_python(value)
 
     def prepare_value(self, value):

@@ -31,6 +31,9 @@ _KINDS |= {"szakmai rendezveny": EventKind.PROFESSIONAL, "muhely": EventKind.PRO
            "egyeb": EventKind.OTHER}
 _DATE = re.compile(r"^\s*(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*\.?\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*$")
+# the "Nyilvános" column: what people write for yes and no (folded); empty is no
+_PUBLIC = {"igen": True, "i": True, "x": True, "nyilvanos": True, "1": True, "true": True,
+           "nem": False, "n": False, "zart": False, "0": False, "false": False, "": False}
 
 
 def _names(value: str) -> list[str]:
@@ -49,6 +52,7 @@ class HeldEventImportRow(Form):
     target_groups = forms.CharField(required=False)
     participants_count = forms.IntegerField(min_value=0)
     audience = forms.CharField(required=False, max_length=255)
+    is_public = forms.CharField(required=False)
 
     def __init__(self, *args, forum: Forum, seen: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,6 +87,12 @@ class HeldEventImportRow(Form):
 
     def clean_ends(self) -> datetime.time | None:
         return self._time("ends", None) if self.cleaned_data["ends"].strip() else None
+
+    def clean_is_public(self) -> bool:
+        value = _PUBLIC.get(fold(self.cleaned_data["is_public"]))
+        if value is None:
+            raise forms.ValidationError(_("Írjon „igen”-t vagy „nem”-et (üresen: nem)."))
+        return value
 
     def clean_kind(self) -> str:
         kind = _KINDS.get(fold(self.cleaned_data["kind"]))
@@ -154,7 +164,8 @@ def _create_held(forum: Forum, rows: list[dict[str, Any]], user: User) -> int:
             venue=row["venue"].strip(), starts_at=row["starts_at"], ends_at=row["ends_at"],
             settlements=[row["settlement"]], topics=row["topics"],
             target_groups=row["target_groups"], participants_count=row["participants_count"],
-            audience=(row.get("audience") or "").strip(), is_public=False)
+            audience=(row.get("audience") or "").strip(),
+            is_public=bool(row.get("is_public")))
     return len(rows)
 
 
@@ -180,12 +191,15 @@ HELD_EVENTS = ImportSpec(
                aliases=("résztvevők", "résztvevők száma", "fő")),
         Column("audience", _("Résztvevők köre"), aliases=("kinek szól", "célközönség"),
                help=_("nem kötelező, pl. a járás települési HEP-referensei")),
+        Column("is_public", _("Nyilvános"), aliases=("nyilvános oldalon",),
+               help=_("igen: a nyilvános oldal korábbi rendezvényei között is megjelenik; "
+                      "üresen vagy nem: csak a munkaterületen")),
     ],
     row_form=HeldEventImportRow,
     create=_create_held,
     example=[
         ["2025. 03. 12.", "16:00", "18:00", "Szülői klub – egészséges táplálkozás",
          "Szülői klub", "Művelődési ház", "Kőszeg", "Egészség", "", "14",
-         "a szülők és a nagyszülők"],
+         "a szülők és a nagyszülők", "igen"],
     ],
 )

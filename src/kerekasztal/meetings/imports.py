@@ -38,7 +38,9 @@ class HeldMeetingImportRow(Form):
     place = forms.CharField()
     title = forms.CharField(max_length=255)
     kind = forms.CharField(required=False)
-    headcount = forms.IntegerField(min_value=0)
+    headcount = forms.IntegerField(min_value=1, error_messages={"min_value": gettext_lazy(
+        "Egy megtartott ülésen legalább egy jelenlévő volt: adja meg a jelenlévők számát "
+        "a jelenléti ív szerint.")})
 
     def __init__(self, *args, forum: Forum, seen: dict, **kwargs):
         super().__init__(*args, **kwargs)

@@ -77,6 +77,8 @@ class ExtensionForm(ModelForm):
         model = Extension
         fields = ["new_end", "reason", "decided_on"]
         widgets = {"new_end": DateInput(), "decided_on": DateInput()}
+        help_texts = {"reason": _("A közlemény így írja: „… a befejezés (indok) miatt … "
+                                  "napra módosult”; például: a pandémiás helyzet.")}
 
 
 class PartnerForm(ModelForm):

@@ -5,6 +5,7 @@ starting with "– ". Documents are Hungarian whatever the interface language.
 """
 
 import datetime
+import re
 from collections import Counter
 
 from django.utils import timezone, translation
@@ -134,7 +135,17 @@ def _extension_sentence(project: Project, day: datetime.date) -> str:
         return ""
     last = max(extensions, key=lambda e: e.new_end)
     return (f"Az eredetileg {hu_date(project.end)} napra tervezett befejezés "
-            f"{last.reason.rstrip('.')} miatt {hu_date(last.new_end)} napra módosult.")
+            f"{_reason(last.reason)} miatt {hu_date(last.new_end)} napra módosult.")
+
+
+def _reason(text: str) -> str:
+    """The reason as the middle of the sentence "… befejezés <reason> miatt …", however the
+    coordinator wrote it: "A pandémiás helyzet miatt." gives "a pandémiás helyzet". Only a
+    leading article is put in lower case: a name ("Magyarország Kormánya") keeps its own."""
+    reason = re.sub(r"\s+miatt$", "", text.strip().rstrip(".").strip(), flags=re.IGNORECASE)
+    if reason.split(" ", 1)[0] in ("A", "Az", "Egy"):
+        reason = reason[0].lower() + reason[1:]
+    return reason
 
 
 def _contact(project: Project) -> str:

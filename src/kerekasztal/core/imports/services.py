@@ -217,6 +217,10 @@ def apply_import(batch_id: int) -> str:
         _failed(batch_id, _("A sorok az ellenőrzés óta hibássá váltak; semmi sem került "
                             "mentésre."), refused.errors)
         return "refused"
+    except ValidationError as exc:  # a service's own check: its Hungarian words say why
+        _failed(batch_id, _("Egy sor mentését a rendszer visszautasította, ezért semmi sem "
+                            "került mentésre: %(error)s") % {"error": " ".join(exc.messages)})
+        return "failed"
     except Exception as exc:
         logger.exception("Import %s failed", batch_id)
         _failed(batch_id, _("Váratlan hiba; semmi sem került mentésre (%(error)s).")
