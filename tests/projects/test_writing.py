@@ -167,6 +167,18 @@ def test_figures_follow_the_day_of_the_data(world, media):
     assert "Esélyteremtő Programterv" not in early.body
 
 
+def test_one_place_of_the_events_is_not_said_to_be_the_projects_reach(world, media):
+    """The seed's events were all held in Kunszentmiklós: the release names the one place
+    in the singular and does not claim "the project reached 1 settlement" (for a county's
+    project with one recorded event that read as the project's whole reach)."""
+    project = build_kunszentmiklos(world, media)
+    release = services.press_release_generate(project=project, kind="closing",
+                                              as_of=D(2015, 10, 31), user=world.outsider)
+    assert ("A rendezvények helyszíne (a megvalósítás helyszíne): Kunszentmiklós."
+            in release.body)
+    assert "települést ért" not in release.body
+
+
 def test_extension_is_stated_with_its_reason(project, world):
     services.extension_add(project=project, new_end=D(2015, 11, 30),
                            reason="a járványhelyzet", decided_on=D(2015, 9, 1),

@@ -205,15 +205,20 @@ def _target_groups_sentence(project: Project, day: datetime.date) -> str:
 
 
 def _places_sentence(project: Project, day: datetime.date) -> str:
+    """Where the recorded events were held, and the settlements their participants came
+    from. It speaks of the events, not of the project: a county project with one recorded
+    event did not "reach one settlement"."""
     places, reached = facts.event_places(project, day)
     if not places:
         return ""
-    text = f"A rendezvények helyszínei (a megvalósítás helyszínei): {', '.join(places)}."
+    if len(places) == 1:
+        text = f"A rendezvények helyszíne (a megvalósítás helyszíne): {places[0]}."
+    else:
+        text = f"A rendezvények helyszínei (a megvalósítás helyszínei): {', '.join(places)}."
     if extra := [name for name in reached if name not in places]:
         text += (f" A rendezvények résztvevői további településekről is érkeztek "
-                 f"({', '.join(extra)}), így a projekt {len(reached)} települést ért el.")
-    else:
-        text += f" A projekt {len(reached)} települést ért el."
+                 f"({', '.join(extra)}), így a rendezvények {len(reached)} települést "
+                 f"értek el.")
     return text
 
 
