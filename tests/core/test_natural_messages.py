@@ -8,7 +8,9 @@ from django.core.validators import MaxValueValidator
 from django.template import Context, Template
 from django.utils import translation
 
-from kerekasztal.core.forms import Form
+from kerekasztal.core.forms import Form, ModelForm
+from kerekasztal.plans.models import Measure
+from kerekasztal.projects.models import Project
 
 
 class Limits(Form):
@@ -73,3 +75,37 @@ def test_dates_have_one_long_and_one_compact_form_per_language():
     assert _render(source, day=day) == "2026. december 8. | 2026. 12. 08. | 2026. december 8-ig"
     with translation.override("en"):
         assert _render(source, day=day) == "8 December 2026 | 08/12/2026 | 8 December 2026"
+
+
+class Weight(ModelForm):
+    """A measure's weight: a PositiveSmallIntegerField the model limits to 1–100."""
+
+    class Meta:
+        model = Measure
+        fields = ["weight"]
+
+
+class GrantRate(ModelForm):
+    """A project's grant rate: the model's own message for a negative one."""
+
+    class Meta:
+        model = Project
+        fields = ["grant_rate"]
+
+
+def test_a_model_fields_limits_are_the_forms_not_the_column_types():
+    # The column type allows 0; the model says 1–100, and so does the help text.
+    for typed in ("-3", "0"):
+        form = Weight({"weight": typed})
+        assert not form.is_valid()
+        assert form.errors["weight"] == ["Legalább 1 lehet."]
+    form = Weight({"weight": "101"})
+    assert not form.is_valid() and form.errors["weight"] == ["Legfeljebb 100 lehet."]
+    assert 'min="1"' in str(form["weight"]) and 'max="100"' in str(form["weight"])
+    assert Weight({"weight": "1"}).is_valid()
+
+
+def test_a_model_validators_own_message_is_said_once_next_to_the_field():
+    form = GrantRate({"grant_rate": "-5"})
+    assert not form.is_valid()
+    assert form.errors["grant_rate"] == ["Az intenzitás nem lehet negatív."]

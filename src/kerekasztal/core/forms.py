@@ -217,8 +217,31 @@ class ModelForm(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConc
                 forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._model_limits()
         if not self.instance._state.adding:
             self._start_versioning(self.instance)
+
+    def _model_limits(self) -> None:
+        """A number's limits as the model states them: a PositiveSmallIntegerField with
+        MinValueValidator(1) made a form field checking 0 ("Legalább 0 lehet." for -3, next
+        to a help text saying 1–100). The model's own validators (with their messages)
+        replace the form field's of the same kind, and the input's min/max follow."""
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+                continue
+            try:
+                model_field = self._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            for kind, attr in ((validators.MinValueValidator, "min"),
+                               (validators.MaxValueValidator, "max")):
+                limits = [v for v in model_field.validators if type(v) is kind]
+                if not limits:
+                    continue
+                field.validators = [v for v in field.validators if type(v) is not kind] + limits
+                if getattr(field.widget, "input_type", "") == "number" \
+                        and not callable(limits[0].limit_value):
+                    field.widget.attrs[attr] = limits[0].limit_value
 
 
 class DateInput(forms.DateInput):
