@@ -113,6 +113,12 @@ def test_a_release_recorded_now_keeps_its_real_publication_day(page, axe, live_s
         "nem lehet a jövőben")
     expect(page.get_by_text("Vázlat: a nyilvános oldalon nem látszik.")).to_be_visible()
     axe("publication day in the future")
+    # the day before the day of the draft's data (30 November 2015)
+    page.get_by_label("A közzététel napja").fill("2015-11-29")
+    page.get_by_role("button", name="Közzététel a nyilvános oldalon").click()
+    expect(page.locator("#id_publish-published_on_error")).to_contain_text(
+        "nem lehet korábbi az adatok napjánál (2015. november 30.)")
+    axe("publication day before the day of the data")
     page.get_by_label("A közzététel napja").fill("2015-12-02")
     page.get_by_role("button", name="Közzététel a nyilvános oldalon").click()
     expect(page.locator(".message--success")).to_contain_text("Közzétettük")

@@ -105,6 +105,21 @@ def test_a_release_cannot_be_published_on_a_future_day(release, world):
     assert release.published_at is None
 
 
+def test_a_release_is_not_published_before_the_day_of_its_data(release, world):
+    """The seed's closing release appeared on 30 October; drafted with the data of 31
+    October it would say "the figures reflect 31 October" on the day before."""
+    with pytest.raises(ValidationError) as caught:
+        services.press_release_publish(release=release, user=world.coordinator,
+                                       published_on=D(2015, 9, 29))  # data of 30 September
+    assert "2015. szeptember 30." in caught.value.message_dict["published_on"][0]
+    release.refresh_from_db()
+    assert release.published_at is None
+    services.press_release_publish(release=release, user=world.coordinator,
+                                   published_on=D(2015, 9, 30))  # the day of the data is fine
+    release.refresh_from_db()
+    assert timezone.localdate(release.published_at) == D(2015, 9, 30)
+
+
 def test_the_publish_form_explains_a_future_day_next_to_the_field(coordinator_client, world,
                                                                    release):
     url = _url("release_publish", world, pk=release.project_id, rpk=release.pk)

@@ -297,6 +297,12 @@ def press_release_publish(*, release: PressRelease, user: User | None, publish: 
             raise ValidationError({"published_on": _(
                 "A közzététel napja nem lehet a jövőben: csak már megjelent közleményt "
                 "lehet múltbeli nappal rögzíteni.")})
+        if day < release.as_of:
+            raise ValidationError({"published_on": _(
+                "A közzététel napja nem lehet korábbi az adatok napjánál (%(as_of)s): a "
+                "közlemény nem tükrözheti egy későbbi nap állapotát. Készítse el újra a "
+                "közlemény szövegét a közzététel napjáig tartó adatokkal."
+            ) % {"as_of": hungarian.date_long(release.as_of)}})
         if release.published_at is None or timezone.localdate(release.published_at) != day:
             release.published_at = published_moment(day)
     set_history_user(release, user)
