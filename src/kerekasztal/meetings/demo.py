@@ -111,13 +111,29 @@ def _session(ctx: DemoContext, number: int, spec) -> None:
                 status=status)
 
 
+# Fixed-day public holidays (the moveable ones fall on a Friday or a Monday), and the
+# days between Christmas and Epiphany when no roundtable meets.
+_NO_SESSION = {(1, 1), (3, 15), (5, 1), (8, 20), (10, 23), (11, 1)}
+
+
+def _working_tuesday(day: datetime.date) -> datetime.date:
+    """The first Tuesday from `day` that is a working day outside the year-end break: the
+    demo's coming session never falls on a Saturday or on 26 December."""
+    day += datetime.timedelta(days=(1 - day.weekday()) % 7)
+    while (day.month, day.day) in _NO_SESSION or (day.month == 12 and day.day >= 20) \
+            or (day.month == 1 and day.day <= 6):
+        day += datetime.timedelta(days=7)
+    return day
+
+
 def _upcoming(ctx: DemoContext) -> None:
-    """A coming public session three weeks ahead, its invitations sent: a few members have
-    answered, the others (the demo member among them) have an invitation to answer."""
+    """A coming public session on a working Tuesday three or more weeks ahead, its
+    invitations sent: a few members have answered, the others (the demo member among them)
+    have an invitation to answer."""
     forum = ctx.forum
     meeting = Meeting.objects.filter(forum=forum, number=len(SESSIONS) + 1).first()
     if meeting is None:
-        day = timezone.localdate() + datetime.timedelta(days=21)
+        day = _working_tuesday(timezone.localdate() + datetime.timedelta(days=21))
         meeting = services.meeting_schedule(
             forum=forum, number=len(SESSIONS) + 1, title="Éves értékelő ülés",
             starts_at=_at(day, 10), ends_at=_at(day, 12),
