@@ -228,3 +228,21 @@ def page_percentage(value: int | float | Decimal | str | None, places: int = 1) 
         return text
     return page_number(Decimal(text.removesuffix("%").replace(THOUSANDS, "")
                                .replace(",", ".")), None) + "%"
+
+
+def page_time_span(start: datetime.datetime, end: datetime.datetime, *,
+                   weekday: bool = False) -> str:
+    """A session's or an event's time in local time and the active language, as pages and
+    e-mails write it: "2026. március 2. 9:00–16:00", with the last day's date too when it
+    ends on another day ("2026. március 2. 9:00 – 2026. március 3. 16:00"); with
+    `weekday`, the first day's name after its date ("2026. március 2., hétfő 9:00–16:00")."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    day, last = date_format(start, "DATE_FORMAT"), date_format(end, "DATE_FORMAT")
+    if weekday:
+        day = f"{day}, {date_format(start, 'l')}"
+    if start.date() == end.date():
+        return f"{day} {start:%H:%M}–{end:%H:%M}"
+    return f"{day} {start:%H:%M} – {last} {end:%H:%M}"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from kerekasztal.core import hungarian
 from kerekasztal.core.records.uploads import IMAGES, SCANS, RandomName, policy_validator
 
 
@@ -229,13 +230,7 @@ class Event(models.Model):
         """The event's time as its pages and e-mails write it, in the active language: the
         end's date too when it ends on another day ("2026. március 2. 9:00 – 2026. március
         3. 16:00")."""
-        from django.utils.formats import date_format
-
-        start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
-        day, last = date_format(start, "DATE_FORMAT"), date_format(end, "DATE_FORMAT")
-        if start.date() == end.date():
-            return f"{day} {start:%H:%M}–{end:%H:%M}"
-        return f"{day} {start:%H:%M} – {last} {end:%H:%M}"
+        return hungarian.page_time_span(self.starts_at, self.ends_at)
 
     def registration_closed_reason(self, now=None) -> str:
         """Why nobody may register now ("" when registration is open)."""

@@ -114,6 +114,12 @@ class Meeting(models.Model):
         return timezone.localtime(self.starts_at).date()
 
     @property
+    def when(self) -> str:
+        """The session's time as pages and e-mails write it ("2026. március 2., hétfő
+        10:00–12:00"; a session ending on another day gives that day's date too)."""
+        return hungarian.page_time_span(self.starts_at, self.ends_at, weekday=True)
+
+    @property
     def is_past(self) -> bool:
         return self.starts_at <= timezone.now()
 
