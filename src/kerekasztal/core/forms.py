@@ -235,7 +235,10 @@ class ModelForm(ValidationErrorsMixin, HungarianEmptyChoiceMixin, OptimisticConc
                 continue
             for kind, attr in ((validators.MinValueValidator, "min"),
                                (validators.MaxValueValidator, "max")):
-                limits = [v for v in model_field.validators if type(v) is kind]
+                # Only Django's own message: a model's message of its own (which may hold a
+                # bare "%", "legfeljebb 100% lehet") stays with the model's validation.
+                limits = [v for v in model_field.validators
+                          if type(v) is kind and v.message is kind.message]
                 if not limits:
                     continue
                 field.validators = [v for v in field.validators if type(v) is not kind] + limits
